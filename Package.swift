@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Helpdesk",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "helpdesk", targets: ["helpdesk"]),
+        .library(name: "HelpdeskCore", targets: ["HelpdeskCore"]),
+        .library(name: "HelpdeskStore", targets: ["HelpdeskStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+    ],
+    targets: [
+        // Pure domain rules: no I/O, no storage, time only through an injected clock.
+        .target(name: "HelpdeskCore"),
+        .target(
+            name: "HelpdeskStore",
+            dependencies: [
+                "HelpdeskCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "helpdesk",
+            dependencies: [
+                "HelpdeskCore",
+                "HelpdeskStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "HelpdeskCoreTests", dependencies: ["HelpdeskCore"]),
+        .testTarget(name: "HelpdeskStoreTests", dependencies: ["HelpdeskStore", "HelpdeskCore"]),
+        .testTarget(name: "HelpdeskCLITests", dependencies: ["helpdesk", "HelpdeskCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,45 @@
+/// Turns stored text into text safe to show on a terminal. Everything a user typed passes through
+/// here before it is drawn or printed for a person: control characters (C0, DEL, C1, and so every
+/// escape sequence's introducer) become visible `^X` / `<U+XXXX>` marks, and bidirectional overrides
+/// and zero-width characters that could disguise text are shown as marks too.
+public enum DisplayText {
+    public static func sanitize(_ text: String, keepNewlines: Bool = false) -> String {
+        var result = ""
+        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if keepNewlines && scalar == "\n" {
+                result.unicodeScalars.append(scalar)
+            } else if scalar == "\t" {
+                result += " "
+            } else if value < 0x20 {
+                result += "^" + String(UnicodeScalar(UInt8(value + 0x40)))
+            } else if value == 0x7F {
+                result += "^?"
+            } else if (0x80...0x9F).contains(value) || isDisguising(value) {
+                result += "<U+" + String(value, radix: 16, uppercase: true) + ">"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// Bidi embeddings, overrides and isolates; zero-width and invisible formatting characters.
+    private static func isDisguising(_ value: UInt32) -> Bool {
+        (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) || value == 0x200E || value == 0x200F
+            || (0x200B...0x200D).contains(value) || value == 0x2060 || value == 0xFEFF || value == 0x061C
+    }
+
+    /// A duration as a queue shows it: `45m`, `1h12m`, `2d03h`, negative when overdue (`-3h05m`).
+    public static func duration(seconds: Int) -> String {
+        let sign = seconds < 0 ? "-" : ""
+        let total = abs(seconds)
+        let minutes = total / 60, hours = minutes / 60, days = hours / 24
+        if days > 0 { return sign + "\(days)d" + pad(hours % 24) + "h" }
+        if hours > 0 { return sign + "\(hours)h" + pad(minutes % 60) + "m" }
+        return sign + "\(minutes)m"
+    }
+
+    private static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+}

@@ -1,0 +1,100 @@
+/// The seed's error codes. Each has one documented exit status for the command line.
+public enum ErrorCode: String, Codable, Sendable, CaseIterable {
+    case validation = "VALIDATION_ERROR"
+    case unauthorized = "UNAUTHORIZED"
+    case forbidden = "FORBIDDEN"
+    case notFound = "NOT_FOUND"
+    case conflict = "CONFLICT"
+    case internalError = "INTERNAL_ERROR"
+
+    /// The HTTP status the seed pairs with the code.
+    public var httpStatus: Int {
+        switch self {
+        case .validation: 400
+        case .unauthorized: 401
+        case .forbidden: 403
+        case .notFound: 404
+        case .conflict: 409
+        case .internalError: 500
+        }
+    }
+
+    /// The command line's exit status for the code (64 is left to usage errors).
+    public var exitStatus: Int32 {
+        switch self {
+        case .validation: 2
+        case .unauthorized: 3
+        case .forbidden: 4
+        case .notFound: 5
+        case .conflict: 6
+        case .internalError: 1
+        }
+    }
+}
+
+/// An error a person can act on: a code, one human sentence, and every field's problems.
+public struct HelpdeskError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var code: ErrorCode
+    public var message: String
+    /// Field name (snake_case, as in the JSON) to the rules it broke.
+    public var fieldErrors: [String: [String]]
+
+    public init(_ code: ErrorCode, _ message: String, fieldErrors: [String: [String]] = [:]) {
+        self.code = code
+        self.message = message
+        self.fieldErrors = fieldErrors
+    }
+
+    public var description: String {
+        guard !fieldErrors.isEmpty else { return message }
+        let details = fieldErrors.keys.sorted().map { "\($0): \(fieldErrors[$0, default: []].joined(separator: "; "))" }
+        return "\(message) (\(details.joined(separator: ", ")))"
+    }
+
+    public static func validation(_ field: String, _ rule: String) -> HelpdeskError {
+        HelpdeskError(.validation, "Validation failed", fieldErrors: [field: [rule]])
+    }
+
+    public static func notFound(_ what: String) -> HelpdeskError {
+        HelpdeskError(.notFound, "\(what) not found")
+    }
+
+    public static func forbidden(_ message: String) -> HelpdeskError {
+        HelpdeskError(.forbidden, message)
+    }
+
+    public static func conflict(_ message: String) -> HelpdeskError {
+        HelpdeskError(.conflict, message)
+    }
+}
+
+/// Collects every field's errors before failing, so a form shows all of them at once.
+public struct FieldErrors: Sendable {
+    public private(set) var errors: [String: [String]] = [:]
+
+    public init() {}
+
+    public mutating func add(_ field: String, _ rule: String) {
+        errors[field, default: []].append(rule)
+    }
+
+    public mutating func check(_ field: String, _ validate: () throws -> Void) {
+        do {
+            try validate()
+        } catch let error as HelpdeskError {
+            for (key, rules) in error.fieldErrors {
+                errors[key == field ? field : key, default: []].append(contentsOf: rules)
+            }
+        } catch {
+            add(field, "\(error)")
+        }
+    }
+
+    public var isEmpty: Bool { errors.isEmpty }
+
+    public func throwIfAny() throws {
+        guard errors.isEmpty else {
+            throw HelpdeskError(.validation, "Validation failed", fieldErrors: errors)
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+
+/// Which tickets a user's lists and searches range over; the store turns it into a query.
+public enum VisibilityScope: Sendable, Equatable {
+    case all
+    case requester(Int64)
+    case assigneeOrRequester(Int64)
+}
+
+/// Whose figures a report may count.
+public enum ReportScope: Sendable, Equatable {
+    case all
+    case agent(Int64)
+}
+
+/// The seed's permission table, made exact. Every face asks here; none decides on its own.
+public enum Permissions {
+    public static func scope(for actor: User) -> VisibilityScope {
+        switch actor.role {
+        case .admin: .all
+        case .agent: .assigneeOrRequester(actor.id)
+        case .customer: .requester(actor.id)
+        }
+    }
+
+    public static func canView(_ actor: User, _ ticket: Ticket) -> Bool {
+        if ticket.isDeleted { return actor.role == .admin }
+        switch actor.role {
+        case .admin: return true
+        case .agent: return ticket.assigneeId == actor.id || ticket.requesterId == actor.id
+        case .customer: return ticket.requesterId == actor.id
+        }
+    }
+
+    /// A customer never learns that someone else's ticket exists (NOT_FOUND); staff are told they
+    /// may not see it (FORBIDDEN). A deleted ticket is gone for everyone but admins.
+    public static func requireView(_ actor: User, _ ticket: Ticket) throws {
+        guard canView(actor, ticket) else {
+            if actor.role == .agent && !ticket.isDeleted {
+                throw HelpdeskError.forbidden("Ticket \(ticket.number) is neither assigned to you nor requested by you")
+            }
+            throw HelpdeskError.notFound("Ticket \(ticket.number)")
+        }
+    }
+
+    /// Visible and not in the trash: the precondition of every change but restore and purge.
+    static func requireChangeable(_ actor: User, _ ticket: Ticket) throws {
+        try requireView(actor, ticket)
+        if ticket.isDeleted {
+            throw HelpdeskError.conflict("Ticket \(ticket.number) is in the trash; restore it first")
+        }
+    }
+
+    /// The statuses this user may move the ticket to now: the console's status menu offers exactly these.
+    public static func statusTargets(for actor: User, on ticket: Ticket, at now: Date) -> [TicketStatus] {
+        Workflow.targets(from: ticket.status).filter {
+            (try? requireStatusChange(actor, ticket, to: $0, at: now)) != nil
+        }
+    }
+
+    public static func requireStatusChange(_ actor: User, _ ticket: Ticket, to target: TicketStatus, at now: Date) throws {
+        try requireChangeable(actor, ticket)
+        if actor.role == .customer && target != .reopened {
+            throw HelpdeskError.forbidden("Customers may only reopen their own tickets")
+        }
+        try Workflow.check(ticket, to: target, at: now)
+        if target == .assigned && ticket.assigneeId == nil {
+            throw HelpdeskError(
+                .validation, "A ticket moves to assigned by assigning it to an agent",
+                fieldErrors: ["status": ["assign the ticket instead"]])
+        }
+    }
+
+    public static func requirePriorityChange(_ actor: User, _ ticket: Ticket) throws {
+        try requireChangeable(actor, ticket)
+        guard actor.role.isStaff else {
+            throw HelpdeskError.forbidden("Customers cannot change a ticket's priority")
+        }
+    }
+
+    public static func requireAssign(_ actor: User, _ ticket: Ticket) throws {
+        try requireChangeable(actor, ticket)
+        guard actor.role == .admin else {
+            throw HelpdeskError.forbidden("Only admins assign tickets")
+        }
+    }
+
+    /// The people a ticket may be assigned to: active agents and admins.
+    public static func requireAssignable(_ user: User) throws {
+        guard user.isActive, user.role.isStaff else {
+            throw HelpdeskError.validation("assignee", "must be an active agent or admin")
+        }
+    }
+
+    public static func requireComment(_ actor: User, _ ticket: Ticket, isInternal: Bool) throws {
+        try requireChangeable(actor, ticket)
+        if isInternal && !actor.role.isStaff {
+            throw HelpdeskError.forbidden("Customers cannot write internal comments")
+        }
+    }
+
+    /// Customers may correct their own ticket while it is still being worked; staff may edit what they see.
+    public static func requireUpdate(_ actor: User, _ ticket: Ticket) throws {
+        try requireChangeable(actor, ticket)
+        if actor.role == .customer && !ticket.status.isActive {
+            throw HelpdeskError.forbidden("A resolved or closed ticket can no longer be edited by its requester")
+        }
+    }
+
+    public static func canReadInternal(_ actor: User) -> Bool { actor.role.isStaff }
+
+    public static func requireAdmin(_ actor: User, to action: String) throws {
+        guard actor.role == .admin else {
+            throw HelpdeskError.forbidden("Only admins may \(action)")
+        }
+    }
+
+    public static func reportScope(for actor: User) throws -> ReportScope {
+        switch actor.role {
+        case .admin: return .all
+        case .agent: return .agent(actor.id)
+        case .customer: throw HelpdeskError.forbidden("Customers cannot view reports")
+        }
+    }
+
+    /// Staff may list the agents (to see who handles what); customers may not.
+    public static func requireStaff(_ actor: User, to action: String) throws {
+        guard actor.role.isStaff else {
+            throw HelpdeskError.forbidden("Only agents and admins may \(action)")
+        }
+    }
+}

@@ -1,0 +1,138 @@
+/// Who a list is filtered to by assignee.
+public enum AssigneeFilter: Sendable, Equatable {
+    case me
+    case none
+    case email(String)
+}
+
+/// The orders a list can be sorted in; each has an index.
+public enum TicketSort: String, CaseIterable, Sendable {
+    /// Newest first.
+    case created
+    /// Most recently changed first.
+    case updated
+    /// Most urgent first, then the next breach.
+    case priority
+    /// Next SLA breach first; tickets with no running clock last.
+    case due
+}
+
+/// A ticket list request: the same filters for the command line and the console's saved views.
+public struct TicketQuery: Sendable, Equatable {
+    public var statuses: [TicketStatus] = []
+    public var priorities: [Priority] = []
+    public var categories: [TicketCategory] = []
+    public var assignee: AssigneeFilter?
+    public var requesterEmail: String?
+    public var search: String?
+    public var sort: TicketSort = .due
+    public var limit: Int = 50
+    public var after: String?
+    /// Admins only: list the trash instead of live tickets.
+    public var trash: Bool = false
+
+    public static let maximumLimit = 500
+
+    public init() {}
+
+    public func validated() throws -> TicketQuery {
+        guard (1...Self.maximumLimit).contains(limit) else {
+            throw HelpdeskError.validation("limit", "must be between 1 and \(Self.maximumLimit)")
+        }
+        var copy = self
+        if let requesterEmail { copy.requesterEmail = try Validator.email(requesterEmail, field: "requester") }
+        if case .email(let email) = assignee { copy.assignee = .email(try Validator.email(email, field: "assignee")) }
+        if let search {
+            let trimmed = search.trimmingCharacters(in: .whitespacesAndNewlines)
+            copy.search = trimmed.isEmpty ? nil : trimmed
+            if trimmed.count > 500 { throw HelpdeskError.validation("search", "must be at most 500 characters") }
+        }
+        return copy
+    }
+}
+
+/// A page of tickets and the cursor for the next one.
+public struct TicketPage: Sendable {
+    public var tickets: [TicketListing]
+    public var nextCursor: String?
+
+    public init(tickets: [TicketListing], nextCursor: String?) {
+        self.tickets = tickets
+        self.nextCursor = nextCursor
+    }
+}
+
+/// A ticket with the people it names, as lists and detail views show it.
+public struct TicketListing: Sendable, Equatable {
+    public var ticket: Ticket
+    public var requester: UserRef
+    public var assignee: UserRef?
+
+    public init(ticket: Ticket, requester: UserRef, assignee: UserRef?) {
+        self.ticket = ticket
+        self.requester = requester
+        self.assignee = assignee
+    }
+}
+
+/// Enough of a user to name them.
+public struct UserRef: Sendable, Equatable, Codable {
+    public var id: Int64
+    public var email: String
+    public var name: String
+    public var role: Role
+
+    public init(id: Int64, email: String, name: String, role: Role) {
+        self.id = id
+        self.email = email
+        self.name = name
+        self.role = role
+    }
+}
+
+/// Search text split into terms: bare words (a trailing `*` makes a prefix) and quoted phrases.
+/// Every other character is data, never query syntax.
+public struct SearchTerms: Sendable, Equatable {
+    public struct Term: Sendable, Equatable {
+        public var text: String
+        public var isPrefix: Bool
+        public var isPhrase: Bool
+    }
+
+    public var terms: [Term]
+
+    public init(parsing input: String) {
+        var terms: [Term] = []
+        var rest = Substring(input)
+        while let quote = rest.firstIndex(of: "\"") {
+            terms += Self.words(rest[..<quote])
+            let afterQuote = rest.index(after: quote)
+            let close = rest[afterQuote...].firstIndex(of: "\"") ?? rest.endIndex
+            let phrase = rest[afterQuote..<close].split(whereSeparator: { !Self.isWordCharacter($0) }).joined(separator: " ")
+            if !phrase.isEmpty { terms.append(Term(text: phrase, isPrefix: false, isPhrase: true)) }
+            rest = close == rest.endIndex ? "" : rest[rest.index(after: close)...]
+        }
+        terms += Self.words(rest)
+        self.terms = terms
+    }
+
+    private static func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" }
+
+    private static func words(_ text: Substring) -> [Term] {
+        var result: [Term] = []
+        var current = ""
+        func flush(prefix: Bool) {
+            if !current.isEmpty { result.append(Term(text: current, isPrefix: prefix, isPhrase: false)) }
+            current = ""
+        }
+        for c in text {
+            if isWordCharacter(c) {
+                current.append(c)
+            } else {
+                flush(prefix: c == "*")
+            }
+        }
+        flush(prefix: false)
+        return result
+    }
+}

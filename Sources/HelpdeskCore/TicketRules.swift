@@ -1,0 +1,207 @@
+import Foundation
+
+/// What a person typed to file a ticket, before validation.
+public struct NewTicketInput: Sendable {
+    public var subject: String
+    public var description: String
+    public var priority: String?
+    public var category: String?
+    public var customerEmail: String?
+
+    public init(subject: String, description: String, priority: String? = nil, category: String? = nil, customerEmail: String? = nil) {
+        self.subject = subject
+        self.description = description
+        self.priority = priority
+        self.category = category
+        self.customerEmail = customerEmail
+    }
+}
+
+/// A new ticket's validated fields.
+public struct ValidTicketInput: Sendable, Equatable {
+    public var subject: String
+    public var description: String
+    public var priority: Priority
+    public var category: TicketCategory
+    public var customerEmail: String?
+}
+
+/// The operations on a ticket. Each checks permissions and the workflow, changes the value, and
+/// returns the history it must be stored with; the store only loads, calls, and saves.
+public enum TicketRules {
+    /// Validates every field and reports all problems at once.
+    public static func validate(_ input: NewTicketInput) throws -> ValidTicketInput {
+        var errors = FieldErrors()
+        var subject = "", description = ""
+        var priority = Priority.default, category = TicketCategory.default
+        var customerEmail: String?
+        errors.check("subject") { subject = try Validator.subject(input.subject) }
+        errors.check("description") { description = try Validator.description(input.description) }
+        if let value = input.priority {
+            errors.check("priority") { priority = try Validator.choice(value, field: "priority", as: Priority.self) }
+        }
+        if let value = input.category {
+            errors.check("category") { category = try Validator.choice(value, field: "category", as: TicketCategory.self) }
+        }
+        if let value = input.customerEmail {
+            errors.check("customer_email") { customerEmail = try Validator.email(value, field: "customer_email") }
+        }
+        try errors.throwIfAny()
+        return ValidTicketInput(
+            subject: subject, description: description, priority: priority, category: category, customerEmail: customerEmail)
+    }
+
+    /// A customer files for themselves; staff may file on a customer's behalf by naming their email.
+    public static func requireFileAs(_ actor: User, customerEmail: String?) throws {
+        if actor.role == .customer, let customerEmail, customerEmail != actor.email {
+            throw HelpdeskError.forbidden("Customers file tickets for themselves only")
+        }
+    }
+
+    public static func newTicket(_ input: ValidTicketInput, requester: User, number: String, at now: Date) -> Ticket {
+        Ticket(
+            number: number, subject: input.subject, description: input.description, priority: input.priority,
+            category: input.category, requesterId: requester.id,
+            customerEmail: input.customerEmail ?? requester.email, createdAt: now)
+    }
+
+    public static func changeStatus(_ ticket: inout Ticket, to target: TicketStatus, by actor: User, at now: Date) throws -> [Change] {
+        try Permissions.requireStatusChange(actor, ticket, to: target, at: now)
+        let old = ticket.status
+        ticket.status = target
+        switch target {
+        case .resolved: ticket.resolvedAt = now
+        case .closed: ticket.closedAt = now
+        case .reopened:
+            ticket.resolvedAt = nil
+            ticket.closedAt = nil
+        default: break
+        }
+        SLAPolicy.applyStatusChange(&ticket, from: old, at: now)
+        touch(&ticket, at: now)
+        return [Change(.changed, field: "status", old: old.rawValue, new: target.rawValue)]
+    }
+
+    public static func changePriority(_ ticket: inout Ticket, to priority: Priority, by actor: User, at now: Date) throws -> [Change] {
+        try Permissions.requirePriorityChange(actor, ticket)
+        let old = ticket.priority
+        guard old != priority else { return [] }
+        ticket.priority = priority
+        SLAPolicy.refresh(&ticket)
+        touch(&ticket, at: now)
+        return [Change(.changed, field: "priority", old: old.rawValue, new: priority.rawValue)]
+    }
+
+    /// Assigning an open ticket moves it to assigned.
+    public static func assign(
+        _ ticket: inout Ticket, to assignee: User, previous: User?, by actor: User, at now: Date
+    ) throws -> [Change] {
+        try Permissions.requireAssign(actor, ticket)
+        try Permissions.requireAssignable(assignee)
+        guard ticket.assigneeId != assignee.id else { return [] }
+        return applyAssignment(&ticket, to: assignee, previous: previous, at: now)
+    }
+
+    /// The assignment itself, once allowed: by an admin, or by automatic assignment on creation.
+    public static func applyAssignment(_ ticket: inout Ticket, to assignee: User, previous: User?, at now: Date) -> [Change] {
+        var changes = [Change(.assigned, field: "assignee", old: previous?.email, new: assignee.email)]
+        ticket.assigneeId = assignee.id
+        if ticket.status == .open {
+            ticket.status = .assigned
+            SLAPolicy.applyStatusChange(&ticket, from: .open, at: now)
+            changes.append(Change(.changed, field: "status", old: TicketStatus.open.rawValue, new: TicketStatus.assigned.rawValue))
+        }
+        touch(&ticket, at: now)
+        return changes
+    }
+
+    public static func update(
+        _ ticket: inout Ticket, subject: String?, description: String?, category: String?, by actor: User, at now: Date
+    ) throws -> [Change] {
+        try Permissions.requireUpdate(actor, ticket)
+        var errors = FieldErrors()
+        var newSubject = ticket.subject, newDescription = ticket.description, newCategory = ticket.category
+        if let subject { errors.check("subject") { newSubject = try Validator.subject(subject) } }
+        if let description { errors.check("description") { newDescription = try Validator.description(description) } }
+        if let category {
+            errors.check("category") { newCategory = try Validator.choice(category, field: "category", as: TicketCategory.self) }
+        }
+        try errors.throwIfAny()
+        var changes: [Change] = []
+        if newSubject != ticket.subject {
+            changes.append(Change(.changed, field: "subject", old: ticket.subject, new: newSubject))
+            ticket.subject = newSubject
+        }
+        if newDescription != ticket.description {
+            changes.append(Change(.changed, field: "description", old: ticket.description, new: newDescription))
+            ticket.description = newDescription
+        }
+        if newCategory != ticket.category {
+            changes.append(Change(.changed, field: "category", old: ticket.category.rawValue, new: newCategory.rawValue))
+            ticket.category = newCategory
+        }
+        if !changes.isEmpty { touch(&ticket, at: now) }
+        return changes
+    }
+
+    /// The first public comment of staff (other than the requester) meets the first-response clock;
+    /// the requester's public comment on a waiting ticket puts it back in progress.
+    public static func addComment(
+        _ ticket: inout Ticket, body: String, isInternal: Bool, by actor: User, at now: Date
+    ) throws -> (Comment, [Change]) {
+        try Permissions.requireComment(actor, ticket, isInternal: isInternal)
+        let body = try Validator.commentBody(body)
+        var changes = [Change(.commented, field: "comment", new: isInternal ? "internal" : "public", isInternal: isInternal)]
+        if !isInternal {
+            if actor.role.isStaff && actor.id != ticket.requesterId && ticket.firstResponseAt == nil {
+                ticket.firstResponseAt = now
+                SLAPolicy.refresh(&ticket)
+            }
+            if actor.id == ticket.requesterId && ticket.status == .waiting {
+                ticket.status = .inProgress
+                SLAPolicy.applyStatusChange(&ticket, from: .waiting, at: now)
+                changes.append(Change(.changed, field: "status", old: TicketStatus.waiting.rawValue, new: TicketStatus.inProgress.rawValue))
+            }
+        }
+        touch(&ticket, at: now)
+        let comment = Comment(ticketId: ticket.id, authorId: actor.id, body: body, isInternal: isInternal, createdAt: now)
+        return (comment, changes)
+    }
+
+    public static func delete(_ ticket: inout Ticket, by actor: User, at now: Date) throws -> [Change] {
+        try Permissions.requireAdmin(actor, to: "delete tickets")
+        if ticket.isDeleted { throw HelpdeskError.conflict("Ticket \(ticket.number) is already in the trash") }
+        ticket.deletedAt = now
+        touch(&ticket, at: now)
+        return [Change(.deleted)]
+    }
+
+    public static func restore(_ ticket: inout Ticket, by actor: User, at now: Date) throws -> [Change] {
+        try Permissions.requireAdmin(actor, to: "restore tickets")
+        guard ticket.isDeleted else { throw HelpdeskError.conflict("Ticket \(ticket.number) is not in the trash") }
+        ticket.deletedAt = nil
+        touch(&ticket, at: now)
+        return [Change(.restored)]
+    }
+
+    /// Purging erases a ticket for good, so it must have been moved to the trash first.
+    public static func requirePurge(_ ticket: Ticket, by actor: User) throws {
+        try Permissions.requireAdmin(actor, to: "purge tickets")
+        guard ticket.isDeleted else {
+            throw HelpdeskError.conflict("Ticket \(ticket.number) must be deleted (moved to the trash) before it is purged")
+        }
+    }
+
+    /// Refuses a change computed from an older version than the one stored.
+    public static func requireVersion(_ ticket: Ticket, expected: Int?) throws {
+        if let expected, expected != ticket.version {
+            throw HelpdeskError.conflict(
+                "Ticket \(ticket.number) changed since version \(expected) (now version \(ticket.version)); reload and try again")
+        }
+    }
+
+    private static func touch(_ ticket: inout Ticket, at now: Date) {
+        ticket.updatedAt = now
+        ticket.version += 1
+    }
+}

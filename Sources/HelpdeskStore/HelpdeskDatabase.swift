@@ -1,0 +1,59 @@
+import Foundation
+import GRDB
+import HelpdeskCore
+
+/// The SQLite file, opened with the settings every process must share, and migrated.
+///
+/// WAL lets readers work while one writer commits. `synchronous = FULL` makes WAL fsync on every
+/// commit, so a committed change survives a power cut or a kernel crash, not only a crash of the
+/// process (`NORMAL` would keep the database consistent but could lose the last commits). Writes
+/// use `BEGIN IMMEDIATE` (GRDB's default), so concurrent writers queue on the busy timeout instead of
+/// failing when a read turns into a write.
+public final class HelpdeskDatabase: Sendable {
+    public let path: String
+    public let writer: DatabaseQueue
+
+    /// How long a writer waits for another process's transaction before giving up.
+    public static let busyTimeout: TimeInterval = 10
+
+    public init(path: String, migrations: [Migration] = Schema.migrations) throws {
+        self.path = path
+        try Self.createFileIfNeeded(at: path)
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            writer = try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            throw HelpdeskError(.internalError, "Cannot open the database at \(path): \(error)")
+        }
+        try Migrator(migrations: migrations).migrate(writer)
+    }
+
+    /// An in-memory database for tests.
+    public init(inMemory migrations: [Migration] = Schema.migrations) throws {
+        path = ":memory:"
+        writer = try DatabaseQueue()
+        try Migrator(migrations: migrations).migrate(writer)
+    }
+
+    /// New files are readable and writable by their owner only; SQLite gives the WAL and shared-memory
+    /// files the same mode as the database file.
+    private static func createFileIfNeeded(at path: String) throws {
+        let manager = FileManager.default
+        if manager.fileExists(atPath: path) { return }
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try manager.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
+        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        if fd < 0 && errno != EEXIST {
+            throw HelpdeskError(.internalError, "Cannot create the database at \(path): \(String(cString: strerror(errno)))")
+        }
+        if fd >= 0 { close(fd) }
+    }
+}

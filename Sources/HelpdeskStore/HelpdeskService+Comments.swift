@@ -1,0 +1,90 @@
+import Foundation
+import GRDB
+import HelpdeskCore
+
+/// A comment with its author, as a thread shows it.
+public struct CommentView: Sendable, Equatable {
+    public var comment: Comment
+    public var author: UserRef
+}
+
+/// A history entry with its actor.
+public struct HistoryView: Sendable, Equatable {
+    public var entry: HistoryEntry
+    public var actor: UserRef
+}
+
+extension HelpdeskService {
+    public func addComment(number: String, body: String, isInternal: Bool, by actor: User) throws -> CommentView {
+        try write { db, now in try addComment(number: number, body: body, isInternal: isInternal, by: actor, db, now) }
+    }
+
+    func addComment(number: String, body: String, isInternal: Bool, by actor: User, _ db: Database, _ now: Date) throws -> CommentView {
+        var added: Comment?
+        _ = try change(number: number, expectedVersion: nil, by: actor, db, now) { ticket, db, now in
+            var (comment, changes) = try TicketRules.addComment(&ticket, body: body, isInternal: isInternal, by: actor, at: now)
+            try ThreadTables.insert(&comment, db)
+            added = comment
+            return changes
+        }
+        guard let added else { throw HelpdeskError(.internalError, "The comment was not saved") }
+        return CommentView(comment: added, author: UserTable.ref(actor))
+    }
+
+    /// The thread, oldest first. Customers' queries never select internal comments.
+    public func comments(number: String, by actor: User) throws -> [CommentView] {
+        try read { db, _ in
+            let ticket = try TicketTable.fetch(number: number, db)
+            try Permissions.requireView(actor, ticket)
+            let includeInternal = Permissions.canReadInternal(actor)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.*, u.email, u.name, u.role FROM comments c JOIN users u ON u.id = c.author_id
+                    WHERE c.ticket_id = ? AND (c.is_internal = 0 OR ?) ORDER BY c.id
+                    """,
+                arguments: [ticket.id, includeInternal])
+            return try rows.map { row in
+                CommentView(
+                    comment: Comment(
+                        id: row["id"], ticketId: row["ticket_id"], authorId: row["author_id"], body: row["body"],
+                        isInternal: row["is_internal"], createdAt: row["created_at"]),
+                    author: try Self.userRef(row, id: row["author_id"]))
+            }
+        }
+    }
+
+    /// Every recorded change, oldest first; entries about internal comments are staff-only.
+    public func history(number: String, by actor: User) throws -> [HistoryView] {
+        try read { db, _ in
+            let ticket = try TicketTable.fetch(number: number, db)
+            try Permissions.requireView(actor, ticket)
+            let includeInternal = Permissions.canReadInternal(actor)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT h.*, u.email, u.name, u.role FROM history h JOIN users u ON u.id = h.actor_id
+                    WHERE h.ticket_id = ? AND (h.is_internal = 0 OR ?) ORDER BY h.id
+                    """,
+                arguments: [ticket.id, includeInternal])
+            return try rows.map { row in
+                guard let action = HistoryAction(rawValue: row["action"] ?? "") else {
+                    throw HelpdeskError(.internalError, "Malformed history entry")
+                }
+                return HistoryView(
+                    entry: HistoryEntry(
+                        id: row["id"], ticketId: row["ticket_id"], actorId: row["actor_id"], at: row["at"], action: action,
+                        field: row["field"], oldValue: row["old_value"], newValue: row["new_value"],
+                        isInternal: row["is_internal"]),
+                    actor: try Self.userRef(row, id: row["actor_id"]))
+            }
+        }
+    }
+
+    static func userRef(_ row: Row, id: Int64) throws -> UserRef {
+        guard let role = Role(rawValue: row["role"] ?? "") else {
+            throw HelpdeskError(.internalError, "Malformed stored user")
+        }
+        return UserRef(id: id, email: row["email"], name: row["name"], role: role)
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import GRDB
+import HelpdeskCore
+
+/// An agent or admin with their current load.
+public struct AgentSummary: Sendable, Equatable {
+    public var user: User
+    public var openAssigned: Int
+}
+
+extension HelpdeskService {
+    /// One page of the tickets this user may see, filtered and sorted on an index, paged by keyset.
+    public func listTickets(_ query: TicketQuery, by actor: User) throws -> TicketPage {
+        let query = try query.validated()
+        if query.trash { try Permissions.requireAdmin(actor, to: "see the trash") }
+        let cursor = try query.after.map { try TicketCursor.decode($0, sort: query.sort) }
+        return try read { db, _ in
+            var builder = TicketListSQL()
+            builder.add(query.trash ? "t.deleted_at IS NOT NULL" : "t.deleted_at IS NULL", [])
+            builder.addScope(Permissions.scope(for: actor))
+            builder.addIn("status", query.statuses)
+            builder.addIn("priority", query.priorities)
+            builder.addIn("category", query.categories)
+            switch query.assignee {
+            case .none: break
+            case .some(.me): builder.add("t.assignee_id = ?", [actor.id])
+            case .some(.none): builder.add("t.assignee_id IS NULL", [])
+            case .some(.email(let email)):
+                builder.add("t.assignee_id = ?", [try UserTable.require(email: email, field: "assignee", db).id])
+            }
+            if let requester = query.requesterEmail {
+                builder.add("t.requester_id = ?", [try UserTable.require(email: requester, field: "requester", db).id])
+            }
+            if let search = query.search,
+                !builder.addSearch(search, includeInternal: Permissions.canReadInternal(actor))
+            {
+                return TicketPage(tickets: [], nextCursor: nil)
+            }
+            if let cursor { builder.addCursor(cursor, sort: query.sort) }
+            let rows = try Row.fetchAll(db, sql: builder.sql(sort: query.sort, limit: query.limit + 1), arguments: builder.arguments)
+            let page = rows.prefix(query.limit)
+            let tickets = try page.map(Self.listing(from:))
+            let next = rows.count > query.limit ? page.last.map { TicketListSQL.cursor(after: $0, sort: query.sort).encoded() } : nil
+            return TicketPage(tickets: tickets, nextCursor: next)
+        }
+    }
+
+    static func listing(from row: Row) throws -> TicketListing {
+        let ticket = try TicketTable.ticket(from: row)
+        func ref(_ prefix: String, id: Int64?) -> UserRef? {
+            guard let id, let email: String = row["\(prefix)_email"], let role = Role(rawValue: row["\(prefix)_role"] ?? "")
+            else { return nil }
+            return UserRef(id: id, email: email, name: row["\(prefix)_name"], role: role)
+        }
+        guard let requester = ref("requester", id: ticket.requesterId) else {
+            throw HelpdeskError(.internalError, "Ticket \(ticket.number) names a missing requester")
+        }
+        return TicketListing(ticket: ticket, requester: requester, assignee: ref("assignee", id: ticket.assigneeId))
+    }
+
+    /// Agents and admins with their active assigned tickets; staff only.
+    public func agents(by actor: User) throws -> [AgentSummary] {
+        try Permissions.requireStaff(actor, to: "list agents")
+        return try read { db, _ in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(UserTable.selectColumns),
+                        (SELECT COUNT(*) FROM tickets t WHERE t.assignee_id = users.id AND t.deleted_at IS NULL
+                            AND t.status NOT IN ('resolved', 'closed')) AS open_assigned
+                    FROM users WHERE role IN ('agent', 'admin') ORDER BY role DESC, email
+                    """
+            ).map { AgentSummary(user: try UserTable.user(from: $0), openAssigned: $0["open_assigned"]) }
+        }
+    }
+
+    /// The tickets assigned to an agent: admins for anyone, agents for themselves.
+    public func agentTickets(email: String, query: TicketQuery = TicketQuery(), by actor: User) throws -> TicketPage {
+        try Permissions.requireStaff(actor, to: "list an agent's tickets")
+        let normalized = try Validator.email(email, field: "email")
+        if actor.role == .agent && normalized != actor.email {
+            throw HelpdeskError.forbidden("Agents may list only their own tickets")
+        }
+        var query = query
+        query.assignee = .email(normalized)
+        return try listTickets(query, by: actor)
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import GRDB
+import HelpdeskCore
+
+/// The use cases every face calls. Each runs as one write transaction that loads, applies the core's
+/// rules, saves and records history; nothing here decides what is allowed.
+public struct HelpdeskService: Sendable {
+    public let database: HelpdeskDatabase
+    public let clock: any TimeSource
+    public let hasher: any PasswordHasher
+
+    public init(database: HelpdeskDatabase, clock: any TimeSource, hasher: any PasswordHasher) {
+        self.database = database
+        self.clock = clock
+        self.hasher = hasher
+    }
+
+    /// The same service reading another clock (the demo uses it to spread events over past days).
+    public func with(clock: any TimeSource) -> HelpdeskService {
+        HelpdeskService(database: database, clock: clock, hasher: hasher)
+    }
+
+    func write<T>(_ body: (Database, Date) throws -> T) throws -> T {
+        let now = clock.now()
+        return try mapErrors { try database.writer.write { db in try body(db, now) } }
+    }
+
+    func read<T>(_ body: (Database, Date) throws -> T) throws -> T {
+        let now = clock.now()
+        return try mapErrors { try database.writer.read { db in try body(db, now) } }
+    }
+
+    private func mapErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as HelpdeskError {
+            throw error
+        } catch let error as DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED:
+                throw HelpdeskError(
+                    .internalError,
+                    "The database stayed busy for more than \(Int(HelpdeskDatabase.busyTimeout)) s (another process holds it); try again")
+            case .SQLITE_CONSTRAINT:
+                throw HelpdeskError(.conflict, "The change conflicts with stored data: \(error.message ?? "constraint failed")")
+            default:
+                throw HelpdeskError(.internalError, "Database error: \(error.message ?? "\(error.resultCode)")")
+            }
+        }
+    }
+
+    func listing(for ticket: Ticket, _ db: Database) throws -> TicketListing {
+        guard let requester = try UserTable.find(id: ticket.requesterId, db) else {
+            throw HelpdeskError(.internalError, "Ticket \(ticket.number) names a missing requester")
+        }
+        let assignee = try ticket.assigneeId.flatMap { try UserTable.find(id: $0, db) }
+        return TicketListing(ticket: ticket, requester: UserTable.ref(requester), assignee: assignee.map(UserTable.ref))
+    }
+}

@@ -1,0 +1,43 @@
+import GRDB
+import HelpdeskCore
+
+/// One step of the schema, numbered by its position in the list.
+public struct Migration: Sendable {
+    public let name: String
+    public let apply: @Sendable (Database) throws -> Void
+
+    public init(_ name: String, apply: @escaping @Sendable (Database) throws -> Void) {
+        self.name = name
+        self.apply = apply
+    }
+}
+
+/// Brings a database to the newest schema. `PRAGMA user_version` holds how many migrations have been
+/// applied; all pending ones run in one transaction, so a failing step leaves the file as it was.
+struct Migrator {
+    let migrations: [Migration]
+
+    func migrate(_ writer: DatabaseQueue) throws {
+        try writer.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                let applied = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                if applied > migrations.count {
+                    throw HelpdeskError(
+                        .internalError,
+                        "The database has schema version \(applied) but this program knows only \(migrations.count); use a newer helpdesk. The file was left untouched.")
+                }
+                for migration in migrations[applied...] {
+                    do {
+                        try migration.apply(db)
+                    } catch {
+                        throw HelpdeskError(.internalError, "Migration \(migration.name) failed: \(error)")
+                    }
+                }
+                if applied < migrations.count {
+                    try db.execute(sql: "PRAGMA user_version = \(migrations.count)")
+                }
+                return .commit
+            }
+        }
+    }
+}

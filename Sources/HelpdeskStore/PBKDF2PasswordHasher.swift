@@ -1,0 +1,48 @@
+import Crypto
+import Foundation
+import HelpdeskCore
+import _CryptoExtras
+
+/// PBKDF2-HMAC-SHA256 with a 16-byte random salt per password, stored as
+/// `pbkdf2-sha256$ROUNDS$SALT$HASH` (base64) so the cost can rise without invalidating old hashes.
+/// 600,000 rounds is OWASP's current recommendation for PBKDF2-HMAC-SHA256.
+public struct PBKDF2PasswordHasher: PasswordHasher {
+    public static let recommendedRounds = 600_000
+    public let rounds: Int
+
+    /// `rounds` below the recommendation is for tests only; it is never chosen by a user.
+    public init(rounds: Int = PBKDF2PasswordHasher.recommendedRounds) {
+        self.rounds = rounds
+    }
+
+    public func hash(_ password: String) throws -> String {
+        var salt = [UInt8](repeating: 0, count: 16)
+        var generator = SystemRandomNumberGenerator()
+        for index in salt.indices { salt[index] = generator.next() }
+        let derived = try derive(password, salt: salt, rounds: rounds)
+        return "pbkdf2-sha256$\(rounds)$\(Data(salt).base64EncodedString())$\(Data(derived).base64EncodedString())"
+    }
+
+    public func verify(_ password: String, against stored: String) -> Bool {
+        let parts = stored.split(separator: "$")
+        guard parts.count == 4, parts[0] == "pbkdf2-sha256", let storedRounds = Int(parts[1]), storedRounds > 0,
+            let salt = Data(base64Encoded: String(parts[2])), let expected = Data(base64Encoded: String(parts[3])),
+            let derived = try? derive(password, salt: Array(salt), rounds: storedRounds)
+        else { return false }
+        return Self.constantTimeEquals(Array(expected), derived)
+    }
+
+    private func derive(_ password: String, salt: [UInt8], rounds: Int) throws -> [UInt8] {
+        let key = try KDF.Insecure.PBKDF2.deriveKey(
+            from: Array(password.utf8), salt: salt, using: .sha256, outputByteCount: 32, unsafeUncheckedRounds: rounds)
+        return key.withUnsafeBytes { Array($0) }
+    }
+
+    /// Looks at every byte whatever the first difference, so timing does not reveal how much matched.
+    static func constantTimeEquals(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        var difference: UInt8 = 0
+        for index in a.indices { difference |= a[index] ^ b[index] }
+        return difference == 0
+    }
+}

@@ -1,0 +1,131 @@
+import GRDB
+
+/// The schema as a numbered list of migrations. Append; never edit a step that has shipped.
+public enum Schema {
+    public static let migrations: [Migration] = [
+        Migration("1-initial", apply: createInitialSchema)
+    ]
+
+    private static func createInitialSchema(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE users (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                email TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL,
+                role TEXT NOT NULL CHECK (role IN ('customer', 'agent', 'admin')),
+                is_active INTEGER NOT NULL DEFAULT 1,
+                password_hash TEXT,
+                created_at TEXT NOT NULL,
+                last_assigned_at TEXT,
+                locked_until TEXT
+            );
+            CREATE INDEX users_role ON users(role, is_active);
+
+            CREATE TABLE login_failures (
+                user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                at TEXT NOT NULL
+            );
+            CREATE INDEX login_failures_user ON login_failures(user_id, at);
+
+            CREATE TABLE ticket_sequences (
+                day TEXT PRIMARY KEY,
+                last INTEGER NOT NULL
+            ) WITHOUT ROWID;
+
+            CREATE TABLE tickets (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                number TEXT NOT NULL UNIQUE,
+                subject TEXT NOT NULL,
+                description TEXT NOT NULL,
+                status TEXT NOT NULL
+                    CHECK (status IN ('open', 'assigned', 'in_progress', 'waiting', 'resolved', 'closed', 'reopened')),
+                priority TEXT NOT NULL CHECK (priority IN ('low', 'medium', 'high', 'urgent')),
+                priority_rank INTEGER NOT NULL,
+                category TEXT NOT NULL CHECK (category IN ('technical', 'billing', 'general', 'feature_request')),
+                requester_id INTEGER NOT NULL REFERENCES users(id),
+                customer_email TEXT NOT NULL,
+                assignee_id INTEGER REFERENCES users(id),
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                first_response_at TEXT,
+                resolved_at TEXT,
+                closed_at TEXT,
+                deleted_at TEXT,
+                version INTEGER NOT NULL,
+                sla_first_response_due TEXT NOT NULL,
+                sla_resolution_due TEXT NOT NULL,
+                sla_first_response_paused REAL NOT NULL DEFAULT 0,
+                sla_resolution_paused REAL NOT NULL DEFAULT 0,
+                sla_paused_at TEXT,
+                sla_first_response_met INTEGER,
+                sla_resolution_met INTEGER,
+                sla_next_due TEXT NOT NULL,
+                sla_next_risk TEXT NOT NULL
+            );
+            CREATE INDEX tickets_due ON tickets(sla_next_due, id);
+            CREATE INDEX tickets_created ON tickets(created_at, id);
+            CREATE INDEX tickets_updated ON tickets(updated_at, id);
+            CREATE INDEX tickets_priority ON tickets(priority_rank, sla_next_due, id);
+            CREATE INDEX tickets_status_due ON tickets(status, sla_next_due, id);
+            CREATE INDEX tickets_assignee ON tickets(assignee_id, status, sla_next_due);
+            CREATE INDEX tickets_requester ON tickets(requester_id, created_at);
+            CREATE INDEX tickets_resolved ON tickets(resolved_at) WHERE resolved_at IS NOT NULL;
+            CREATE INDEX tickets_closed ON tickets(closed_at) WHERE closed_at IS NOT NULL;
+            CREATE INDEX tickets_deleted ON tickets(deleted_at) WHERE deleted_at IS NOT NULL;
+
+            CREATE TABLE comments (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                ticket_id INTEGER NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
+                author_id INTEGER NOT NULL REFERENCES users(id),
+                body TEXT NOT NULL,
+                is_internal INTEGER NOT NULL,
+                created_at TEXT NOT NULL
+            );
+            CREATE INDEX comments_ticket ON comments(ticket_id, id);
+
+            CREATE TABLE history (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                ticket_id INTEGER NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
+                actor_id INTEGER NOT NULL REFERENCES users(id),
+                at TEXT NOT NULL,
+                action TEXT NOT NULL,
+                field TEXT,
+                old_value TEXT,
+                new_value TEXT,
+                is_internal INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE INDEX history_ticket ON history(ticket_id, id);
+
+            CREATE TABLE settings (
+                key TEXT PRIMARY KEY,
+                value TEXT NOT NULL
+            ) WITHOUT ROWID;
+
+            CREATE VIRTUAL TABLE ticket_fts USING fts5(
+                subject, description, content = 'tickets', content_rowid = 'id',
+                tokenize = 'unicode61 remove_diacritics 2');
+            CREATE TRIGGER tickets_fts_insert AFTER INSERT ON tickets BEGIN
+                INSERT INTO ticket_fts(rowid, subject, description) VALUES (new.id, new.subject, new.description);
+            END;
+            CREATE TRIGGER tickets_fts_delete AFTER DELETE ON tickets BEGIN
+                INSERT INTO ticket_fts(ticket_fts, rowid, subject, description)
+                    VALUES ('delete', old.id, old.subject, old.description);
+            END;
+            CREATE TRIGGER tickets_fts_update AFTER UPDATE OF subject, description ON tickets BEGIN
+                INSERT INTO ticket_fts(ticket_fts, rowid, subject, description)
+                    VALUES ('delete', old.id, old.subject, old.description);
+                INSERT INTO ticket_fts(rowid, subject, description) VALUES (new.id, new.subject, new.description);
+            END;
+
+            CREATE VIRTUAL TABLE comment_fts USING fts5(
+                body, content = 'comments', content_rowid = 'id',
+                tokenize = 'unicode61 remove_diacritics 2');
+            CREATE TRIGGER comments_fts_insert AFTER INSERT ON comments BEGIN
+                INSERT INTO comment_fts(rowid, body) VALUES (new.id, new.body);
+            END;
+            CREATE TRIGGER comments_fts_delete AFTER DELETE ON comments BEGIN
+                INSERT INTO comment_fts(comment_fts, rowid, body) VALUES ('delete', old.id, old.body);
+            END;
+            """)
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import GRDB
+import HelpdeskCore
+
+/// Builds the SQL of a ticket list. Every user-supplied value is a bound argument; only column names
+/// chosen here are spliced into the text.
+struct TicketListSQL {
+    var conditions: [String] = []
+    var arguments: StatementArguments = []
+
+    static let select = """
+        SELECT t.*, r.email AS requester_email, r.name AS requester_name, r.role AS requester_role,
+            a.email AS assignee_email, a.name AS assignee_name, a.role AS assignee_role
+        FROM tickets t
+        JOIN users r ON r.id = t.requester_id
+        LEFT JOIN users a ON a.id = t.assignee_id
+        """
+
+    /// The sort key after the id's tie-break, and whether the order is descending.
+    static func keyColumns(for sort: TicketSort) -> [String] {
+        switch sort {
+        case .created: ["created_at"]
+        case .updated: ["updated_at"]
+        case .priority: ["priority_rank", "sla_next_due"]
+        case .due: ["sla_next_due"]
+        }
+    }
+
+    static func isDescending(_ sort: TicketSort) -> Bool { sort == .created || sort == .updated }
+
+    mutating func add(_ condition: String, _ values: [any DatabaseValueConvertible]) {
+        conditions.append(condition)
+        arguments += StatementArguments(values.map { $0.databaseValue })
+    }
+
+    mutating func addIn<T: RawRepresentable>(_ column: String, _ values: [T]) where T.RawValue == String {
+        guard !values.isEmpty else { return }
+        add("t.\(column) IN (\(values.map { _ in "?" }.joined(separator: ", ")))", values.map(\.rawValue))
+    }
+
+    mutating func addScope(_ scope: VisibilityScope) {
+        switch scope {
+        case .all: break
+        case .requester(let id): add("t.requester_id = ?", [id])
+        case .assigneeOrRequester(let id): add("(t.assignee_id = ? OR t.requester_id = ?)", [id, id])
+        }
+    }
+
+    /// Matches the subject and description, and comments (internal ones only for staff). Each term is
+    /// quoted, so FTS5 syntax typed by a user is searched for, never interpreted.
+    mutating func addSearch(_ text: String, includeInternal: Bool) -> Bool {
+        let terms = SearchTerms(parsing: text).terms
+        guard !terms.isEmpty else { return false }
+        let match = terms.map { term in
+            "\"" + term.text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + (term.isPrefix ? "*" : "")
+        }.joined(separator: " ")
+        add(
+            """
+            t.id IN (SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH ?
+                UNION SELECT c.ticket_id FROM comment_fts JOIN comments c ON c.id = comment_fts.rowid
+                    WHERE comment_fts MATCH ?\(includeInternal ? "" : " AND c.is_internal = 0"))
+            """, [match, match])
+        return true
+    }
+
+    mutating func addCursor(_ cursor: TicketCursor, sort: TicketSort) {
+        let columns = Self.keyColumns(for: sort).map { "t.\($0)" } + ["t.id"]
+        let op = Self.isDescending(sort) ? "<" : ">"
+        var values: [any DatabaseValueConvertible] = []
+        for (column, key) in zip(Self.keyColumns(for: sort), cursor.keys) {
+            values.append(column == "priority_rank" ? (Int(key) ?? 0) : key)
+        }
+        values.append(cursor.id)
+        add("(\(columns.joined(separator: ", "))) \(op) (\(columns.map { _ in "?" }.joined(separator: ", ")))", values)
+    }
+
+    func sql(sort: TicketSort, limit: Int) -> String {
+        let direction = Self.isDescending(sort) ? "DESC" : "ASC"
+        let order = (Self.keyColumns(for: sort) + ["id"]).map { "t.\($0) \(direction)" }.joined(separator: ", ")
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return "\(Self.select) \(filter) ORDER BY \(order) LIMIT \(limit)"
+    }
+
+    static func cursor(after row: Row, sort: TicketSort) -> TicketCursor {
+        let keys = keyColumns(for: sort).map { column -> String in
+            let value: DatabaseValue = row[column] ?? .null
+            switch value.storage {
+            case .int64(let int): return String(int)
+            case .string(let string): return string
+            default: return ""
+            }
+        }
+        return TicketCursor(sort: sort.rawValue, keys: keys, id: row["id"])
+    }
+}

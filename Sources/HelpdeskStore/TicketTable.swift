@@ -1,0 +1,113 @@
+import Foundation
+import GRDB
+import HelpdeskCore
+
+/// Maps `Ticket` to the `tickets` table. Updates write only the columns that changed, so the search
+/// index is touched only when the subject or description is.
+enum TicketTable {
+    /// Stands for "no running clock" in `sla_next_due`, so such tickets sort last on the index.
+    static let noDue = Date.distantFuture
+
+    static func values(_ t: Ticket) -> [(String, DatabaseValue)] {
+        [
+            ("number", t.number.databaseValue),
+            ("subject", t.subject.databaseValue),
+            ("description", t.description.databaseValue),
+            ("status", t.status.rawValue.databaseValue),
+            ("priority", t.priority.rawValue.databaseValue),
+            ("priority_rank", t.priority.sortRank.databaseValue),
+            ("category", t.category.rawValue.databaseValue),
+            ("requester_id", t.requesterId.databaseValue),
+            ("customer_email", t.customerEmail.databaseValue),
+            ("assignee_id", t.assigneeId.databaseValue),
+            ("created_at", t.createdAt.databaseValue),
+            ("updated_at", t.updatedAt.databaseValue),
+            ("first_response_at", t.firstResponseAt.databaseValue),
+            ("resolved_at", t.resolvedAt.databaseValue),
+            ("closed_at", t.closedAt.databaseValue),
+            ("deleted_at", t.deletedAt.databaseValue),
+            ("version", t.version.databaseValue),
+            ("sla_first_response_due", t.sla.firstResponseDue.databaseValue),
+            ("sla_resolution_due", t.sla.resolutionDue.databaseValue),
+            ("sla_first_response_paused", t.sla.firstResponsePausedSeconds.databaseValue),
+            ("sla_resolution_paused", t.sla.resolutionPausedSeconds.databaseValue),
+            ("sla_paused_at", t.sla.pausedAt.databaseValue),
+            ("sla_first_response_met", t.sla.firstResponseMet.databaseValue),
+            ("sla_resolution_met", t.sla.resolutionMet.databaseValue),
+            ("sla_next_due", (t.sla.nextDue ?? noDue).databaseValue),
+            ("sla_next_risk", (t.sla.nextRisk ?? noDue).databaseValue),
+        ]
+    }
+
+    /// Reads a ticket from a row holding the `tickets` columns (optionally prefixed, as in joins).
+    static func ticket(from row: Row, prefix: String = "") throws -> Ticket {
+        func column<T: DatabaseValueConvertible>(_ name: String) throws -> T {
+            guard let value = T.fromDatabaseValue(row[prefix + name] ?? DatabaseValue.null) else {
+                throw HelpdeskError(.internalError, "Malformed stored ticket: column \(name)")
+            }
+            return value
+        }
+        func optional<T: DatabaseValueConvertible>(_ name: String) -> T? {
+            T.fromDatabaseValue(row[prefix + name] ?? DatabaseValue.null)
+        }
+        func enumColumn<T: RawRepresentable>(_ name: String) throws -> T where T.RawValue == String {
+            guard let value = T(rawValue: try column(name) as String) else {
+                throw HelpdeskError(.internalError, "Malformed stored ticket: column \(name)")
+            }
+            return value
+        }
+        let nextDue: Date = try column("sla_next_due")
+        let nextRisk: Date = try column("sla_next_risk")
+        let sla = SLARecord(
+            firstResponseDue: try column("sla_first_response_due"),
+            resolutionDue: try column("sla_resolution_due"),
+            firstResponsePausedSeconds: try column("sla_first_response_paused"),
+            resolutionPausedSeconds: try column("sla_resolution_paused"),
+            pausedAt: optional("sla_paused_at"),
+            firstResponseMet: optional("sla_first_response_met"),
+            resolutionMet: optional("sla_resolution_met"),
+            nextDue: nextDue >= noDue ? nil : nextDue,
+            nextRisk: nextRisk >= noDue ? nil : nextRisk)
+        return Ticket(
+            id: try column("id"), number: try column("number"), subject: try column("subject"),
+            description: try column("description"), status: try enumColumn("status"),
+            priority: try enumColumn("priority"), category: try enumColumn("category"),
+            requesterId: try column("requester_id"), customerEmail: try column("customer_email"),
+            assigneeId: optional("assignee_id"), createdAt: try column("created_at"),
+            updatedAt: try column("updated_at"), firstResponseAt: optional("first_response_at"),
+            resolvedAt: optional("resolved_at"), closedAt: optional("closed_at"), deletedAt: optional("deleted_at"),
+            version: try column("version"), sla: sla)
+    }
+
+    static func insert(_ ticket: inout Ticket, _ db: Database) throws {
+        let values = values(ticket)
+        let columns = values.map(\.0).joined(separator: ", ")
+        let marks = Array(repeating: "?", count: values.count).joined(separator: ", ")
+        try db.execute(
+            sql: "INSERT INTO tickets (\(columns)) VALUES (\(marks))",
+            arguments: StatementArguments(values.map(\.1)))
+        ticket.id = db.lastInsertedRowID
+    }
+
+    /// Writes the columns that differ between the loaded and the changed ticket.
+    static func update(from old: Ticket, to new: Ticket, _ db: Database) throws {
+        let before = Dictionary(uniqueKeysWithValues: values(old))
+        let changed = values(new).filter { before[$0.0] != $0.1 }
+        guard !changed.isEmpty else { return }
+        let assignments = changed.map { "\($0.0) = ?" }.joined(separator: ", ")
+        try db.execute(
+            sql: "UPDATE tickets SET \(assignments) WHERE id = ? AND version = ?",
+            arguments: StatementArguments(changed.map(\.1) + [new.id.databaseValue, old.version.databaseValue]))
+        if db.changesCount != 1 {
+            throw HelpdeskError.conflict("Ticket \(old.number) changed while it was being saved; reload and try again")
+        }
+    }
+
+    static func fetch(number: String, _ db: Database) throws -> Ticket {
+        let number = try TicketNumber.parse(number)
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM tickets WHERE number = ?", arguments: [number]) else {
+            throw HelpdeskError.notFound("Ticket \(number)")
+        }
+        return try ticket(from: row)
+    }
+}

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+struct AgentsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agents", abstract: "The people who work tickets.", subcommands: [AgentsList.self, AgentsTickets.self])
+}

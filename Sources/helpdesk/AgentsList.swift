@@ -1,0 +1,19 @@
+import ArgumentParser
+
+struct AgentsList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List agents and admins with their open tickets.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try global.run { output in
+            let service = try global.service()
+            let agents = try service.agents(by: try global.actor(service))
+            output.emit(json: ["agents": agents.map { JSONView.user($0.user).merging(["open_assigned": $0.openAssigned]) { $1 } }]) {
+                Output.table(
+                    ["EMAIL", "ROLE", "ACTIVE", "OPEN", "NAME"],
+                    agents.map { [$0.user.email, $0.user.role.rawValue, $0.user.isActive ? "yes" : "no", "\($0.openAssigned)", $0.user.name] })
+            }
+        }
+    }
+}

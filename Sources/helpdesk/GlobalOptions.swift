@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import HelpdeskCore
+import HelpdeskStore
+
+/// The options every command takes, each with its environment fallback.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "The database file (env HELPDESK_DB).")
+    var db: String?
+
+    @Option(name: .customLong("as"), help: "Act as this user (env HELPDESK_USER).")
+    var actingAs: String?
+
+    @Option(name: .long, help: "The clock for everything the command does, ISO 8601 (env HELPDESK_NOW).")
+    var now: String?
+
+    @Flag(name: .long, help: "Machine-readable output on stdout.")
+    var json = false
+
+    var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    var databasePath: String { DatabaseLocation.resolve(explicit: db, environment: environment) }
+
+    func clock() throws -> any TimeSource {
+        guard let text = now ?? environment["HELPDESK_NOW"], !text.isEmpty else { return SystemTimeSource() }
+        guard let date = ISO8601.parse(text) else {
+            throw HelpdeskError.validation("now", "must be an ISO 8601 time like 2026-11-29T09:30:00Z")
+        }
+        return FixedTimeSource(date)
+    }
+
+    /// Tests may lower the password-hashing cost through this variable; nothing else sets it.
+    func hasher() -> PBKDF2PasswordHasher {
+        if let text = environment["HELPDESK_TEST_PASSWORD_ROUNDS"], let rounds = Int(text), rounds > 0 {
+            return PBKDF2PasswordHasher(rounds: rounds)
+        }
+        return PBKDF2PasswordHasher()
+    }
+
+    func service(path: String? = nil) throws -> HelpdeskService {
+        let database = try HelpdeskDatabase(path: path ?? databasePath)
+        return HelpdeskService(database: database, clock: try clock(), hasher: hasher())
+    }
+
+    /// The acting user from `--as` or `HELPDESK_USER`.
+    func actor(_ service: HelpdeskService) throws -> User {
+        try service.actor(email: actingAs ?? environment["HELPDESK_USER"])
+    }
+
+    /// Runs a command body, turning a domain error into the seed's error object (with `--json`) or one
+    /// line on stderr, and the code's exit status.
+    func run(_ body: (Output) throws -> Void) throws {
+        let output = Output(json: json)
+        do {
+            try body(output)
+        } catch let error as HelpdeskError {
+            output.fail(error)
+            throw ExitCode(error.code.exitStatus)
+        }
+    }
+}
+
+enum ISO8601 {
+    static func parse(_ text: String) -> Date? {
+        let plain = ISO8601DateFormatter()
+        if let date = plain.date(from: text) { return date }
+        let fractional = ISO8601DateFormatter()
+        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return fractional.date(from: text)
+    }
+
+    static func format(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        if date.timeIntervalSince1970.truncatingRemainder(dividingBy: 1) != 0 {
+            formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        }
+        return formatter.string(from: date)
+    }
+}
+
+extension GlobalOptions {
+    /// Runs a change as the acting user and prints the changed ticket.
+    func changeTicket(
+        _ body: (HelpdeskService, User) throws -> TicketListing, message: (TicketListing) -> String
+    ) throws {
+        try run { output in
+            let service = try service()
+            let listing = try body(service, try actor(service))
+            output.emit(json: JSONView.ticket(listing, now: service.clock.now())) { message(listing) }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+@main
+struct Helpdesk: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "helpdesk",
+        abstract: "A customer-support helpdesk for the terminal.",
+        discussion: """
+            Every command takes --db PATH (env HELPDESK_DB), --as EMAIL (env HELPDESK_USER), \
+            --now ISO8601 (env HELPDESK_NOW) and --json.
+            """,
+        subcommands: [
+            Init.self, Register.self, Login.self, UserCommand.self, TicketCommand.self, AgentsCommand.self,
+            ReportCommand.self, SettingsCommand.self, Demo.self,
+        ]
+    )
+}

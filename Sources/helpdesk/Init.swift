@@ -1,0 +1,14 @@
+import ArgumentParser
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create (or migrate) the database.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try global.run { output in
+            let service = try global.service()
+            output.emit(json: ["database": service.database.path]) { "Database ready at \(service.database.path)" }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+struct Login: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check an email and password (read from standard input).")
+
+    @OptionGroup var global: GlobalOptions
+    @Option var email: String
+    @Flag(help: "Read the password from the first line of standard input.")
+    var passwordStdin = false
+
+    func run() throws {
+        try global.run { output in
+            let service = try global.service()
+            let user = try service.login(email: email, password: passwordStdin ? StandardInput.password() : "")
+            output.emit(json: JSONView.user(user)) { "Logged in as \(user.email) (\(user.role.rawValue))" }
+        }
+    }
+}

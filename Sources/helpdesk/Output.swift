@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import HelpdeskCore
+
+/// Writes results: JSON on stdout with `--json`, aligned text for people otherwise. User text in
+/// human output is sanitized so that it cannot drive the terminal.
+struct Output {
+    let json: Bool
+
+    func emit(json object: Any, human: () -> String) {
+        if json {
+            print(Self.encode(object))
+        } else {
+            let text = human()
+            if !text.isEmpty { print(text) }
+        }
+    }
+
+    func fail(_ error: HelpdeskError) {
+        if json {
+            print(Self.encode(JSONView.error(error)))
+        } else {
+            FileHandle.standardError.write(Data("error: \(DisplayText.sanitize(error.description))\n".utf8))
+        }
+    }
+
+    static func encode(_ object: Any) -> String {
+        guard JSONSerialization.isValidJSONObject(object),
+            let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Aligns columns; the last column takes what is left of `width` and is cut with an ellipsis.
+    static func table(_ headers: [String], _ rows: [[String]], width: Int = 80) -> String {
+        guard !headers.isEmpty else { return "" }
+        let cells = rows.map { $0.map { DisplayText.sanitize($0) } }
+        var widths = headers.map(\.count)
+        for row in cells {
+            for (index, cell) in row.enumerated() where index < widths.count - 1 {
+                widths[index] = max(widths[index], cell.count)
+            }
+        }
+        let fixed = widths.dropLast().reduce(0, +) + 2 * (widths.count - 1)
+        let lastWidth = max(8, width - fixed)
+        func line(_ row: [String]) -> String {
+            row.enumerated().map { index, cell in
+                index == row.count - 1 ? truncate(cell, to: lastWidth) : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+        }
+        return ([line(headers)] + cells.map(line)).joined(separator: "\n")
+    }
+
+    static func truncate(_ text: String, to width: Int) -> String {
+        text.count <= width ? text : String(text.prefix(max(0, width - 1))) + "…"
+    }
+
+    static func date(_ date: Date?) -> String {
+        guard let date else { return "-" }
+        return String(ISO8601.format(date).prefix(16)).replacingOccurrences(of: "T", with: " ")
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+
+struct Register: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Register as a customer (password read from standard input).")
+
+    @OptionGroup var global: GlobalOptions
+    @Option var email: String
+    @Option var name: String
+    @Flag(help: "Read the password from the first line of standard input.")
+    var passwordStdin = false
+
+    func run() throws {
+        try global.run { output in
+            let service = try global.service()
+            let user = try service.register(email: email, name: name, password: passwordStdin ? StandardInput.password() : "")
+            output.emit(json: JSONView.user(user)) { "Registered \(user.email) as a customer" }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import HelpdeskCore
+
+struct ReportAgents: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "agents", abstract: "Per agent: open, resolved, median resolution, SLA compliance.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var period: PeriodOptions
+
+    func run() throws {
+        try global.run { output in
+            let service = try global.service()
+            let range = try ReportPeriod.parse(from: period.from, to: period.to, now: service.clock.now())
+            let agents = try service.agentsReport(range, by: try global.actor(service))
+            output.emit(json: [
+                "from": range.fromDay, "to": range.toDay,
+                "agents": agents.map {
+                    [
+                        "email": $0.email, "name": $0.name, "open_assigned": $0.openAssigned, "resolved": $0.resolvedInPeriod,
+                        "median_resolution_seconds": JSONView.optional($0.medianResolutionSeconds),
+                        "sla_compliance_percent": JSONView.optional($0.slaCompliancePercent),
+                    ]
+                },
+            ]) {
+                Output.table(
+                    ["AGENT", "OPEN", "RESOLVED", "MEDIAN", "SLA MET"],
+                    agents.map {
+                        [
+                            $0.email, "\($0.openAssigned)", "\($0.resolvedInPeriod)",
+                            $0.medianResolutionSeconds.map { DisplayText.duration(seconds: Int($0)) } ?? "-",
+                            $0.slaCompliancePercent.map { "\($0)%" } ?? "-",
+                        ]
+                    })
+            }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Figures: admins see everything, agents their own.",
+        subcommands: [ReportDashboard.self, ReportVolume.self, ReportAgents.self, ReportSLA.self])
+}
+
+/// `--from` and `--to` (UTC days, both included); without them, the last 30 days.
+struct PeriodOptions: ParsableArguments {
+    @Option(help: "First day, YYYY-MM-DD.")
+    var from: String?
+    @Option(help: "Last day, YYYY-MM-DD.")
+    var to: String?
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+
+struct ReportDashboard: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "dashboard", abstract: "Open, unassigned, breached, at risk, today's flow, backlog.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try global.run { output in
+            let service = try global.service()
+            let d = try service.dashboard(by: try global.actor(service))
+            let json: [String: Any] = [
+                "open": d.open, "unassigned": d.unassigned, "breached_now": d.breachedNow, "at_risk": d.atRisk,
+                "created_today": d.createdToday, "resolved_today": d.resolvedToday, "by_status": d.byStatus,
+                "by_priority": d.byPriority,
+            ]
+            output.emit(json: json) {
+                let tiles = Output.table(
+                    ["OPEN", "UNASSIGNED", "BREACHED", "AT RISK", "CREATED TODAY", "RESOLVED TODAY"],
+                    [[d.open, d.unassigned, d.breachedNow, d.atRisk, d.createdToday, d.resolvedToday].map(String.init)])
+                let status = Output.table(["STATUS", "TICKETS"], d.byStatus.sorted { $0.key < $1.key }.map { [$0.key, "\($0.value)"] })
+                let priority = Output.table(
+                    ["PRIORITY (OPEN)", "TICKETS"], ["urgent", "high", "medium", "low"].map { [$0, "\(d.byPriority[$0, default: 0])"] })
+                return [tiles, status, priority].joined(separator: "\n\n")
+            }
+        }
+    }
+}

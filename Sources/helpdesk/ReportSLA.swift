@@ -1,0 +1,33 @@
+import ArgumentParser
+import HelpdeskCore
+
+struct ReportSLA: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sla", abstract: "SLA compliance of tickets created in the period whose clocks have finished.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var period: PeriodOptions
+
+    func run() throws {
+        try global.run { output in
+            let service = try global.service()
+            let range = try ReportPeriod.parse(from: period.from, to: period.to, now: service.clock.now())
+            let report = try service.slaReport(range, by: try global.actor(service))
+            output.emit(json: [
+                "from": report.from, "to": report.to, "first_response": JSONView.compliance(report.firstResponse),
+                "resolution": JSONView.compliance(report.resolution),
+            ]) {
+                func row(_ name: String, _ c: SLACompliance) -> [String] {
+                    [
+                        name, "\(c.total)", "\(c.met)", c.compliancePercent.map { "\($0)%" } ?? "-",
+                        c.meanSeconds.map { DisplayText.duration(seconds: Int($0)) } ?? "-",
+                        c.medianSeconds.map { DisplayText.duration(seconds: Int($0)) } ?? "-",
+                    ]
+                }
+                return "\(report.from) to \(report.to)\n" + Output.table(
+                    ["CLOCK", "FINISHED", "MET", "COMPLIANCE", "MEAN", "MEDIAN"],
+                    [row("first response", report.firstResponse), row("resolution", report.resolution)])
+            }
+        }
+    }
+}

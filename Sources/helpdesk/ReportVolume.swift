@@ -1,0 +1,23 @@
+import ArgumentParser
+import HelpdeskCore
+
+struct ReportVolume: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "volume", abstract: "Tickets created and resolved per day.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var period: PeriodOptions
+
+    func run() throws {
+        try global.run { output in
+            let service = try global.service()
+            let range = try ReportPeriod.parse(from: period.from, to: period.to, now: service.clock.now())
+            let days = try service.volume(range, by: try global.actor(service))
+            output.emit(json: [
+                "from": range.fromDay, "to": range.toDay,
+                "days": days.map { ["date": $0.date, "created": $0.created, "resolved": $0.resolved] },
+            ]) {
+                Output.table(["DATE", "CREATED", "RESOLVED"], days.map { [$0.date, "\($0.created)", "\($0.resolved)"] })
+            }
+        }
+    }
+}

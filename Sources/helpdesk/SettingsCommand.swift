@@ -1,0 +1,41 @@
+import ArgumentParser
+import HelpdeskCore
+
+struct SettingsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "settings", abstract: "Helpdesk-wide switches.", subcommands: [SettingsShow.self, SettingsAutoAssign.self])
+}
+
+struct SettingsShow: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show the settings (staff).")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try global.run { output in
+            let service = try global.service()
+            let settings = try service.settings(by: try global.actor(service))
+            output.emit(json: ["auto_assign": settings.autoAssign]) { "auto-assign: \(settings.autoAssign ? "on" : "off")" }
+        }
+    }
+}
+
+struct SettingsAutoAssign: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "auto-assign", abstract: "Turn automatic assignment of new tickets on or off (admins).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "on or off.")
+    var value: String
+
+    func run() throws {
+        try global.run { output in
+            guard ["on", "off"].contains(value.lowercased()) else {
+                throw HelpdeskError.validation("auto_assign", "must be on or off")
+            }
+            let service = try global.service()
+            let settings = try service.setAutoAssign(value.lowercased() == "on", by: try global.actor(service))
+            output.emit(json: ["auto_assign": settings.autoAssign]) { "auto-assign: \(settings.autoAssign ? "on" : "off")" }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+
+struct TicketComment: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "comment", abstract: "Reply on a ticket, or add an internal note.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument var number: String
+    @Option(help: "The text; - reads standard input.")
+    var body: String
+    @Flag(help: "A note for staff only; customers never see it.")
+    var `internal` = false
+
+    func run() throws {
+        try global.run { output in
+            let service = try global.service()
+            let actor = try global.actor(service)
+            let text = body == "-" ? try StandardInput.readAll(limit: 1 << 20, field: "body") : body
+            let view = try service.addComment(number: number, body: text, isInternal: `internal`, by: actor)
+            output.emit(json: JSONView.comment(view)) {
+                "Added \(view.comment.isInternal ? "an internal note" : "a reply") to \(number.uppercased())"
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+struct TicketComments: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "comments", abstract: "Show a ticket's thread, oldest first.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument var number: String
+
+    func run() throws {
+        try global.run { output in
+            let service = try global.service()
+            let comments = try service.comments(number: number, by: try global.actor(service))
+            output.emit(json: ["comments": comments.map(JSONView.comment)]) { TicketText.comments(comments) }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+
+struct TicketHistory: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "history", abstract: "Show every recorded change to a ticket.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument var number: String
+
+    func run() throws {
+        try global.run { output in
+            let service = try global.service()
+            let entries = try service.history(number: number, by: try global.actor(service))
+            output.emit(json: ["history": entries.map(JSONView.history)]) {
+                Output.table(
+                    ["WHEN", "WHO", "ACTION", "CHANGE"],
+                    entries.map { view in
+                        let e = view.entry
+                        let change = e.field.map { "\($0): \(e.oldValue ?? "-") → \(e.newValue ?? "-")" } ?? ""
+                        return [Output.date(e.at), view.actor.email, e.action.rawValue, change]
+                    })
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import HelpdeskCore
+
+struct TicketList: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the tickets you can see, next SLA breach first.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Only this status (repeatable).")
+    var status: [String] = []
+    @Option(help: "Only this priority (repeatable).")
+    var priority: [String] = []
+    @Option(help: "Only this category (repeatable).")
+    var category: [String] = []
+    @Option(help: "EMAIL, me or none.")
+    var assignee: String?
+    @Option(help: "Only tickets requested by EMAIL.")
+    var requester: String?
+    @Option(help: "Full-text search: words, \"a phrase\", prefix*.")
+    var search: String?
+    @Option(help: "created, updated, priority or due (default).")
+    var sort: String = "due"
+    @Option(help: "Tickets per page (1-500).")
+    var limit: Int = 50
+    @Option(help: "The next_cursor of the previous page.")
+    var after: String?
+    @Flag(help: "Admins: list the trash.")
+    var trash = false
+
+    func run() throws {
+        try global.run { output in
+            let service = try global.service()
+            let actor = try global.actor(service)
+            let page = try service.listTickets(try query(), by: actor)
+            let now = service.clock.now()
+            output.emit(json: JSONView.page(page, now: now)) { TicketText.list(page, now: now) }
+        }
+    }
+
+    func query() throws -> TicketQuery {
+        var errors = FieldErrors()
+        var query = TicketQuery()
+        errors.check("status") { query.statuses = try status.map { try Validator.choice($0, field: "status", as: TicketStatus.self) } }
+        errors.check("priority") { query.priorities = try priority.map { try Validator.choice($0, field: "priority", as: Priority.self) } }
+        errors.check("category") {
+            query.categories = try category.map { try Validator.choice($0, field: "category", as: TicketCategory.self) }
+        }
+        errors.check("sort") { query.sort = try Validator.choice(sort, field: "sort", as: TicketSort.self) }
+        switch assignee?.lowercased() {
+        case nil: break
+        case "me": query.assignee = .me
+        case "none": query.assignee = AssigneeFilter.none
+        case let email?: query.assignee = .email(email)
+        }
+        try errors.throwIfAny()
+        query.requesterEmail = requester
+        query.search = search
+        query.limit = limit
+        query.after = after
+        query.trash = trash
+        return query
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+struct TicketPurge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "purge", abstract: "Erase a ticket in the trash for good, with its thread and history (admins).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument var number: String
+
+    func run() throws {
+        try global.run { output in
+            let service = try global.service()
+            try service.purgeTicket(number: number, by: try global.actor(service))
+            output.emit(json: ["purged": number.uppercased()]) { "Purged \(number.uppercased())" }
+        }
+    }
+}

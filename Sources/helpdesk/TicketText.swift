@@ -1,0 +1,59 @@
+import Foundation
+import HelpdeskCore
+import HelpdeskStore
+
+/// Human renderings of tickets for the command line.
+enum TicketText {
+    static func slaCell(_ ticket: Ticket, now: Date) -> String {
+        guard let next = SLAPolicy.readings(for: ticket, at: now).next else { return "done" }
+        return DisplayText.duration(seconds: next.secondsLeft) + (next.isPaused ? " ‖" : "")
+    }
+
+    static func list(_ page: TicketPage, now: Date) -> String {
+        guard !page.tickets.isEmpty else { return "No tickets." }
+        let rows = page.tickets.map { listing -> [String] in
+            let t = listing.ticket
+            return [
+                t.number, t.priority.rawValue, t.status.label, slaCell(t, now: now),
+                String((listing.assignee?.email ?? "-").split(separator: "@").first ?? "-"), t.subject,
+            ]
+        }
+        var text = Output.table(["NUMBER", "PRIORITY", "STATUS", "SLA", "ASSIGNEE", "SUBJECT"], rows)
+        if let next = page.nextCursor { text += "\nMore: --after \(next)" }
+        return text
+    }
+
+    static func detail(_ listing: TicketListing, now: Date) -> String {
+        let t = listing.ticket
+        let readings = SLAPolicy.readings(for: t, at: now)
+        func clock(_ name: String, _ r: SLAClockReading) -> String {
+            let left = r.isFinished
+                ? (r.state == .met ? "met with \(DisplayText.duration(seconds: r.secondsLeft)) to spare" : "missed by \(DisplayText.duration(seconds: -r.secondsLeft))")
+                : "\(DisplayText.duration(seconds: r.secondsLeft)) left" + (r.isPaused ? " (paused)" : "")
+            return "\(name): \(r.state.rawValue), due \(Output.date(r.due)), \(left)"
+        }
+        var lines = [
+            "\(t.number)  \(DisplayText.sanitize(t.subject))",
+            "Status: \(t.status.label)   Priority: \(t.priority.rawValue)   Category: \(t.category.rawValue)   Version: \(t.version)",
+            "Requester: \(DisplayText.sanitize(listing.requester.name)) <\(listing.requester.email)>   Contact: \(t.customerEmail)",
+            "Assignee: \(listing.assignee.map { "\(DisplayText.sanitize($0.name)) <\($0.email)>" } ?? "-")",
+            "Created: \(Output.date(t.createdAt))   Updated: \(Output.date(t.updatedAt))",
+            clock("First response", readings.firstResponse),
+            clock("Resolution", readings.resolution),
+        ]
+        if let deleted = t.deletedAt { lines.append("In the trash since \(Output.date(deleted))") }
+        lines += ["", DisplayText.sanitize(t.description, keepNewlines: true)]
+        return lines.joined(separator: "\n")
+    }
+
+    static func comments(_ comments: [CommentView]) -> String {
+        guard !comments.isEmpty else { return "No comments." }
+        return comments.map { view in
+            let c = view.comment
+            let header = "\(Output.date(c.createdAt))  \(DisplayText.sanitize(view.author.name)) (\(view.author.role.rawValue))"
+                + (c.isInternal ? "  [internal]" : "")
+            return header + "\n" + DisplayText.sanitize(c.body, keepNewlines: true).split(separator: "\n", omittingEmptySubsequences: false)
+                .map { "  " + $0 }.joined(separator: "\n")
+        }.joined(separator: "\n\n")
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+
+struct TicketUpdate: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "update", abstract: "Edit a ticket's subject, description or category.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var version: VersionOption
+    @Argument var number: String
+    @Option var subject: String?
+    @Option var description: String?
+    @Option var category: String?
+
+    func run() throws {
+        try global.changeTicket({ service, actor in
+            try service.updateTicket(
+                number: number, subject: subject, description: description, category: category,
+                expectedVersion: version.expectedVersion, by: actor)
+        }, message: { "Updated \($0.ticket.number) (version \($0.ticket.version))" })
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+struct UserActivate: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "activate", abstract: "Let a deactivated user act again.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument var email: String
+
+    func run() throws {
+        try global.run { output in
+            let service = try global.service()
+            let user = try service.setActive(email: email, active: true, by: try global.actor(service))
+            output.emit(json: JSONView.user(user)) { "Activated \(user.email)" }
+        }
+    }
+}

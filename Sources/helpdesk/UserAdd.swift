@@ -1,0 +1,32 @@
+import ArgumentParser
+import HelpdeskCore
+
+struct UserAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Create a user of any role; the first user of an empty database may create itself as admin.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option var email: String
+    @Option var name: String
+    @Option(help: "customer, agent or admin.")
+    var role: String
+    @Flag(help: "Read the password from the first line of standard input.")
+    var passwordStdin = false
+    @Option(help: "The password (visible in the process list: prefer --password-stdin).")
+    var password: String?
+
+    func run() throws {
+        try global.run { output in
+            guard passwordStdin != (password != nil) else {
+                throw HelpdeskError.validation("password", "give exactly one of --password-stdin and --password")
+            }
+            let service = try global.service()
+            let hasActor = global.actingAs != nil || global.environment["HELPDESK_USER"] != nil
+            let actor = hasActor ? try global.actor(service) : nil
+            let user = try service.addUser(
+                email: email, name: name, role: role, password: try password ?? StandardInput.password(), by: actor)
+            output.emit(json: JSONView.user(user)) { "Added \(user.email) as \(user.role.rawValue)" }
+        }
+    }
+}

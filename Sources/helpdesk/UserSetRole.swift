@@ -1,0 +1,18 @@
+import ArgumentParser
+
+struct UserSetRole: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "set-role", abstract: "Change a user's role.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument var email: String
+    @Argument(help: "customer, agent or admin.")
+    var role: String
+
+    func run() throws {
+        try global.run { output in
+            let service = try global.service()
+            let user = try service.setRole(email: email, role: role, by: try global.actor(service))
+            output.emit(json: JSONView.user(user)) { "\(user.email) is now \(user.role.rawValue)" }
+        }
+    }
+}
