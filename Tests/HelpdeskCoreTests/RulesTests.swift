@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+@testable import HelpdeskCore
+
+struct TicketNumberTests {
+    @Test func formatsUTCDayAndPadsToFourDigitsThenGrows() {
+        #expect(TicketNumber.format(day: "20261129", sequence: 1) == "TICK-20261129-0001")
+        #expect(TicketNumber.format(day: "20261129", sequence: 9999) == "TICK-20261129-9999")
+        #expect(TicketNumber.format(day: "20261129", sequence: 10000) == "TICK-20261129-10000")
+    }
+
+    @Test func dayIsTakenInUTCAcrossMidnight() throws {
+        let formatter = ISO8601DateFormatter()
+        let beforeMidnight = try #require(formatter.date(from: "2026-11-29T23:59:59Z"))
+        #expect(TicketNumber.day(of: beforeMidnight) == "20261129")
+        #expect(TicketNumber.day(of: beforeMidnight.addingTimeInterval(1)) == "20261130")
+        let newYork = try #require(formatter.date(from: "2026-11-29T20:30:00-05:00"))
+        #expect(TicketNumber.day(of: newYork) == "20261130", "01:30 UTC is already the next day")
+    }
+
+    @Test func parsesOnlyTicketNumbers() throws {
+        #expect(try TicketNumber.parse("tick-20261129-0042") == "TICK-20261129-0042")
+        for bad in ["", "TICK-2026112-0001", "TICK-20261129-001", "TICK-20261129-00a1", "X-20261129-0001", "TICK-20261129-0001; DROP"] {
+            #expect(throws: HelpdeskError.self) { try TicketNumber.parse(bad) }
+        }
+    }
+}
+
+struct ValidationTests {
+    @Test func collectsEveryFieldErrorAtOnce() {
+        do {
+            _ = try TicketRules.validate(NewTicketInput(subject: " ab ", description: "short", priority: "huge", category: "misc", customerEmail: "nope"))
+            Issue.record("expected a validation error")
+        } catch let error as HelpdeskError {
+            #expect(error.code == .validation)
+            #expect(Set(error.fieldErrors.keys) == ["subject", "description", "priority", "category", "customer_email"])
+            #expect(error.fieldErrors["priority"] == ["must be one of: low, medium, high, urgent"])
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test func lengthsAreCountedAfterTrimming() throws {
+        #expect(try Validator.subject("  Hello  ") == "Hello")
+        #expect(throws: HelpdeskError.self) { try Validator.subject("   Hey   ") }
+        #expect(throws: Never.self) { try Validator.subject(String(repeating: "é", count: 200)) }
+        #expect(throws: HelpdeskError.self) { try Validator.subject(String(repeating: "x", count: 201)) }
+        #expect(throws: HelpdeskError.self) { try Validator.description(String(repeating: "x", count: 10_001)) }
+        #expect(throws: HelpdeskError.self) { try Validator.commentBody(" \n ") }
+    }
+
+    @Test func defaultsAreMediumAndGeneral() throws {
+        let valid = try TicketRules.validate(NewTicketInput(subject: "Hello there", description: "Long enough text"))
+        #expect(valid.priority == .medium)
+        #expect(valid.category == .general)
+    }
+
+    @Test func emailsAreNormalisedAndChecked() throws {
+        #expect(try Validator.email(" Ann@Example.COM ") == "ann@example.com")
+        for bad in ["ann", "ann@", "@x.com", "ann@x", "a b@x.com", "ann@x..com", "ann@@x.com", "ann@x.com\u{1B}[2J"] {
+            #expect(throws: HelpdeskError.self, "\(bad)") { try Validator.email(bad) }
+        }
+        #expect(throws: HelpdeskError.self) { try Validator.password("short") }
+    }
+
+    @Test func randomTextNeverCrashesTheValidators() {
+        var random = SystemRandomNumberGenerator()
+        let alphabet = Array("aé日 \n\t\"*-@.\u{1B}\u{0}\u{202E}x")
+        for _ in 0..<500 {
+            let text = String((0..<Int.random(in: 0...40, using: &random)).map { _ in alphabet.randomElement(using: &random) ?? "a" })
+            _ = try? TicketRules.validate(NewTicketInput(subject: text, description: text, priority: text, category: text, customerEmail: text))
+            _ = SearchTerms(parsing: text)
+            _ = DisplayText.sanitize(text)
+        }
+    }
+}
+
+struct AssignmentAndLockoutTests {
+    @Test func autoAssignmentPicksFewestThenLeastRecentlyAssigned() {
+        let t = Fixture.t0
+        #expect(AutoAssignment.choose(from: []) == nil)
+        #expect(AutoAssignment.choose(from: [
+            AgentLoad(agentId: 1, activeTickets: 3, lastAssignedAt: nil),
+            AgentLoad(agentId: 2, activeTickets: 1, lastAssignedAt: t),
+        ]) == 2)
+        #expect(AutoAssignment.choose(from: [
+            AgentLoad(agentId: 1, activeTickets: 1, lastAssignedAt: t),
+            AgentLoad(agentId: 2, activeTickets: 1, lastAssignedAt: t.addingTimeInterval(-60)),
+        ]) == 2)
+        #expect(AutoAssignment.choose(from: [
+            AgentLoad(agentId: 1, activeTickets: 1, lastAssignedAt: t),
+            AgentLoad(agentId: 2, activeTickets: 1, lastAssignedAt: nil),
+        ]) == 2, "never assigned counts as longest ago")
+    }
+
+    @Test func fiveFailuresWithinFifteenMinutesLockForFifteenMinutes() {
+        let t = Fixture.t0
+        var failures: [Date] = []
+        var locked: Date?
+        for minute in 0..<4 {
+            (failures, locked) = LoginLockout.recordFailure(previous: failures, at: t.addingTimeInterval(Double(minute) * 60))
+            #expect(locked == nil)
+        }
+        (failures, locked) = LoginLockout.recordFailure(previous: failures, at: t.addingTimeInterval(14 * 60))
+        #expect(locked == t.addingTimeInterval(29 * 60))
+        #expect(LoginLockout.isLocked(until: locked, at: t.addingTimeInterval(28 * 60)))
+        #expect(!LoginLockout.isLocked(until: locked, at: t.addingTimeInterval(29 * 60)))
+    }
+
+    @Test func failuresOlderThanTheWindowDoNotCount() {
+        let t = Fixture.t0
+        let old = (0..<4).map { t.addingTimeInterval(Double($0) * 60) }
+        let (kept, locked) = LoginLockout.recordFailure(previous: old, at: t.addingTimeInterval(16 * 60))
+        #expect(locked == nil)
+        #expect(kept.count == 3)
+    }
+}
+
+struct TextTests {
+    @Test func controlCharactersAndEscapesBecomeVisibleMarks() {
+        let hostile = "Hi\u{1B}]0;pwned\u{07}\u{1B}[2J\u{9B}31m\u{202E}evil\u{200B}"
+        let safe = DisplayText.sanitize(hostile)
+        #expect(!safe.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+        #expect(safe == "Hi^[]0;pwned^G^[[2J<U+9B>31m<U+202E>evil<U+200B>")
+        #expect(DisplayText.sanitize("a\nb", keepNewlines: true) == "a\nb")
+        #expect(DisplayText.sanitize("a\nb") == "a^Jb")
+    }
+
+    @Test func durationsReadLikeAQueue() {
+        #expect(DisplayText.duration(seconds: 45 * 60) == "45m")
+        #expect(DisplayText.duration(seconds: 72 * 60) == "1h12m")
+        #expect(DisplayText.duration(seconds: -(3 * 3600 + 5 * 60)) == "-3h05m")
+        #expect(DisplayText.duration(seconds: 51 * 3600) == "2d03h")
+    }
+
+    @Test func searchSyntaxIsDataNotQuery() {
+        let terms = SearchTerms(parsing: #"refund "double charge" NEAR(a b) -x expo* "unclosed"#).terms
+        #expect(terms.map(\.text) == ["refund", "double charge", "NEAR", "a", "b", "x", "expo", "unclosed"])
+        #expect(terms.contains { $0.text == "double charge" && $0.isPhrase })
+        #expect(terms.contains { $0.text == "expo" && $0.isPrefix })
+        #expect(terms.allSatisfy { !$0.text.contains("\"") && !$0.text.contains("(") })
+    }
+}
