@@ -20,10 +20,13 @@ public final class HelpdeskDatabase: Sendable {
         self.path = path
         try Self.createFileIfNeeded(at: path)
         var configuration = Configuration()
-        configuration.journalMode = .wal
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.foreignKeysEnabled = true
+        // Set by hand: GRDB's `journalMode = .wal` also lowers `synchronous` to NORMAL.
         configuration.prepareDatabase { db in
+            if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+            }
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         do {

@@ -1,0 +1,115 @@
+import Foundation
+import GRDB
+import HelpdeskCore
+import Testing
+@testable import HelpdeskStore
+
+struct AccountTests {
+    @Test func loginLocksAfterFiveFailuresAndUnlocksAfterFifteenMinutes() throws {
+        let fx = try StoreFixture()
+        #expect(try fx.service.login(email: "dan@x.test", password: "password1").email == "dan@x.test")
+        for minute in 0..<5 {
+            #expect(throws: HelpdeskError.self) { try fx.at(Double(minute) / 60).login(email: "dan@x.test", password: "wrong-one") }
+        }
+        do {
+            _ = try fx.at(10.0 / 60).login(email: "dan@x.test", password: "password1")
+            Issue.record("a locked account must not log in, even with the right password")
+        } catch let error as HelpdeskError {
+            #expect(error.code == .unauthorized)
+            #expect(error.message.contains("locked"))
+        }
+        #expect(try fx.at(20.0 / 60).login(email: "dan@x.test", password: "password1").email == "dan@x.test")
+    }
+
+    @Test func wrongEmailAndWrongPasswordSayTheSame() throws {
+        let fx = try StoreFixture()
+        #expect(throws: HelpdeskError(.unauthorized, "Wrong email or password")) { try fx.service.login(email: "nobody@x.test", password: "whatever1") }
+        #expect(throws: HelpdeskError(.unauthorized, "Wrong email or password")) { try fx.service.login(email: "dan@x.test", password: "whatever1") }
+    }
+
+    @Test func passwordsAreHashedWithSaltAndNeverStoredInClear() throws {
+        let fx = try StoreFixture()
+        let hashes = try fx.database.writer.read { try String.fetchAll($0, sql: "SELECT password_hash FROM users") }
+        #expect(hashes.count == 5)
+        #expect(Set(hashes).count == 5, "same password, different salts")
+        #expect(hashes.allSatisfy { $0.hasPrefix("pbkdf2-sha256$1000$") && !$0.contains("password1") })
+        #expect(PBKDF2PasswordHasher().rounds == 600_000)
+    }
+
+    @Test func onlyAdminsManageUsersAndTheLastAdminStays() throws {
+        let fx = try StoreFixture()
+        #expect(throws: HelpdeskError.self) { try fx.service.addUser(email: "eve@x.test", name: "Eve", role: "admin", password: "password1", by: fx.alice) }
+        #expect(throws: HelpdeskError.self) { try fx.service.addUser(email: "eve@x.test", name: "Eve", role: "admin", password: "password1", by: nil) }
+        #expect(throws: HelpdeskError.self) { try fx.service.setActive(email: "admin@x.test", active: false, by: fx.admin) }
+        #expect(throws: HelpdeskError.self) { try fx.service.setRole(email: "admin@x.test", role: "agent", by: fx.admin) }
+        _ = try fx.service.setActive(email: "alice@x.test", active: false, by: fx.admin)
+        #expect(throws: HelpdeskError.self) { try fx.service.actor(email: "alice@x.test") }
+        do {
+            _ = try fx.service.register(email: "dan@x.test", name: "Dan again", password: "password1")
+            Issue.record("duplicate email accepted")
+        } catch let error as HelpdeskError {
+            #expect(error.code == .conflict)
+        }
+    }
+}
+
+struct DatabaseTests {
+    @Test func newDatabaseFilesAreOwnerOnly() throws {
+        let fx = try StoreFixture()
+        _ = try fx.file()
+        for suffix in ["", "-wal", "-shm"] {
+            let path = fx.directory.appendingPathComponent("test.sqlite\(suffix)").path
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            #expect((attributes[.posixPermissions] as? Int) == 0o600, "test.sqlite\(suffix)")
+        }
+    }
+
+    @Test func walAndFullSynchronousAreOn() throws {
+        let fx = try StoreFixture()
+        let (journal, synchronous, foreignKeys) = try fx.database.writer.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"),
+             try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
+        }
+        #expect(journal == "wal")
+        #expect(synchronous == 2)
+        #expect(foreignKeys == 1)
+    }
+
+    @Test func aFailingMigrationLeavesTheDatabaseAsItWas() throws {
+        let fx = try StoreFixture()
+        let number = try fx.file()
+        let path = fx.database.path
+        let broken = Schema.migrations + [
+            Migration("2-adds-a-column") { db in try db.execute(sql: "ALTER TABLE tickets ADD COLUMN mood TEXT") },
+            Migration("3-fails") { db in try db.execute(sql: "THIS IS NOT SQL") },
+        ]
+        #expect(throws: HelpdeskError.self) { try HelpdeskDatabase(path: path, migrations: broken) }
+        let reopened = try HelpdeskDatabase(path: path)
+        let (version, hasMood, stored) = try reopened.writer.read { db in
+            (try Int.fetchOne(db, sql: "PRAGMA user_version"), try db.columns(in: "tickets").contains { $0.name == "mood" },
+             try String.fetchOne(db, sql: "SELECT number FROM tickets"))
+        }
+        #expect(version == Schema.migrations.count)
+        #expect(!hasMood)
+        #expect(stored == number)
+    }
+
+    @Test func aDatabaseNewerThanTheProgramIsRefusedUntouched() throws {
+        let fx = try StoreFixture()
+        try fx.database.writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA user_version = 99") }
+        do {
+            _ = try HelpdeskDatabase(path: fx.database.path)
+            Issue.record("opened a database from the future")
+        } catch let error as HelpdeskError {
+            #expect(error.message.contains("schema version 99"))
+        }
+        #expect(try fx.database.writer.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 99)
+    }
+
+    @Test func locationFollowsFlagThenEnvironmentThenXDG() {
+        #expect(DatabaseLocation.resolve(explicit: "/a.db", environment: ["HELPDESK_DB": "/b.db"]) == "/a.db")
+        #expect(DatabaseLocation.resolve(explicit: nil, environment: ["HELPDESK_DB": "/b.db"]) == "/b.db")
+        #expect(DatabaseLocation.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "/xdg"]) == "/xdg/helpdesk/helpdesk.sqlite")
+        #expect(DatabaseLocation.resolve(explicit: nil, environment: ["HOME": "/home/u"]) == "/home/u/.local/share/helpdesk/helpdesk.sqlite")
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import HelpdeskCore
+import Testing
+@testable import HelpdeskStore
+
+struct ReportTests {
+    /// Three tickets on day one: A answered and resolved in time, B answered late and resolved late,
+    /// C left open and unassigned until it breaches.
+    func scenario() throws -> (StoreFixture, a: String, b: String, c: String) {
+        let fx = try StoreFixture(start: ISO8601DateFormatter().date(from: "2026-11-20T08:00:00Z")!)
+        let a = try fx.file("Ticket A for reports", priority: "urgent")
+        let b = try fx.file("Ticket B for reports", priority: "urgent")
+        let c = try fx.file("Ticket C for reports", priority: "urgent", hours: 1)
+        for number in [a, b] { _ = try fx.at(0.1).assign(number: number, to: "alice@x.test", by: fx.admin) }
+        for number in [a, b] { _ = try fx.at(0.2).changeStatus(number: number, to: "in_progress", by: fx.alice) }
+        _ = try fx.at(1).addComment(number: a, body: "Answer A", isInternal: false, by: fx.alice)
+        _ = try fx.at(3).addComment(number: b, body: "Answer B", isInternal: false, by: fx.alice)
+        _ = try fx.at(5).changeStatus(number: a, to: "resolved", by: fx.alice)
+        _ = try fx.at(30).changeStatus(number: b, to: "resolved", by: fx.alice)
+        return (fx, a, b, c)
+    }
+
+    @Test func dashboardCountsTilesAndBacklog() throws {
+        let (fx, _, _, _) = try scenario()
+        let now = fx.at(30.5)
+        let admin = try now.dashboard(by: fx.admin)
+        #expect(admin.open == 1)
+        #expect(admin.unassigned == 1)
+        #expect(admin.breachedNow == 1)
+        #expect(admin.atRisk == 0)
+        #expect(admin.createdToday == 0, "the clock is on the next day")
+        #expect(admin.resolvedToday == 1)
+        #expect(admin.byStatus["resolved"] == 2)
+        #expect(admin.byStatus["open"] == 1)
+        #expect(admin.byPriority["urgent"] == 1)
+        let atRisk = try fx.at(2.6).dashboard(by: fx.admin)
+        #expect(atRisk.atRisk == 1, "C has 24 minutes of its 2 hours left")
+        #expect(atRisk.breachedNow == 0)
+        let alice = try now.dashboard(by: fx.alice)
+        #expect(alice.open == 0, "agents see their own figures only")
+        #expect(alice.byStatus["resolved"] == 2)
+    }
+
+    @Test func slaComplianceAndTimes() throws {
+        let (fx, _, _, _) = try scenario()
+        let period = try ReportPeriod.parse(from: "2026-11-20", to: "2026-11-21", now: fx.at(31).clock.now())
+        let report = try fx.at(31).slaReport(period, by: fx.admin)
+        #expect(report.firstResponse.total == 2)
+        #expect(report.firstResponse.met == 1)
+        #expect(report.firstResponse.compliancePercent == 50)
+        #expect(report.firstResponse.meanSeconds == 7200.0)
+        #expect(report.firstResponse.medianSeconds == 7200.0)
+        #expect(report.resolution.total == 2)
+        #expect(report.resolution.met == 1)
+        #expect(report.resolution.medianSeconds == 17.5 * 3600)
+    }
+
+    @Test func volumeListsEveryDayAndAgentsReportIsScoped() throws {
+        let (fx, _, _, _) = try scenario()
+        let now = fx.at(31)
+        let period = try ReportPeriod.parse(from: "2026-11-19", to: "2026-11-21", now: now.clock.now())
+        let days = try now.volume(period, by: fx.admin)
+        #expect(days == [
+            VolumeDay(date: "2026-11-19", created: 0, resolved: 0),
+            VolumeDay(date: "2026-11-20", created: 3, resolved: 1),
+            VolumeDay(date: "2026-11-21", created: 0, resolved: 1),
+        ])
+        let agents = try now.agentsReport(period, by: fx.admin)
+        let alice = try #require(agents.first { $0.email == "alice@x.test" })
+        #expect(alice.resolvedInPeriod == 2)
+        #expect(alice.slaCompliancePercent == 50)
+        #expect(alice.openAssigned == 0)
+        #expect(try now.agentsReport(period, by: fx.bob).map(\.email) == ["bob@x.test"])
+        #expect(throws: HelpdeskError.self) { try now.volume(period, by: fx.dan) }
+        #expect(throws: HelpdeskError.self) { try ReportPeriod.parse(from: "2026-11-31", to: nil, now: now.clock.now()) }
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import GRDB
+import HelpdeskCore
+import Testing
+@testable import HelpdeskStore
+
+struct VisibilityAndSearchTests {
+    @Test func internalNotesReachNoCustomerByAnyPath() throws {
+        let fx = try StoreFixture()
+        let marker = "zebra\(Int.random(in: 1000...9999))"
+        let number = try fx.file("Cannot reach the dashboard")
+        _ = try fx.service.assign(number: number, to: "alice@x.test", by: fx.admin)
+        _ = try fx.service.addComment(number: number, body: "Internal: \(marker) suspected", isInternal: true, by: fx.alice)
+        _ = try fx.service.addComment(number: number, body: "We are on it", isInternal: false, by: fx.alice)
+
+        let comments = try fx.service.comments(number: number, by: fx.dan)
+        #expect(comments.map(\.comment.body) == ["We are on it"])
+        #expect(!"\(try fx.service.ticket(number: number, by: fx.dan))".contains(marker))
+        #expect(try fx.service.history(number: number, by: fx.dan).allSatisfy { !$0.entry.isInternal })
+        #expect(try fx.service.history(number: number, by: fx.alice).contains { $0.entry.isInternal })
+        var search = TicketQuery()
+        search.search = marker
+        #expect(try fx.service.listTickets(search, by: fx.dan).tickets.isEmpty, "a customer's search never matches an internal note")
+        #expect(try fx.service.listTickets(search, by: fx.alice).tickets.map(\.ticket.number) == [number])
+        #expect(throws: HelpdeskError.self) { try fx.service.dashboard(by: fx.dan) }
+        #expect(try fx.service.comments(number: number, by: fx.alice).count == 2)
+    }
+
+    @Test func listsShowEachRoleOnlyWhatItMaySee() throws {
+        let fx = try StoreFixture()
+        let dans = try fx.file("Dan's first problem", by: fx.dan)
+        let erins = try fx.file("Erin's only problem", by: fx.erin)
+        let alicesOwn = try fx.file("Alice needs a laptop", by: fx.alice)
+        _ = try fx.service.assign(number: erins, to: "alice@x.test", by: fx.admin)
+        func numbers(_ user: User) throws -> Set<String> {
+            Set(try fx.service.listTickets(TicketQuery(), by: user).tickets.map(\.ticket.number))
+        }
+        #expect(try numbers(fx.dan) == [dans])
+        #expect(try numbers(fx.alice) == [erins, alicesOwn])
+        #expect(try numbers(fx.bob) == [])
+        #expect(try numbers(fx.admin) == [dans, erins, alicesOwn])
+        #expect(throws: HelpdeskError(.notFound, "Ticket \(erins) not found")) { try fx.service.ticket(number: erins, by: fx.dan) }
+        #expect(throws: HelpdeskError.self) { try fx.service.ticket(number: dans, by: fx.bob) }
+    }
+
+    @Test func searchTreatsQuerySyntaxAsText() throws {
+        let fx = try StoreFixture()
+        let number = try fx.file("Export to CSV times out")
+        _ = try fx.service.addComment(number: number, body: "The export of \"big-file\" fails NEAR midnight", isInternal: false, by: fx.dan)
+        for query in ["\"", "*", "NEAR(", "-", "export)", "AND OR NOT", "\"big-file\"", "a:b", "{subject}:x", "^", "export*", "'; DROP TABLE tickets; --"] {
+            var q = TicketQuery()
+            q.search = query
+            #expect(throws: Never.self, "\(query)") { try fx.service.listTickets(q, by: fx.admin) }
+        }
+        func hits(_ text: String) throws -> Int {
+            var q = TicketQuery()
+            q.search = text
+            return try fx.service.listTickets(q, by: fx.admin).tickets.count
+        }
+        #expect(try hits("export") == 1)
+        #expect(try hits("exp*") == 1)
+        #expect(try hits("\"times out\"") == 1)
+        #expect(try hits("\"out times\"") == 0)
+        #expect(try hits("midnight") == 1, "public comments are searched")
+        #expect(try hits("nonexistentword") == 0)
+        #expect(try fx.count("SELECT COUNT(*) FROM tickets") == 1)
+    }
+
+    @Test func keysetPagesVisitEveryTicketOnceInEverySort() throws {
+        let fx = try StoreFixture()
+        var expected: Set<String> = []
+        for index in 0..<23 {
+            let number = try fx.file("Problem number \(index)", priority: ["low", "medium", "high", "urgent"][index % 4], hours: Double(index % 5))
+            expected.insert(number)
+            if index % 3 == 0 { _ = try fx.at(6).assign(number: number, to: "alice@x.test", by: fx.admin) }
+        }
+        for sort in TicketSort.allCases {
+            var query = TicketQuery()
+            query.sort = sort
+            query.limit = 5
+            var seen: [TicketListing] = []
+            var pages = 0
+            repeat {
+                let page = try fx.at(7).listTickets(query, by: fx.admin)
+                seen += page.tickets
+                query.after = page.nextCursor
+                pages += 1
+            } while query.after != nil && pages < 20
+            #expect(seen.count == 23, "\(sort)")
+            #expect(Set(seen.map(\.ticket.number)) == expected, "\(sort)")
+            if sort == .due {
+                let dues = seen.map { $0.ticket.sla.nextDue ?? .distantFuture }
+                #expect(dues == dues.sorted(), "next breach first")
+            }
+            if sort == .priority {
+                let ranks = seen.map(\.ticket.priority.sortRank)
+                #expect(ranks == ranks.sorted(), "urgent first")
+            }
+            if sort == .created {
+                let created = seen.map(\.ticket.createdAt)
+                #expect(created == created.sorted(by: >), "newest first")
+            }
+        }
+    }
+
+    @Test func forgedCursorsAreAClearError() throws {
+        let fx = try StoreFixture()
+        for forged in ["garbage", "eyJzb3J0IjoiZHVlIn0", String(repeating: "A", count: 600), ""] {
+            var query = TicketQuery()
+            query.after = forged
+            do {
+                _ = try fx.service.listTickets(query, by: fx.admin)
+                Issue.record("accepted \(forged)")
+            } catch let error as HelpdeskError {
+                #expect(error.code == .validation)
+                #expect(error.fieldErrors["after"] != nil)
+            }
+        }
+        let number = try fx.file()
+        _ = try fx.file()
+        var query = TicketQuery()
+        query.limit = 1
+        query.sort = .created
+        let cursor = try #require(try fx.service.listTickets(query, by: fx.admin).nextCursor)
+        query.sort = .due
+        query.after = cursor
+        #expect(throws: HelpdeskError.self, "a cursor from another sort is refused") { try fx.service.listTickets(query, by: fx.admin) }
+        _ = number
+    }
+
+    @Test func filtersCombine() throws {
+        let fx = try StoreFixture()
+        let urgent = try fx.file("Urgent database outage", priority: "urgent")
+        _ = try fx.file("Low priority question", priority: "low")
+        _ = try fx.service.assign(number: urgent, to: "bob@x.test", by: fx.admin)
+        var query = TicketQuery()
+        query.priorities = [.urgent, .high]
+        query.assignee = .email("bob@x.test")
+        query.statuses = [.assigned]
+        #expect(try fx.service.listTickets(query, by: fx.admin).tickets.map(\.ticket.number) == [urgent])
+        query.assignee = AssigneeFilter.none
+        #expect(try fx.service.listTickets(query, by: fx.admin).tickets.isEmpty)
+        var mine = TicketQuery()
+        mine.assignee = .me
+        #expect(try fx.service.listTickets(mine, by: fx.bob).tickets.map(\.ticket.number) == [urgent])
+    }
+}
