@@ -82,23 +82,25 @@ public enum DemoData {
             priority: Priority.allCases[[0, 1, 1, 1, 2, 2, 3][random.next(below: 7)]].rawValue,
             category: TicketCategory.allCases[random.next(below: TicketCategory.allCases.count)].rawValue))
         let number = try service.createTicket(input, by: customer, db, clock).ticket.number
-        let steps = random.next(below: 7)
-        guard steps > 0, let assignedAt = later(240) else { return }
+        // Older tickets have come further along, as in a real queue.
+        let ageInDays = Int(now.timeIntervalSince(clock) / 86400)
+        let steps = min(6, random.next(below: 3) + ageInDays / 2)
+        guard steps > 0, let assignedAt = later(60) else { return }
         let agent = agents[random.next(below: agents.count)]
         _ = try service.assign(number: number, to: agent.email, expectedVersion: nil, by: admin, db, assignedAt)
-        guard steps > 1, let startedAt = later(120) else { return }
+        guard steps > 1, let startedAt = later(30) else { return }
         _ = try service.changeStatus(number: number, to: .inProgress, expectedVersion: nil, by: agent, db, startedAt)
         if random.next(below: 3) == 0, let notedAt = later(60) {
             _ = try service.addComment(number: number, body: notes[random.next(below: notes.count)], isInternal: true, by: agent, db, notedAt)
         }
-        guard steps > 2, let repliedAt = later(600) else { return }
+        guard steps > 2, let repliedAt = later(240) else { return }
         _ = try service.addComment(number: number, body: replies[random.next(below: replies.count)], isInternal: false, by: agent, db, repliedAt)
         if random.next(below: 2) == 0, let waitingAt = later(30) {
             _ = try service.changeStatus(number: number, to: .waiting, expectedVersion: nil, by: agent, db, waitingAt)
             guard let answeredAt = later(1440) else { return }
             _ = try service.addComment(number: number, body: "Here is the information you asked for.", isInternal: false, by: customer, db, answeredAt)
         }
-        guard steps > 3, let resolvedAt = later(2880) else { return }
+        guard steps > 3, let resolvedAt = later(1800) else { return }
         _ = try service.changeStatus(number: number, to: .resolved, expectedVersion: nil, by: agent, db, resolvedAt)
         guard steps > 4, let closedAt = later(4320) else { return }
         _ = try service.changeStatus(number: number, to: .closed, expectedVersion: nil, by: agent, db, closedAt)

@@ -32,7 +32,7 @@ struct Output {
     }
 
     /// Aligns columns; the last column takes what is left of `width` and is cut with an ellipsis.
-    static func table(_ headers: [String], _ rows: [[String]], width: Int = 80) -> String {
+    static func table(_ headers: [String], _ rows: [[String]], width: Int = terminalWidth) -> String {
         guard !headers.isEmpty else { return "" }
         let cells = rows.map { $0.map { DisplayText.sanitize($0) } }
         var widths = headers.map(\.count)
@@ -50,6 +50,13 @@ struct Output {
         }
         return ([line(headers)] + cells.map(line)).joined(separator: "\n")
     }
+
+    /// The terminal's width when stdout is one, else 80 (pipes and files get the 80-column layout).
+    static let terminalWidth: Int = {
+        var size = winsize()
+        guard isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
+    }()
 
     static func truncate(_ text: String, to width: Int) -> String {
         text.count <= width ? text : String(text.prefix(max(0, width - 1))) + "…"
