@@ -34,16 +34,9 @@ extension HelpdeskService {
     /// The thread, oldest first. Customers' queries never select internal comments.
     public func comments(number: String, by actor: User) throws -> [CommentView] {
         try read { db, _ in
-            let ticket = try TicketTable.fetch(number: number, db)
-            try Permissions.requireView(actor, ticket)
-            let includeInternal = Permissions.canReadInternal(actor)
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT c.*, u.email, u.name, u.role FROM comments c JOIN users u ON u.id = c.author_id
-                    WHERE c.ticket_id = ? AND (c.is_internal = 0 OR ?) ORDER BY c.id
-                    """,
-                arguments: [ticket.id, includeInternal])
+            let rows = try threadRows(
+                "SELECT c.*, u.email, u.name, u.role FROM comments c JOIN users u ON u.id = c.author_id",
+                alias: "c", number: number, by: actor, db)
             return try rows.map { row in
                 CommentView(
                     comment: Comment(
@@ -57,16 +50,9 @@ extension HelpdeskService {
     /// Every recorded change, oldest first; entries about internal comments are staff-only.
     public func history(number: String, by actor: User) throws -> [HistoryView] {
         try read { db, _ in
-            let ticket = try TicketTable.fetch(number: number, db)
-            try Permissions.requireView(actor, ticket)
-            let includeInternal = Permissions.canReadInternal(actor)
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT h.*, u.email, u.name, u.role FROM history h JOIN users u ON u.id = h.actor_id
-                    WHERE h.ticket_id = ? AND (h.is_internal = 0 OR ?) ORDER BY h.id
-                    """,
-                arguments: [ticket.id, includeInternal])
+            let rows = try threadRows(
+                "SELECT h.*, u.email, u.name, u.role FROM history h JOIN users u ON u.id = h.actor_id",
+                alias: "h", number: number, by: actor, db)
             return try rows.map { row in
                 guard let action = HistoryAction(rawValue: row["action"] ?? "") else {
                     throw HelpdeskError(.internalError, "Malformed history entry")
@@ -79,6 +65,16 @@ extension HelpdeskService {
                     actor: try Self.userRef(row, id: row["actor_id"]))
             }
         }
+    }
+
+    /// The rows of a visible ticket's comments or history, oldest first; rows marked internal are
+    /// selected only for staff.
+    private func threadRows(_ select: String, alias: String, number: String, by actor: User, _ db: Database) throws -> [Row] {
+        let ticket = try TicketTable.fetch(number: number, db)
+        try Permissions.requireView(actor, ticket)
+        return try Row.fetchAll(
+            db, sql: "\(select) WHERE \(alias).ticket_id = ? AND (\(alias).is_internal = 0 OR ?) ORDER BY \(alias).id",
+            arguments: [ticket.id, Permissions.canReadInternal(actor)])
     }
 
     static func userRef(_ row: Row, id: Int64) throws -> UserRef {

@@ -1,4 +1,6 @@
 import ArgumentParser
+import HelpdeskCore
+import HelpdeskStore
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,4 +14,8 @@ struct PeriodOptions: ParsableArguments {
     var from: String?
     @Option(help: "Last day, YYYY-MM-DD.")
     var to: String?
+
+    func period(_ service: HelpdeskService) throws -> ReportPeriod {
+        try ReportPeriod.parse(from: from, to: to, now: service.clock.now())
+    }
 }

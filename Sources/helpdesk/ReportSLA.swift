@@ -11,7 +11,7 @@ struct ReportSLA: ParsableCommand {
     func run() throws {
         try global.run { output in
             let service = try global.service()
-            let range = try ReportPeriod.parse(from: period.from, to: period.to, now: service.clock.now())
+            let range = try period.period(service)
             let report = try service.slaReport(range, by: try global.actor(service))
             output.emit(json: [
                 "from": report.from, "to": report.to, "first_response": JSONView.compliance(report.firstResponse),

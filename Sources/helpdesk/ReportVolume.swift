@@ -10,7 +10,7 @@ struct ReportVolume: ParsableCommand {
     func run() throws {
         try global.run { output in
             let service = try global.service()
-            let range = try ReportPeriod.parse(from: period.from, to: period.to, now: service.clock.now())
+            let range = try period.period(service)
             let days = try service.volume(range, by: try global.actor(service))
             output.emit(json: [
                 "from": range.fromDay, "to": range.toDay,
