@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "helpdesk", targets: ["helpdesk"]),
         .library(name: "HelpdeskCore", targets: ["HelpdeskCore"]),
         .library(name: "HelpdeskStore", targets: ["HelpdeskStore"]),
+        .library(name: "HelpdeskConsole", targets: ["HelpdeskConsole"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -26,17 +27,31 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // wcwidth, the function ncursesw measures with, so the cell grid and the terminal agree.
+        .target(name: "CWidth"),
+        .systemLibrary(name: "CNcursesw"),
+        // The console without ncurses: cells, widgets, key maps, themes and screens.
+        .target(
+            name: "HelpdeskConsole",
+            dependencies: ["HelpdeskCore", "HelpdeskStore", "CWidth"],
+            resources: [.copy("Resources/keymaps"), .copy("Resources/themes"), .copy("Resources/views.toml")]
+        ),
+        // The ncurses backend and the event loop that runs the console on a real terminal.
+        .target(name: "HelpdeskTerminal", dependencies: ["HelpdeskConsole", "CNcursesw"]),
         .executableTarget(
             name: "helpdesk",
             dependencies: [
                 "HelpdeskCore",
                 "HelpdeskStore",
+                "HelpdeskConsole",
+                "HelpdeskTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "HelpdeskCoreTests", dependencies: ["HelpdeskCore"]),
         .testTarget(name: "HelpdeskStoreTests", dependencies: ["HelpdeskStore", "HelpdeskCore"]),
         .testTarget(name: "HelpdeskCLITests", dependencies: ["helpdesk", "HelpdeskCore"]),
+        .testTarget(name: "HelpdeskConsoleTests", dependencies: ["HelpdeskConsole", "HelpdeskStore", "HelpdeskCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -25,6 +25,8 @@ public struct TicketQuery: Sendable, Equatable {
     public var assignee: AssigneeFilter?
     public var requesterEmail: String?
     public var search: String?
+    /// Only tickets with a running clock at risk or breached.
+    public var breaching = false
     public var sort: TicketSort = .due
     public var limit: Int = 50
     public var after: String?

@@ -14,28 +14,8 @@ extension HelpdeskService {
         let query = try query.validated()
         if query.trash { try Permissions.requireAdmin(actor, to: "see the trash") }
         let cursor = try query.after.map { try TicketCursor.decode($0, sort: query.sort) }
-        return try read { db, _ in
-            var builder = TicketListSQL()
-            builder.add(query.trash ? "t.deleted_at IS NOT NULL" : "t.deleted_at IS NULL", [])
-            builder.addScope(Permissions.scope(for: actor))
-            builder.addIn("status", query.statuses)
-            builder.addIn("priority", query.priorities)
-            builder.addIn("category", query.categories)
-            switch query.assignee {
-            case .none: break
-            case .some(.me): builder.add("t.assignee_id = ?", [actor.id])
-            case .some(.none): builder.add("t.assignee_id IS NULL", [])
-            case .some(.email(let email)):
-                builder.add("t.assignee_id = ?", [try UserTable.require(email: email, field: "assignee", db).id])
-            }
-            if let requester = query.requesterEmail {
-                builder.add("t.requester_id = ?", [try UserTable.require(email: requester, field: "requester", db).id])
-            }
-            if let search = query.search,
-                !builder.addSearch(search, includeInternal: Permissions.canReadInternal(actor))
-            {
-                return TicketPage(tickets: [], nextCursor: nil)
-            }
+        return try read { db, now in
+            guard var builder = try filters(for: query, by: actor, db, now) else { return TicketPage(tickets: [], nextCursor: nil) }
             if let cursor { builder.addCursor(cursor, sort: query.sort) }
             let rows = try Row.fetchAll(db, sql: builder.sql(sort: query.sort, limit: query.limit + 1), arguments: builder.arguments)
             let page = rows.prefix(query.limit)
@@ -43,6 +23,42 @@ extension HelpdeskService {
             let next = rows.count > query.limit ? page.last.map { TicketListSQL.cursor(after: $0, sort: query.sort).encoded() } : nil
             return TicketPage(tickets: tickets, nextCursor: next)
         }
+    }
+
+    /// How many tickets a list would hold (the console's view counts), without loading them.
+    public func countTickets(_ query: TicketQuery, by actor: User) throws -> Int {
+        let query = try query.validated()
+        if query.trash { try Permissions.requireAdmin(actor, to: "see the trash") }
+        return try read { db, now in
+            guard let builder = try filters(for: query, by: actor, db, now) else { return 0 }
+            return try Int.fetchOne(db, sql: builder.countSQL(), arguments: builder.arguments) ?? 0
+        }
+    }
+
+    /// The WHERE clause of a list: trash, visibility, filters and search; nil when the search has no
+    /// searchable words (nothing can match).
+    private func filters(for query: TicketQuery, by actor: User, _ db: Database, _ now: Date) throws -> TicketListSQL? {
+        var builder = TicketListSQL()
+        if query.breaching { builder.add("t.sla_next_risk <= ?", [now]) }
+        builder.add(query.trash ? "t.deleted_at IS NOT NULL" : "t.deleted_at IS NULL", [])
+        builder.addScope(Permissions.scope(for: actor))
+        builder.addIn("status", query.statuses)
+        builder.addIn("priority", query.priorities)
+        builder.addIn("category", query.categories)
+        switch query.assignee {
+        case .none: break
+        case .some(.me): builder.add("t.assignee_id = ?", [actor.id])
+        case .some(.none): builder.add("t.assignee_id IS NULL", [])
+        case .some(.email(let email)):
+            builder.add("t.assignee_id = ?", [try UserTable.require(email: email, field: "assignee", db).id])
+        }
+        if let requester = query.requesterEmail {
+            builder.add("t.requester_id = ?", [try UserTable.require(email: requester, field: "requester", db).id])
+        }
+        if let search = query.search, !builder.addSearch(search, includeInternal: Permissions.canReadInternal(actor)) {
+            return nil
+        }
+        return builder
     }
 
     static func listing(from row: Row) throws -> TicketListing {

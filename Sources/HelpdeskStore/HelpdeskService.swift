@@ -57,3 +57,11 @@ public struct HelpdeskService: Sendable {
         return TicketListing(ticket: ticket, requester: UserTable.ref(requester), assignee: assignee.map(UserTable.ref))
     }
 }
+
+extension HelpdeskService {
+    /// SQLite's `data_version` for this connection: it changes when another connection (another
+    /// process) commits, which is how the console notices other agents' work.
+    public func dataVersion() throws -> Int {
+        try read { db, _ in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+    }
+}

@@ -81,6 +81,10 @@ struct TicketListSQL {
         return "\(Self.select) \(filter) ORDER BY \(order) LIMIT \(limit)"
     }
 
+    func countSQL() -> String {
+        "SELECT COUNT(*) FROM tickets t" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
+    }
+
     static func cursor(after row: Row, sort: TicketSort) -> TicketCursor {
         let keys = keyColumns(for: sort).map { column -> String in
             let value: DatabaseValue = row[column] ?? .null

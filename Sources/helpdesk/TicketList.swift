@@ -18,6 +18,8 @@ struct TicketList: ParsableCommand {
     var requester: String?
     @Option(help: "Full-text search: words, \"a phrase\", prefix*.")
     var search: String?
+    @Flag(help: "Only tickets whose SLA clock is at risk or breached.")
+    var breaching = false
     @Option(help: "created, updated, priority or due (default).")
     var sort: String = "due"
     @Option(help: "Tickets per page (1-500).")
@@ -55,6 +57,7 @@ struct TicketList: ParsableCommand {
         try errors.throwIfAny()
         query.requesterEmail = requester
         query.search = search
+        query.breaching = breaching
         query.limit = limit
         query.after = after
         query.trash = trash

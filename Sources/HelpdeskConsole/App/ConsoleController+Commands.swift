@@ -1,0 +1,313 @@
+import Foundation
+import HelpdeskCore
+import HelpdeskStore
+
+extension ConsoleController {
+    /// Runs a command by name: keys, and later the palette, come here.
+    func perform(_ name: String) -> Effect {
+        switch name {
+        case "app.quit": return .quit
+        case "app.back": return back()
+        case "app.help": state.overlay = .help
+        case "app.refresh":
+            reloadAll()
+            state.message = ("Reloaded", false)
+        case "pane.next": cyclePane()
+        case "pane.left": state.focus = state.focus == .ticket ? .queue : .views
+        case "pane.right": state.focus = state.focus == .views ? .queue : (state.detail == nil ? .queue : .ticket)
+        case "list.down": move(by: 1)
+        case "list.up": move(by: -1)
+        case "list.top": move(to: 0)
+        case "list.bottom": move(to: Int.max)
+        case "list.page-down": move(by: pageStep)
+        case "list.page-up": move(by: -pageStep)
+        case "ticket.open":
+            if state.focus == .views { state.focus = .queue } else if state.selectedTicket != nil { state.focus = .ticket }
+        case "ticket.reply": openEditor(.reply)
+        case "ticket.note": openEditor(.note)
+        case "ticket.status": openStatusMenu()
+        case "ticket.priority": openPriorityMenu()
+        case "ticket.assign": openAssignMenu()
+        case "ticket.edit": openSubjectPrompt()
+        case "ticket.delete": openDeleteConfirmation()
+        case "search.start":
+            state.overlay = .prompt(PromptState(purpose: .search, label: "Search", field: TextField(state.search ?? "")))
+        case "filter.open": openFilterMenu()
+        case "filter.clear":
+            state.search = nil
+            state.filter = TicketQuery()
+            loadPage(append: false, keepSelection: false)
+        case "sort.cycle":
+            let order: [TicketSort] = [.due, .priority, .updated, .created]
+            let current = state.query.sort
+            state.sort = order[((order.firstIndex(of: current) ?? 0) + 1) % order.count]
+            loadPage(append: false, keepSelection: false)
+        case "editor.submit": submitEditor()
+        case "editor.cancel": closeEditor()
+        case "editor.external":
+            if case .editor(let editor)? = state.overlay { return .editExternally(editor.editor.text) }
+        case "menu.down", "menu.up":
+            if case .menu(var menu)? = state.overlay, !menu.items.isEmpty {
+                menu.selected = (menu.selected + (name == "menu.down" ? 1 : menu.items.count - 1)) % menu.items.count
+                state.overlay = .menu(menu)
+            }
+        case "menu.choose": chooseMenuItem()
+        case "menu.cancel", "prompt.cancel": state.overlay = nil
+        case "prompt.submit": submitPrompt()
+        default:
+            state.message = ("\(name) is not available here", true)
+        }
+        return .none
+    }
+
+    /// `q`/`esc`: close what is open, leave the ticket, clear a search; quit from the bare queue.
+    func back() -> Effect {
+        if state.overlay != nil {
+            state.overlay = nil
+        } else if state.focus == .ticket {
+            state.focus = .queue
+        } else if state.search != nil || state.filter != TicketQuery() {
+            _ = perform("filter.clear")
+        } else {
+            return .quit
+        }
+        return .none
+    }
+
+    var pageStep: Int { max(1, ConsoleLayout(width: state.width, height: state.height, focus: state.focus).listRows / 2) }
+
+    func cyclePane() {
+        switch state.focus {
+        case .views: state.focus = .queue
+        case .queue: state.focus = state.detail == nil ? .views : .ticket
+        case .ticket: state.focus = .views
+        }
+    }
+
+    func move(by delta: Int) {
+        switch state.focus {
+        case .views:
+            selectView(max(0, min(state.views.count - 1, state.viewIndex + delta)))
+        case .queue:
+            move(to: state.selected + delta)
+        case .ticket:
+            state.detailScroll = max(0, state.detailScroll + delta)
+        }
+    }
+
+    func move(to index: Int) {
+        switch state.focus {
+        case .views:
+            selectView(index == Int.max ? state.views.count - 1 : max(0, index))
+        case .ticket:
+            state.detailScroll = index == Int.max ? Int.max / 2 : 0
+        case .queue:
+            guard !state.rows.isEmpty else { return }
+            let target = max(0, min(state.rows.count - 1, index))
+            let changed = target != state.selected
+            state.selected = target
+            keepSelectionVisible()
+            if state.selected >= state.rows.count - 10 { loadPage(append: true) }
+            if changed {
+                state.detailScroll = 0
+                loadDetail()
+            }
+        }
+    }
+
+    func selectView(_ index: Int) {
+        guard index != state.viewIndex, state.views.indices.contains(index) else { return }
+        state.viewIndex = index
+        state.sort = nil
+        loadPage(append: false, keepSelection: false)
+    }
+
+    /// The ticket an action applies to: the open one, else the selected row.
+    var actionTicket: TicketListing? { state.focus == .ticket ? (state.detail ?? state.selectedTicket) : state.selectedTicket }
+
+    func openEditor(_ kind: EditorKind) {
+        guard let user = state.user, let ticket = actionTicket?.ticket else { return noTicket() }
+        if kind == .note && !user.role.isStaff {
+            state.message = ("Only agents and admins write internal notes", true)
+            return
+        }
+        let draft = state.drafts["\(ticket.number)/\(kind.rawValue)"] ?? ""
+        state.overlay = .editor(EditorState(kind: kind, number: ticket.number, editor: TextEditor(draft)))
+    }
+
+    func closeEditor() {
+        if case .editor(let editor)? = state.overlay {
+            let key = "\(editor.number)/\(editor.kind.rawValue)"
+            state.drafts[key] = editor.editor.text.isEmpty ? nil : editor.editor.text
+            if !editor.editor.text.isEmpty { state.message = ("Draft kept; it reopens with the editor", false) }
+        }
+        state.overlay = nil
+    }
+
+    /// Sends the reply or note; the editor stays open (with the draft) until the store confirms it.
+    func submitEditor() {
+        guard case .editor(let editor)? = state.overlay, let user = state.user else { return }
+        let text = editor.editor.text, number = editor.number, isInternal = editor.kind == .note
+        let key = "\(number)/\(editor.kind.rawValue)"
+        let service = self.service, inbox = self.inbox
+        scheduler.schedule {
+            do {
+                _ = try service.addComment(number: number, body: text, isInternal: isInternal, by: user)
+                inbox.post(.commentSent(draftKey: key, message: isInternal ? "Internal note added to \(number)" : "Reply sent on \(number)"))
+            } catch let error as HelpdeskError {
+                inbox.post(.failed(error, reload: false))
+            } catch {
+                inbox.post(.failed(HelpdeskError(.internalError, "\(error)"), reload: false))
+            }
+        }
+    }
+
+    func noTicket() {
+        state.message = ("No ticket selected", true)
+    }
+
+    func openStatusMenu() {
+        guard let user = state.user, let listing = actionTicket else { return noTicket() }
+        let targets = Permissions.statusTargets(for: user, on: listing.ticket, at: state.now)
+        guard !targets.isEmpty else {
+            state.message = ("No status change is open to you from \(listing.ticket.status.label)", true)
+            return
+        }
+        state.overlay = .menu(MenuState(
+            purpose: .status, title: "Status of \(listing.ticket.number)", items: targets.map(\.label), values: targets.map(\.rawValue)))
+    }
+
+    func openPriorityMenu() {
+        guard let user = state.user, let listing = actionTicket else { return noTicket() }
+        guard user.role.isStaff else {
+            state.message = ("Only agents and admins change priority", true)
+            return
+        }
+        let all = Priority.allCases.reversed().map { $0 }
+        state.overlay = .menu(MenuState(
+            purpose: .priority, title: "Priority", items: all.map(\.rawValue), values: all.map(\.rawValue),
+            selected: all.firstIndex(of: listing.ticket.priority) ?? 0))
+    }
+
+    func openAssignMenu() {
+        guard let user = state.user, actionTicket != nil else { return noTicket() }
+        guard user.role == .admin else {
+            state.message = ("Only admins assign tickets", true)
+            return
+        }
+        state.overlay = .menu(MenuState(
+            purpose: .assign, title: "Assign to",
+            items: ["Automatic (least loaded agent)"] + state.agents.map { "\($0.name) <\($0.email)>" },
+            values: [""] + state.agents.map(\.email)))
+    }
+
+    func openSubjectPrompt() {
+        guard let listing = actionTicket else { return noTicket() }
+        state.overlay = .prompt(PromptState(purpose: .subject, label: "Subject", field: TextField(listing.ticket.subject)))
+    }
+
+    func openDeleteConfirmation() {
+        guard let user = state.user, let listing = actionTicket else { return noTicket() }
+        guard user.role == .admin else {
+            state.message = ("Only admins delete tickets", true)
+            return
+        }
+        state.overlay = .menu(MenuState(
+            purpose: .confirmDelete, title: "Delete \(listing.ticket.number)?",
+            items: ["Cancel", "Move to the trash (admins can restore it)"], values: ["no", "yes"]))
+    }
+
+    func openFilterMenu() {
+        var items: [String] = [], values: [String] = []
+        func add(_ label: String, _ value: String, active: Bool) {
+            items.append((active ? "[x] " : "[ ] ") + label)
+            values.append(value)
+        }
+        for status in TicketStatus.allCases { add("status \(status.label)", "status:\(status.rawValue)", active: state.filter.statuses.contains(status)) }
+        for priority in Priority.allCases.reversed() {
+            add("priority \(priority.rawValue)", "priority:\(priority.rawValue)", active: state.filter.priorities.contains(priority))
+        }
+        for category in TicketCategory.allCases {
+            add("category \(category.rawValue)", "category:\(category.rawValue)", active: state.filter.categories.contains(category))
+        }
+        if state.user?.role.isStaff == true {
+            add("assigned to me", "assignee:me", active: state.filter.assignee == .me)
+            add("unassigned", "assignee:none", active: state.filter.assignee == AssigneeFilter.none)
+        }
+        state.overlay = .menu(MenuState(purpose: .filter, title: "Filter", items: items, values: values))
+    }
+
+    func chooseMenuItem() {
+        guard case .menu(let menu)? = state.overlay, menu.values.indices.contains(menu.selected) else { return }
+        let value = menu.values[menu.selected]
+        let listing = actionTicket
+        let number = listing?.ticket.number ?? ""
+        let version = listing?.ticket.version
+        state.overlay = nil
+        switch menu.purpose {
+        case .status:
+            write("\(number) is now \(TicketStatus(rawValue: value)?.label ?? value)") { service, user in
+                _ = try service.changeStatus(number: number, to: value, expectedVersion: version, by: user)
+            }
+        case .priority:
+            write("\(number) is now \(value) priority") { service, user in
+                _ = try service.changePriority(number: number, to: value, expectedVersion: version, by: user)
+            }
+        case .assign:
+            write(value.isEmpty ? "\(number) assigned automatically" : "\(number) assigned to \(value)") { service, user in
+                _ = try service.assign(number: number, to: value.isEmpty ? nil : value, expectedVersion: version, by: user)
+            }
+        case .confirmDelete:
+            guard value == "yes" else { return }
+            write("\(number) moved to the trash") { service, user in _ = try service.deleteTicket(number: number, by: user) }
+            state.focus = .queue
+        case .filter:
+            toggleFilter(value)
+            openFilterMenu()
+            if case .menu(var reopened)? = state.overlay {
+                reopened.selected = menu.selected
+                state.overlay = .menu(reopened)
+            }
+        case .conflict:
+            reloadAll()
+        }
+    }
+
+    func toggleFilter(_ value: String) {
+        let parts = value.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { return }
+        func toggle<T: Equatable>(_ list: inout [T], _ item: T?) {
+            guard let item else { return }
+            if let index = list.firstIndex(of: item) { list.remove(at: index) } else { list.append(item) }
+        }
+        switch parts[0] {
+        case "status": toggle(&state.filter.statuses, TicketStatus(rawValue: parts[1]))
+        case "priority": toggle(&state.filter.priorities, Priority(rawValue: parts[1]))
+        case "category": toggle(&state.filter.categories, TicketCategory(rawValue: parts[1]))
+        case "assignee":
+            let wanted: AssigneeFilter = parts[1] == "me" ? .me : AssigneeFilter.none
+            state.filter.assignee = state.filter.assignee == wanted ? nil : wanted
+        default: break
+        }
+        loadPage(append: false, keepSelection: false)
+    }
+
+    func submitPrompt() {
+        guard case .prompt(let prompt)? = state.overlay else { return }
+        state.overlay = nil
+        let text = prompt.field.text.trimmingCharacters(in: .whitespaces)
+        switch prompt.purpose {
+        case .search:
+            state.search = text.isEmpty ? nil : text
+            state.focus = .queue
+            loadPage(append: false, keepSelection: false)
+        case .subject:
+            guard let listing = actionTicket else { return }
+            let number = listing.ticket.number, version = listing.ticket.version
+            write("Subject of \(number) changed") { service, user in
+                _ = try service.updateTicket(
+                    number: number, subject: text, description: nil, category: nil, expectedVersion: version, by: user)
+            }
+        }
+    }
+}

@@ -1,0 +1,341 @@
+import Foundation
+import HelpdeskCore
+import HelpdeskStore
+
+/// The console's brain: turns events into state changes and database work, and state into frames.
+/// It runs on the event loop's thread; database work goes through the scheduler and comes back
+/// through the inbox.
+public final class ConsoleController {
+    public internal(set) var state: ConsoleState
+    let service: HelpdeskService
+    let config: ConsoleConfig
+    let scheduler: any WorkScheduler
+    let inbox: Inbox
+    var pageGeneration = 0
+    var detailGeneration = 0
+    var countsGeneration = 0
+    var lastDataVersion: Int?
+
+    /// What the terminal must do for the console beyond drawing.
+    public enum Effect: Equatable {
+        case none
+        case quit
+        case editExternally(String)
+    }
+
+    public init(
+        service: HelpdeskService, config: ConsoleConfig, scheduler: any WorkScheduler, inbox: Inbox,
+        width: Int, height: Int, user: User? = nil
+    ) {
+        self.service = service
+        self.config = config
+        self.scheduler = scheduler
+        self.inbox = inbox
+        state = ConsoleState(now: service.clock.now(), width: width, height: height)
+        if let warning = config.warnings.first {
+            let more = config.warnings.count > 1 ? " (+\(config.warnings.count - 1) more)" : ""
+            state.message = ("\(warning)\(more)", true)
+        }
+        if let user { enter(as: user) }
+    }
+
+    // MARK: Events
+
+    public func handle(_ event: ConsoleEvent) -> Effect {
+        state.now = service.clock.now()
+        switch event {
+        case .resize(let width, let height):
+            state.width = width
+            state.height = height
+            keepSelectionVisible()
+        case .tick:
+            if state.user != nil { checkForOtherWriters() }
+        case .key(let key):
+            return handleKey(key)
+        }
+        return .none
+    }
+
+    /// Applies finished background work; the loop calls it before drawing.
+    public func applyFinishedWork() {
+        for result in inbox.drain() { apply(result) }
+    }
+
+    /// The external editor closed: `text` is the file's content, nil when it failed.
+    public func externalEditFinished(_ text: String?) {
+        guard case .editor(var editorState) = state.overlay else { return }
+        if let text {
+            editorState.editor = TextEditor(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+            state.overlay = .editor(editorState)
+        } else {
+            state.message = ("The external editor failed; the draft is unchanged", true)
+        }
+    }
+
+    func handleKey(_ key: Key) -> Effect {
+        guard state.user != nil else { return handleLoginKey(key) }
+        let context = currentContext
+        if [.editor, .prompt].contains(context), state.pendingKeys.isEmpty, key.isPrintable || key == .enter && context == .editor {
+            if key != .enter || context == .editor {
+                textInput(key)
+                return .none
+            }
+        }
+        if state.overlay == .help {
+            state.overlay = nil
+            return .none
+        }
+        let keys = state.pendingKeys + [key]
+        switch config.keyMap.resolve(keys, in: [context]) {
+        case .pending:
+            state.pendingKeys = keys
+        case .command(let name):
+            state.pendingKeys = []
+            return perform(name)
+        case .none:
+            state.pendingKeys = []
+            if context == .editor || context == .prompt { textInput(key) }
+        }
+        return .none
+    }
+
+    func handleLoginKey(_ key: Key) -> Effect {
+        switch config.keyMap.resolve([key], in: [.login]) {
+        case .command("app.quit"): return .quit
+        case .command("login.next-field"):
+            state.login.focus = 1 - state.login.focus
+        case .command("login.submit"):
+            if state.login.focus == 0 { state.login.focus = 1 } else { submitLogin() }
+        case .command("app.back") where key == .escape:
+            return .quit
+        default:
+            if state.login.focus == 0 { _ = state.login.email.handle(key) } else { _ = state.login.password.handle(key) }
+        }
+        return .none
+    }
+
+    var currentContext: KeyContext {
+        switch state.overlay {
+        case .menu?: return .menu
+        case .editor?: return .editor
+        case .prompt?: return .prompt
+        case .help?: return .menu
+        case nil:
+            switch state.focus {
+            case .views: return .views
+            case .queue: return .queue
+            case .ticket: return .ticket
+            }
+        }
+    }
+
+    func textInput(_ key: Key) {
+        switch state.overlay {
+        case .editor(var editor)?:
+            _ = editor.editor.handle(key)
+            state.overlay = .editor(editor)
+        case .prompt(var prompt)?:
+            _ = prompt.field.handle(key)
+            state.overlay = .prompt(prompt)
+        default: break
+        }
+    }
+
+    // MARK: Session
+
+    func submitLogin() {
+        let email = state.login.email.text, password = state.login.password.text
+        state.login.busy = true
+        state.login.error = nil
+        let service = self.service, inbox = self.inbox
+        scheduler.schedule {
+            do {
+                inbox.post(.loggedIn(try service.login(email: email, password: password)))
+            } catch let error as HelpdeskError {
+                inbox.post(.loginFailed(error.message))
+            } catch {
+                inbox.post(.loginFailed("\(error)"))
+            }
+        }
+    }
+
+    func enter(as user: User) {
+        state.user = user
+        state.login = LoginState()
+        state.views = config.views.filter { view in
+            view.roles.isEmpty ? true : view.roles.contains(user.role)
+        }
+        if user.role == .customer {
+            state.views = [SavedView(name: "My tickets", query: { var q = TicketQuery(); q.sort = .updated; return q }())]
+        }
+        if state.views.isEmpty { state.views = [SavedView(name: "All I can see", query: TicketQuery())] }
+        state.counts = Array(repeating: nil, count: state.views.count)
+        reloadAll()
+        if user.role == .admin { loadAgents() }
+    }
+
+    // MARK: Loading
+
+    func reloadAll(keepSelection: Bool = true) {
+        loadCounts()
+        loadPage(append: false, keepSelection: keepSelection)
+    }
+
+    func loadCounts() {
+        guard let user = state.user else { return }
+        countsGeneration += 1
+        let generation = countsGeneration, views = state.views, service = self.service, inbox = self.inbox
+        scheduler.schedule {
+            let counts = views.map { try? service.countTickets($0.query, by: user) }
+            inbox.post(.counts(generation: generation, counts))
+        }
+    }
+
+    var pageSize: Int { max(50, state.height * 2) }
+
+    func loadPage(append: Bool, keepSelection: Bool = true) {
+        guard let user = state.user else { return }
+        if append && (state.nextCursor == nil || state.loading) { return }
+        pageGeneration += append ? 0 : 1
+        let generation = pageGeneration
+        var query = state.query
+        query.limit = pageSize
+        if append { query.after = state.nextCursor }
+        if !append && !keepSelection {
+            state.selected = 0
+            state.offset = 0
+        }
+        state.loading = true
+        let service = self.service, inbox = self.inbox, request = query
+        scheduler.schedule {
+            do {
+                inbox.post(.page(generation: generation, append: append, try service.listTickets(request, by: user)))
+            } catch let error as HelpdeskError {
+                inbox.post(.failed(error, reload: false))
+            } catch {
+                inbox.post(.failed(HelpdeskError(.internalError, "\(error)"), reload: false))
+            }
+        }
+    }
+
+    func loadDetail() {
+        guard let user = state.user, let number = state.selectedTicket?.ticket.number else {
+            state.detail = nil
+            state.comments = []
+            return
+        }
+        detailGeneration += 1
+        let generation = detailGeneration, service = self.service, inbox = self.inbox
+        scheduler.schedule {
+            do {
+                let listing = try service.ticket(number: number, by: user)
+                inbox.post(.detail(generation: generation, listing, try service.comments(number: number, by: user)))
+            } catch let error as HelpdeskError {
+                inbox.post(.detailGone(generation: generation, error.message))
+            } catch {
+                inbox.post(.detailGone(generation: generation, "\(error)"))
+            }
+        }
+    }
+
+    func loadAgents() {
+        guard let user = state.user else { return }
+        let service = self.service, inbox = self.inbox
+        scheduler.schedule {
+            let agents = (try? service.agents(by: user))?.map(\.user).filter(\.isActive) ?? []
+            inbox.post(.agents(agents))
+        }
+    }
+
+    /// Another process's commit changes `data_version`; then everything on screen is reloaded,
+    /// keeping the selection and any open draft.
+    func checkForOtherWriters() {
+        let service = self.service, inbox = self.inbox
+        scheduler.schedule {
+            if let version = try? service.dataVersion() { inbox.post(.dataVersion(version)) }
+        }
+    }
+
+    /// Runs a change in the background, then reports it and reloads.
+    func write(_ success: String, _ change: @escaping @Sendable (HelpdeskService, User) throws -> Void) {
+        guard let user = state.user else { return }
+        let service = self.service, inbox = self.inbox
+        scheduler.schedule {
+            do {
+                try change(service, user)
+                inbox.post(.done(message: success, reload: true))
+            } catch let error as HelpdeskError {
+                inbox.post(.failed(error, reload: error.code == .conflict))
+            } catch {
+                inbox.post(.failed(HelpdeskError(.internalError, "\(error)"), reload: false))
+            }
+        }
+    }
+
+    func apply(_ result: LoadResult) {
+        switch result {
+        case .loggedIn(let user):
+            enter(as: user)
+        case .loginFailed(let message):
+            state.login.busy = false
+            state.login.error = message
+            state.login.password = TextField(masked: true)
+        case .counts(let generation, let counts):
+            if generation == countsGeneration { state.counts = counts }
+        case .page(let generation, let append, let page):
+            guard generation == pageGeneration else { return }
+            state.loading = false
+            let previous = state.selectedTicket?.ticket.number
+            state.rows = append ? state.rows + page.tickets : page.tickets
+            state.nextCursor = page.nextCursor
+            if !append, let previous, let index = state.rows.firstIndex(where: { $0.ticket.number == previous }) {
+                state.selected = index
+            }
+            state.selected = max(0, min(state.selected, state.rows.count - 1))
+            keepSelectionVisible()
+            if !append { loadDetail() }
+        case .detail(let generation, let listing, let comments):
+            guard generation == detailGeneration else { return }
+            state.detail = listing
+            state.comments = comments
+        case .detailGone(let generation, let message):
+            guard generation == detailGeneration else { return }
+            state.detail = nil
+            state.comments = []
+            state.message = (message, true)
+        case .agents(let agents):
+            state.agents = agents
+        case .done(let message, let reload):
+            state.message = (message, false)
+            if reload { reloadAll() }
+        case .commentSent(let key, let message):
+            state.drafts[key] = nil
+            if case .editor(let editor)? = state.overlay, "\(editor.number)/\(editor.kind.rawValue)" == key { state.overlay = nil }
+            state.message = (message, false)
+            reloadAll()
+        case .failed(let error, let reload):
+            let advice = error.code == .conflict ? " (reloaded: check the ticket and try again)" : ""
+            state.message = (error.description + advice, true)
+            if reload { reloadAll() }
+        case .dataVersion(let version):
+            if let last = lastDataVersion, last != version { reloadAll() }
+            lastDataVersion = version
+        }
+    }
+
+    func keepSelectionVisible() {
+        let visible = max(1, ConsoleLayout(width: state.width, height: state.height, focus: state.focus).listRows)
+        state.offset = TableView.offset(keeping: state.rows.isEmpty ? nil : state.selected, visible: visible, from: state.offset)
+    }
+
+    // MARK: Drawing
+
+    public func render() -> Buffer {
+        ConsoleView(state: state, config: config).render()
+    }
+
+    /// Where the terminal cursor belongs (in a text field), if anywhere.
+    public func cursor() -> (x: Int, y: Int)? {
+        ConsoleView(state: state, config: config).cursorPosition()
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import HelpdeskCore
+import HelpdeskStore
+
+/// The focused part of the main screen.
+public enum Pane: Sendable, Equatable { case views, queue, ticket }
+
+/// What floats over the main screen.
+public enum Overlay: Sendable, Equatable {
+    case menu(MenuState)
+    case editor(EditorState)
+    case prompt(PromptState)
+    case help
+}
+
+public enum MenuPurpose: Sendable, Equatable {
+    case status, priority, assign, filter, confirmDelete, conflict
+}
+
+public struct MenuState: Sendable, Equatable {
+    public var purpose: MenuPurpose
+    public var title: String
+    public var items: [String]
+    /// What each item means to the command that opened the menu.
+    public var values: [String]
+    public var selected = 0
+}
+
+public enum EditorKind: String, Sendable, Equatable { case reply, note }
+
+public struct EditorState: Sendable, Equatable {
+    public var kind: EditorKind
+    public var number: String
+    public var editor: TextEditor
+}
+
+public enum PromptPurpose: Sendable, Equatable { case search, subject }
+
+public struct PromptState: Sendable, Equatable {
+    public var purpose: PromptPurpose
+    public var label: String
+    public var field: TextField
+}
+
+/// The login form.
+public struct LoginState: Sendable, Equatable {
+    public var email = TextField()
+    public var password = TextField(masked: true)
+    public var focus = 0
+    public var error: String?
+    public var busy = false
+}
+
+/// Everything the console shows; screens are functions of it.
+public struct ConsoleState: Sendable {
+    public var user: User?
+    public var login = LoginState()
+    public var views: [SavedView] = []
+    public var counts: [Int?] = []
+    public var viewIndex = 0
+    public var focus: Pane = .queue
+    public var rows: [TicketListing] = []
+    public var selected = 0
+    public var offset = 0
+    public var nextCursor: String?
+    public var loading = false
+    public var detail: TicketListing?
+    public var comments: [CommentView] = []
+    public var detailScroll = 0
+    public var overlay: Overlay?
+    public var search: String?
+    public var filter = TicketQuery()
+    public var sort: TicketSort?
+    public var message: (text: String, isError: Bool)?
+    public var pendingKeys: [Key] = []
+    /// Unsent replies and notes, by ticket number and kind, kept when the editor is closed.
+    public var drafts: [String: String] = [:]
+    public var agents: [User] = []
+    public var now: Date
+    public var width: Int
+    public var height: Int
+
+    public init(now: Date, width: Int, height: Int) {
+        self.now = now
+        self.width = width
+        self.height = height
+    }
+
+    public var selectedTicket: TicketListing? { rows.indices.contains(selected) ? rows[selected] : nil }
+
+    /// The active view's query with the search, filter and sort laid over it.
+    public var query: TicketQuery {
+        var query = views.indices.contains(viewIndex) ? views[viewIndex].query : TicketQuery()
+        if let search { query.search = search }
+        if !filter.statuses.isEmpty { query.statuses = filter.statuses }
+        if !filter.priorities.isEmpty { query.priorities = filter.priorities }
+        if !filter.categories.isEmpty { query.categories = filter.categories }
+        if let assignee = filter.assignee { query.assignee = assignee }
+        if let sort { query.sort = sort }
+        return query
+    }
+
+    /// A one-line description of what narrows the list, shown above it.
+    public var filterSummary: String {
+        var parts: [String] = []
+        if let search { parts.append("search: \(search)") }
+        if !filter.statuses.isEmpty { parts.append("status: " + filter.statuses.map(\.rawValue).joined(separator: ",")) }
+        if !filter.priorities.isEmpty { parts.append("priority: " + filter.priorities.map(\.rawValue).joined(separator: ",")) }
+        if !filter.categories.isEmpty { parts.append("category: " + filter.categories.map(\.rawValue).joined(separator: ",")) }
+        switch filter.assignee {
+        case .me?: parts.append("assignee: me")
+        case .none?: parts.append("assignee: none")
+        case .email(let email)?: parts.append("assignee: \(email)")
+        case nil: break
+        }
+        return parts.joined(separator: "  ")
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import HelpdeskCore
+import HelpdeskStore
+
+/// Runs database work away from the drawing path. The terminal uses a serial background queue; tests
+/// run work inline so that screens are deterministic.
+public protocol WorkScheduler: Sendable {
+    func schedule(_ work: @escaping @Sendable () -> Void)
+}
+
+public struct InlineScheduler: WorkScheduler {
+    public init() {}
+    public func schedule(_ work: @escaping @Sendable () -> Void) { work() }
+}
+
+public final class BackgroundScheduler: WorkScheduler {
+    private let queue = DispatchQueue(label: "helpdesk.console.database")
+    public init() {}
+    public func schedule(_ work: @escaping @Sendable () -> Void) { queue.async(execute: work) }
+}
+
+/// Results of background work, handed back to the event loop through the inbox.
+public enum LoadResult: Sendable {
+    case loggedIn(User)
+    case loginFailed(String)
+    case counts(generation: Int, [Int?])
+    case page(generation: Int, append: Bool, TicketPage)
+    case detail(generation: Int, TicketListing, [CommentView])
+    case detailGone(generation: Int, String)
+    case agents([User])
+    case done(message: String, reload: Bool)
+    case commentSent(draftKey: String, message: String)
+    case failed(HelpdeskError, reload: Bool)
+    case dataVersion(Int)
+}
+
+/// A thread-safe mailbox from the worker to the event loop.
+public final class Inbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [LoadResult] = []
+
+    public init() {}
+
+    public func post(_ result: LoadResult) {
+        lock.lock()
+        items.append(result)
+        lock.unlock()
+    }
+
+    public func drain() -> [LoadResult] {
+        lock.lock()
+        defer { lock.unlock() }
+        let drained = items
+        items = []
+        return drained
+    }
+}

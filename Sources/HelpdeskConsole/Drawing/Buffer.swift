@@ -1,0 +1,79 @@
+import HelpdeskCore
+
+/// A grid of cells that widgets draw into; a backend shows it. Every string drawn is sanitized
+/// here, so no user text can reach the terminal as a control sequence.
+public struct Buffer: Sendable, Equatable {
+    public let area: Rect
+    public private(set) var cells: [Cell]
+
+    public init(width: Int, height: Int) {
+        area = Rect(x: 0, y: 0, width: width, height: height)
+        cells = Array(repeating: .blank, count: area.width * area.height)
+    }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * area.width + x] }
+        set { cells[y * area.width + x] = newValue }
+    }
+
+    func contains(x: Int, y: Int) -> Bool { x >= 0 && y >= 0 && x < area.width && y < area.height }
+
+    /// Draws text from (x, y), at most `width` columns, clipped to `clip`; returns the columns used.
+    /// A wide glyph that would not fit whole is not drawn.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, width: Int? = nil, style: Style = .plain, clip: Rect? = nil) -> Int {
+        let bounds = clip ?? area
+        guard y >= bounds.y, y < bounds.bottom, y < area.height else { return 0 }
+        let limit = min(bounds.right, width.map { x + $0 } ?? bounds.right, area.width)
+        var column = x
+        for character in DisplayText.sanitize(text) {
+            let w = TextWidth.of(character)
+            if w == 0 { continue }
+            if column + w > limit { break }
+            if column >= bounds.x {
+                self[column, y] = Cell(String(character), style: style)
+                if w == 2 { self[column + 1, y] = Cell(Cell.continuation.symbol, style: style) }
+            }
+            column += w
+        }
+        return column - x
+    }
+
+    /// Sets the style of every cell in the rectangle, keeping the symbols.
+    public mutating func paint(_ rect: Rect, style: Style) {
+        for y in max(0, rect.y)..<min(area.height, rect.bottom) {
+            for x in max(0, rect.x)..<min(area.width, rect.right) {
+                self[x, y].style = self[x, y].style.patched(with: style)
+            }
+        }
+    }
+
+    /// Clears the rectangle to blanks in the given style.
+    public mutating func fill(_ rect: Rect, style: Style = .plain) {
+        for y in max(0, rect.y)..<min(area.height, rect.bottom) {
+            for x in max(0, rect.x)..<min(area.width, rect.right) {
+                self[x, y] = Cell(" ", style: style)
+            }
+        }
+    }
+
+    /// The screen as text, one string per row (trailing spaces kept): what tests assert.
+    public var lines: [String] {
+        (0..<area.height).map { y in
+            (0..<area.width).reduce(into: "") { line, x in line += self[x, y].symbol }
+        }
+    }
+
+    /// The cells that differ from `previous` (all of them when the size changed).
+    public func changes(since previous: Buffer?) -> [(x: Int, y: Int, cell: Cell)] {
+        var result: [(x: Int, y: Int, cell: Cell)] = []
+        let same = previous?.area == area
+        for y in 0..<area.height {
+            for x in 0..<area.width {
+                let cell = self[x, y]
+                if !same || previous?[x, y] != cell { result.append((x, y, cell)) }
+            }
+        }
+        return result
+    }
+}

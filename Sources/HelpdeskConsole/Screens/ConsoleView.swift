@@ -1,0 +1,137 @@
+import Foundation
+import HelpdeskCore
+import HelpdeskStore
+
+/// Draws a frame from the state: a pure function, so every screen is testable on a plain buffer.
+struct ConsoleView {
+    let state: ConsoleState
+    let config: ConsoleConfig
+    var theme: Theme { config.theme }
+    var glyphs: Glyphs { config.glyphs }
+
+    func render() -> Buffer {
+        var buffer = Buffer(width: state.width, height: state.height)
+        let layout = ConsoleLayout(width: state.width, height: state.height, focus: state.focus)
+        if layout.tooSmall {
+            let notice = "Terminal too small: \(state.width)x\(state.height), need \(ConsoleLayout.minimumWidth)x\(ConsoleLayout.minimumHeight)"
+            for (index, line) in TextWrap.lines(notice, width: max(1, state.width)).enumerated() {
+                buffer.put(line, x: 0, y: index)
+            }
+            return buffer
+        }
+        guard let user = state.user else {
+            LoginView(state: state.login, theme: theme, glyphs: glyphs).render(into: &buffer)
+            renderHints(&buffer, layout.hints, context: .login)
+            return buffer
+        }
+        renderTopBar(&buffer, layout.topBar, user: user)
+        if let views = layout.views { renderViews(&buffer, views) }
+        if layout.views == nil || layout.views != layout.list {
+            QueueView(state: state, theme: theme, glyphs: glyphs).render(into: &buffer, area: layout.list, focused: state.focus == .queue)
+        }
+        DetailView(state: state, theme: theme, glyphs: glyphs).render(into: &buffer, area: layout.detail, focused: state.focus == .ticket)
+        if let message = state.message {
+            buffer.put(message.text, x: 0, y: layout.message.y, width: layout.message.width,
+                       style: theme.style(message.isError ? "ui.message.error" : "ui.message.info"))
+        }
+        renderOverlay(&buffer, layout)
+        renderHints(&buffer, layout.hints, context: contextForHints)
+        return buffer
+    }
+
+    var contextForHints: KeyContext {
+        switch state.overlay {
+        case .menu?, .help?: .menu
+        case .editor?: .editor
+        case .prompt?: .prompt
+        case nil: state.focus == .views ? .views : (state.focus == .queue ? .queue : .ticket)
+        }
+    }
+
+    func renderTopBar(_ buffer: inout Buffer, _ area: Rect, user: User) {
+        let style = theme.style("ui.statusline")
+        buffer.fill(area, style: style)
+        let view = state.views.indices.contains(state.viewIndex) ? state.views[state.viewIndex].name : ""
+        var text = " Helpdesk · \(user.name) (\(user.role.rawValue)) · \(view) · sort: \(state.query.sort.rawValue)"
+        if !state.filterSummary.isEmpty { text += " · \(state.filterSummary)" }
+        buffer.put(text, x: 0, y: area.y, width: area.width, style: style)
+    }
+
+    func renderViews(_ buffer: inout Buffer, _ area: Rect) {
+        let focused = state.focus == .views
+        let inner = Block(title: "Queues", style: theme.style(focused ? "ui.border.focus" : "ui.border"), titleStyle: theme.style("ui.title"))
+            .render(area, into: &buffer, glyphs: glyphs)
+        for (index, view) in state.views.enumerated() where index < inner.height {
+            let count = state.counts.indices.contains(index) ? state.counts[index].map(String.init) ?? "…" : "…"
+            let y = inner.y + index
+            let marker = index == state.viewIndex ? glyphs.selected : " "
+            buffer.put(marker + TextWidth.fit(view.name, to: max(1, inner.width - 6)), x: inner.x, y: y, width: inner.width)
+            buffer.put(String(count.suffix(5)).leftPadded(to: 5), x: inner.right - 5, y: y, style: theme.style("ui.count"))
+            if index == state.viewIndex && focused { buffer.paint(inner.row(index), style: theme.style("ui.selection")) }
+        }
+    }
+
+    func renderOverlay(_ buffer: inout Buffer, _ layout: ConsoleLayout) {
+        let screen = Rect(x: 0, y: 1, width: state.width, height: state.height - 3)
+        switch state.overlay {
+        case .menu(let menu)?:
+            MenuView(title: menu.title, items: menu.items, selected: menu.selected, style: theme.style("ui.menu"),
+                     selectionStyle: theme.style("ui.selection")).render(screen, into: &buffer, glyphs: glyphs)
+        case .editor(let editor)?:
+            let box = screen.centered(width: min(screen.width - 2, 90), height: min(screen.height, 14))
+            buffer.fill(box, style: theme.style("ui.menu"))
+            let title = (editor.kind == .reply ? "Reply on " : "Internal note on ") + editor.number
+            let inner = Block(title: title, style: theme.style(editor.kind == .note ? "thread.internal" : "ui.border.focus"),
+                              titleStyle: theme.style("ui.title")).render(box, into: &buffer, glyphs: glyphs)
+            editor.editor.render(inner, into: &buffer, style: theme.style("ui.menu"))
+        case .prompt(let prompt)?:
+            let label = prompt.label + ": "
+            buffer.fill(layout.message, style: .plain)
+            let used = buffer.put(label, x: 0, y: layout.message.y, style: theme.style("ui.title"))
+            prompt.field.render(x: used, y: layout.message.y, width: max(1, state.width - used), into: &buffer, style: theme.style("ui.input"))
+        case .help?:
+            HelpView(keyMap: config.keyMap, context: state.focus == .views ? .views : (state.focus == .queue ? .queue : .ticket),
+                     theme: theme, glyphs: glyphs).render(into: &buffer, area: screen)
+        case nil:
+            break
+        }
+    }
+
+    func renderHints(_ buffer: inout Buffer, _ area: Rect, context: KeyContext) {
+        var x = area.x
+        for command in CommandTable.all where command.footer && command.contexts.contains(context) || (command.footer && command.contexts == [.global] && context != .login && context != .editor && context != .prompt && context != .menu) {
+            guard let key = config.keyMap.keys(for: command.name, in: context).first ?? config.keyMap.keys(for: command.name, in: .global).first
+            else { continue }
+            let label = command.description.split(separator: ";").first.map(String.init) ?? command.description
+            let width = TextWidth.of(key) + 1 + TextWidth.of(label) + 2
+            if x + width > area.right { break }
+            x += buffer.put(key, x: x, y: area.y, style: theme.style("ui.hint.key"))
+            x += buffer.put(" " + label + "  ", x: x, y: area.y, style: theme.style("ui.hint"))
+        }
+    }
+
+    func cursorPosition() -> (x: Int, y: Int)? {
+        let layout = ConsoleLayout(width: state.width, height: state.height, focus: state.focus)
+        if layout.tooSmall { return nil }
+        var scratch = Buffer(width: state.width, height: state.height)
+        if state.user == nil { return LoginView(state: state.login, theme: theme, glyphs: glyphs).render(into: &scratch) }
+        switch state.overlay {
+        case .prompt(let prompt)?:
+            let used = TextWidth.of(prompt.label + ": ")
+            let x = prompt.field.render(x: used, y: layout.message.y, width: max(1, state.width - used), into: &scratch, style: .plain)
+            return (x, layout.message.y)
+        case .editor(let editor)?:
+            let screen = Rect(x: 0, y: 1, width: state.width, height: state.height - 3)
+            let box = screen.centered(width: min(screen.width - 2, 90), height: min(screen.height, 14))
+            return editor.editor.render(box.inset(1), into: &scratch, style: .plain)
+        default:
+            return nil
+        }
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        String(repeating: " ", count: max(0, width - TextWidth.of(self))) + self
+    }
+}

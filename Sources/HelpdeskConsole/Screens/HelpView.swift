@@ -1,0 +1,37 @@
+/// The `?` overlay: the bindings of the focused context and the global ones, from the command table.
+struct HelpView {
+    let keyMap: KeyMap
+    let context: KeyContext
+    let theme: Theme
+    let glyphs: Glyphs
+
+    static func entries(_ keyMap: KeyMap, context: KeyContext) -> [(group: String, keys: String, description: String)] {
+        [context, .global].flatMap { ctx in
+            CommandTable.all.compactMap { command -> (String, String, String)? in
+                let keys = keyMap.keys(for: command.name, in: ctx)
+                return keys.isEmpty ? nil : (ctx.rawValue, keys.joined(separator: ", "), command.description)
+            }
+        }
+    }
+
+    func render(into buffer: inout Buffer, area: Rect) {
+        let entries = Self.entries(keyMap, context: context)
+        let box = area.centered(width: min(area.width - 2, 72), height: min(area.height, entries.count + 4))
+        buffer.fill(box, style: theme.style("ui.menu"))
+        let inner = Block(title: "Keys · any key closes", style: theme.style("ui.border.focus"), titleStyle: theme.style("ui.title"))
+            .render(box, into: &buffer, glyphs: glyphs)
+        var group = ""
+        var y = inner.y
+        for entry in entries where y < inner.bottom {
+            if entry.group != group {
+                group = entry.group
+                buffer.put(group, x: inner.x, y: y, style: theme.style("ui.header"))
+                y += 1
+                if y >= inner.bottom { break }
+            }
+            buffer.put(TextWidth.fit(entry.keys, to: 16), x: inner.x + 1, y: y, style: theme.style("ui.hint.key"))
+            buffer.put(entry.description, x: inner.x + 18, y: y, width: inner.width - 18)
+            y += 1
+        }
+    }
+}

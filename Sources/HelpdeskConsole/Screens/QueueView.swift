@@ -1,0 +1,56 @@
+import HelpdeskCore
+
+/// The ticket list of the active view: number, priority, status, SLA, subject, people, last update.
+struct QueueView {
+    let state: ConsoleState
+    let theme: Theme
+    let glyphs: Glyphs
+
+    func render(into buffer: inout Buffer, area: Rect, focused: Bool) {
+        let view = state.views.indices.contains(state.viewIndex) ? state.views[state.viewIndex].name : "Tickets"
+        let count = state.counts.indices.contains(state.viewIndex) ? state.counts[state.viewIndex].map { " (\($0))" } ?? "" : ""
+        let inner = Block(title: view + count, style: theme.style(focused ? "ui.border.focus" : "ui.border"), titleStyle: theme.style("ui.title"))
+            .render(area, into: &buffer, glyphs: glyphs)
+        guard inner.height > 0 else { return }
+        if state.rows.isEmpty {
+            buffer.put(state.loading ? "Loading…" : "No tickets here.", x: inner.x + 1, y: inner.y + 1, width: inner.width - 1, style: theme.style("ui.hint"))
+            return
+        }
+        var columns: [TableView.Column] = [
+            .init("NUMBER", .length(18)), .init("PRIO", .length(6)), .init("STATUS", .length(11)), .init("SLA", .length(8)),
+            .init("SUBJECT", .fill),
+        ]
+        let wide = inner.width >= 110, medium = inner.width >= 78
+        if medium { columns.append(.init("ASSIGNEE", .length(10))) }
+        if wide {
+            columns.insert(.init("REQUESTER", .length(12)), at: 5)
+            columns.append(.init("UPDATED", .length(11)))
+        }
+        let rows = state.rows.dropFirst(state.offset).prefix(inner.height - 1).map { listing -> TableView.Row in
+            let t = listing.ticket
+            let sla = Formatting.sla(t, now: state.now, glyphs: glyphs)
+            var cells = [t.number, t.priority.rawValue, t.status.label, sla.text, t.subject]
+            var styles: [Style?] = [
+                theme.style("ticket.number"), theme.style("ticket.priority.\(t.priority.rawValue)"),
+                theme.style("ticket.status.\(t.status.rawValue)"), theme.style(sla.scope), nil,
+            ]
+            if wide {
+                cells.append(listing.requester.name)
+                styles.append(nil)
+            }
+            if medium {
+                cells.append(listing.assignee.map { $0.name } ?? "-")
+                styles.append(nil)
+            }
+            if wide {
+                cells.append(Formatting.time(t.updatedAt))
+                styles.append(theme.style("thread.meta"))
+            }
+            return TableView.Row(cells, cellStyles: styles)
+        }
+        TableView(
+            columns: columns, rows: Array(rows), selected: state.selected - state.offset,
+            headerStyle: theme.style("ui.header"), selectionStyle: theme.style("ui.selection")
+        ).render(inner, into: &buffer)
+    }
+}

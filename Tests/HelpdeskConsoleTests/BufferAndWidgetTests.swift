@@ -1,0 +1,73 @@
+import HelpdeskConsole
+import Testing
+
+struct BufferAndWidgetTests {
+    init() { TextWidth.adoptLocale("C.UTF-8") }
+
+    @Test func hostileTextNeverReachesACellAsAControlCharacter() {
+        var buffer = Buffer(width: 40, height: 1)
+        buffer.put("A\u{1B}]0;title\u{07}\u{1B}[2J\u{9B}B\u{202E}", x: 0, y: 0)
+        #expect(buffer.lines == [TextWidth.fit("A^[]0;title^G^[[2J<U+9B>B<U+202E>", to: 40)])
+        #expect(buffer.cells.allSatisfy { $0.symbol.unicodeScalars.allSatisfy { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) } })
+    }
+
+    @Test func wideCharactersTakeTwoColumnsAndAreNeverSplit() {
+        var buffer = Buffer(width: 7, height: 2)
+        buffer.put("日本語です", x: 0, y: 0)
+        buffer.put("ab日本", x: 0, y: 1, width: 5)
+        #expect(buffer.lines == ["日本語", "ab日 "].map { $0 + String(repeating: " ", count: 7 - TextWidth.of($0)) })
+        #expect(TextWidth.truncate("日本語のチケット", to: 7) == "日本語…")
+        #expect(TextWidth.of(TextWidth.truncate("日本語のチケット", to: 8)) <= 8)
+        #expect(TextWidth.truncate("plain text here", to: 6) == "plain…")
+        #expect(TextWidth.of("🎫") == 2)
+    }
+
+    @Test func layoutSplitsWithoutOverflow() {
+        let area = Rect(x: 0, y: 0, width: 100, height: 10)
+        let parts = Layout.split(area, .horizontal, [.length(20), .fill, .percentage(30)])
+        #expect(parts.map(\.width) == [20, 50, 30])
+        let tight = Layout.split(Rect(x: 0, y: 0, width: 10, height: 1), .horizontal, [.length(8), .length(8), .fill])
+        #expect(tight.map(\.width) == [8, 2, 0])
+    }
+
+    @Test func tableShowsHeaderRowsAndSelection() {
+        var buffer = Buffer(width: 24, height: 4)
+        TableView(
+            columns: [.init("ID", .length(3)), .init("NAME", .fill)],
+            rows: [.init(["1", "Alpha"]), .init(["2", "Beta"]), .init(["3", "A name far too long"])],
+            selected: 1, headerStyle: Style(attributes: .bold), selectionStyle: Style(attributes: .reversed)
+        ).render(buffer.area, into: &buffer)
+        #expect(buffer.lines == [
+            "ID  NAME                ",
+            "1   Alpha               ",
+            "2   Beta                ",
+            "3   A name far too long ",
+        ])
+        #expect(buffer[5, 2].style.attributes.contains(.reversed))
+        #expect(!buffer[5, 1].style.attributes.contains(.reversed))
+    }
+
+    @Test func wrappingKeepsWordsAndBreaksLongOnes() {
+        #expect(TextWrap.lines("the quick brown fox", width: 9) == ["the quick", "brown fox"])
+        #expect(TextWrap.lines("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
+        #expect(TextWrap.lines("a\n\nb", width: 5) == ["a", "", "b"])
+    }
+
+    @Test func editorInsertsJoinsAndSplitsLines() {
+        var editor = TextEditor("")
+        for key: Key in [.char("h"), .char("i"), .enter, .char("x"), .backspace, .backspace] { _ = editor.handle(key) }
+        #expect(editor.text == "hi")
+        _ = editor.handle(.left)
+        _ = editor.handle(.enter)
+        #expect(editor.lines == ["h", "i"])
+    }
+
+    @Test func diffListsOnlyChangedCells() {
+        var first = Buffer(width: 10, height: 3)
+        first.put("hello", x: 0, y: 0)
+        var second = first
+        second.put("j", x: 0, y: 0)
+        #expect(second.changes(since: first).count == 1)
+        #expect(first.changes(since: nil).count == 30)
+    }
+}
