@@ -4,9 +4,11 @@ import HelpdeskStore
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create a demo database with sample users and tickets, and print the sample logins.")
+        abstract: "Open the console on a demo database (created with sample users and tickets if absent).",
+        discussion: "With --json, or when not on a terminal, prints the sample logins instead of opening the console.")
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var console: ConsoleOptions
     @Option(help: "How many tickets to generate.")
     var tickets: Int = 200
 
@@ -21,6 +23,12 @@ struct Demo: ParsableCommand {
         try global.run { output in
             let service = try global.service(path: path)
             let logins = try DemoData.populate(service, tickets: max(0, tickets))
+            if !global.json && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
+                let note = "Demo logins (password \(DemoData.password)): "
+                    + logins.map { "\($0.email) (\($0.role.rawValue))" }.joined(separator: ", ")
+                try console.open(global, databasePath: path, loginNote: note)
+                return
+            }
             output.emit(json: [
                 "database": path, "password": DemoData.password,
                 "logins": logins.map { ["email": $0.email, "role": $0.role.rawValue] },

@@ -6,12 +6,19 @@ struct Helpdesk: ParsableCommand {
         commandName: "helpdesk",
         abstract: "A customer-support helpdesk for the terminal.",
         discussion: """
-            Every command takes --db PATH (env HELPDESK_DB), --as EMAIL (env HELPDESK_USER), \
-            --now ISO8601 (env HELPDESK_NOW) and --json.
+            Without a subcommand, opens the full-screen console. Every command takes --db PATH \
+            (env HELPDESK_DB), --as EMAIL (env HELPDESK_USER), --now ISO8601 (env HELPDESK_NOW) and --json.
             """,
         subcommands: [
             Init.self, Register.self, Login.self, UserCommand.self, TicketCommand.self, AgentsCommand.self,
             ReportCommand.self, SettingsCommand.self, Demo.self,
         ]
     )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var console: ConsoleOptions
+
+    func run() throws {
+        try global.run { _ in try console.open(global) }
+    }
 }

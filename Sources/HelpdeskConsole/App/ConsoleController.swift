@@ -15,6 +15,7 @@ public final class ConsoleController {
     var detailGeneration = 0
     var countsGeneration = 0
     var lastDataVersion: Int?
+    var changedSinceDraw = false
 
     /// What the terminal must do for the console beyond drawing.
     public enum Effect: Equatable {
@@ -25,13 +26,14 @@ public final class ConsoleController {
 
     public init(
         service: HelpdeskService, config: ConsoleConfig, scheduler: any WorkScheduler, inbox: Inbox,
-        width: Int, height: Int, user: User? = nil
+        width: Int, height: Int, user: User? = nil, loginNote: String? = nil
     ) {
         self.service = service
         self.config = config
         self.scheduler = scheduler
         self.inbox = inbox
         state = ConsoleState(now: service.clock.now(), width: width, height: height)
+        state.login.note = loginNote
         if let warning = config.warnings.first {
             let more = config.warnings.count > 1 ? " (+\(config.warnings.count - 1) more)" : ""
             state.message = ("\(warning)\(more)", true)
@@ -58,7 +60,15 @@ public final class ConsoleController {
 
     /// Applies finished background work; the loop calls it before drawing.
     public func applyFinishedWork() {
-        for result in inbox.drain() { apply(result) }
+        let results = inbox.drain()
+        if !results.isEmpty { changedSinceDraw = true }
+        for result in results { apply(result) }
+    }
+
+    /// Whether background work changed the state since the last call (the loop redraws then).
+    public func takeChanged() -> Bool {
+        defer { changedSinceDraw = false }
+        return changedSinceDraw
     }
 
     /// The external editor closed: `text` is the file's content, nil when it failed.
@@ -279,6 +289,7 @@ public final class ConsoleController {
         case .loginFailed(let message):
             state.login.busy = false
             state.login.error = message
+            state.login.focus = 1
             state.login.password = TextField(masked: true)
         case .counts(let generation, let counts):
             if generation == countsGeneration { state.counts = counts }

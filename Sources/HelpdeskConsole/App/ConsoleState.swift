@@ -49,6 +49,8 @@ public struct LoginState: Sendable, Equatable {
     public var focus = 0
     public var error: String?
     public var busy = false
+    /// Shown under the form (the demo lists its sample logins here).
+    public var note: String?
 }
 
 /// Everything the console shows; screens are functions of it.

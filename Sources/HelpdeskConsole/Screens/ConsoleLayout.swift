@@ -1,6 +1,7 @@
 /// Where each pane goes for a terminal size: a pure function of the size, recomputed every frame,
-/// so resizing is free. Wide terminals put views, list and detail side by side; 80x24 stacks the
-/// detail under the list; narrower ones hide the views behind the top bar.
+/// so resizing is free. From 150 columns the views, list and detail sit side by side; from 100 the
+/// list and detail do; below that the detail stacks under the list. Where the views have no column
+/// of their own they take the list's place while focused.
 public struct ConsoleLayout: Equatable {
     public static let minimumWidth = 40
     public static let minimumHeight = 10
@@ -21,19 +22,18 @@ public struct ConsoleLayout: Equatable {
         message = rows[2]
         hints = rows[3]
         let body = rows[1]
-        if width >= 120 {
-            let columns = Layout.split(body, .horizontal, [.length(26), .fill, .percentage(40)])
+        if width >= 150 {
+            let columns = Layout.split(body, .horizontal, [.length(24), .fill, .percentage(38)])
             views = columns[0]
             list = columns[1]
             detail = columns[2]
-        } else if width >= 80 && height >= 24 {
-            let columns = Layout.split(body, .horizontal, [.length(24), .fill])
-            views = columns[0]
-            let stacked = Layout.split(columns[1], .vertical, [.percentage(50), .fill])
-            list = stacked[0]
-            detail = stacked[1]
+        } else if width >= 100 {
+            let columns = Layout.split(body, .horizontal, [.percentage(60), .fill])
+            views = focus == .views ? columns[0] : nil
+            list = columns[0]
+            detail = columns[1]
         } else {
-            let stacked = Layout.split(body, .vertical, [.percentage(45), .fill])
+            let stacked = Layout.split(body, .vertical, [.percentage(height >= 24 ? 50 : 45), .fill])
             views = focus == .views ? stacked[0] : nil
             list = stacked[0]
             detail = stacked[1]

@@ -22,6 +22,11 @@ struct LoginView {
         } else if state.busy {
             buffer.put("Checking…", x: inner.x + 1, y: inner.y + 5, style: theme.style("ui.hint"))
         }
+        if let note = state.note {
+            for (index, line) in TextWrap.lines(note, width: max(1, buffer.area.width - box.x - 1)).enumerated() where box.bottom + 1 + index < buffer.area.height - 1 {
+                buffer.put(line, x: max(0, box.x), y: box.bottom + 1 + index, style: theme.style("ui.hint"))
+            }
+        }
         return state.focus == 0 ? (emailCursor, inner.y + 1) : (passwordCursor, inner.y + 3)
     }
 }

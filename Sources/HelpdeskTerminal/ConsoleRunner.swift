@@ -1,0 +1,91 @@
+import Dispatch
+import Foundation
+import HelpdeskConsole
+
+/// A flag the signal handlers raise and the event loop reads.
+final class StopRequest: @unchecked Sendable {
+    private let lock = NSLock()
+    private var signal: Int32?
+
+    func raise(_ value: Int32) {
+        lock.lock()
+        signal = signal ?? value
+        lock.unlock()
+    }
+
+    var raised: Int32? {
+        lock.lock()
+        defer { lock.unlock() }
+        return signal
+    }
+}
+
+/// Runs the console on the real terminal: one loop over keys, resizes, a one-second tick and finished
+/// database work. The terminal is restored on quit, on an error, and on SIGINT, SIGTERM and SIGHUP.
+public enum ConsoleRunner {
+    public static func run(_ makeController: (_ width: Int, _ height: Int, _ colours: Int) -> ConsoleController) -> Int32 {
+        let terminal = NcursesTerminal()
+        let stop = StopRequest()
+        var sources: [DispatchSourceSignal] = []
+        for number in [SIGINT, SIGTERM, SIGHUP] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { stop.raise(number) }
+            source.resume()
+            sources.append(source)
+        }
+        terminal.start()
+        defer { terminal.stop() }
+        let (width, height) = terminal.size
+        let controller = makeController(width, height, terminal.colours)
+        var lastTick = Date()
+        var dirty = true
+        while stop.raised == nil {
+            controller.applyFinishedWork()
+            if controller.takeChanged() { dirty = true }
+            if dirty {
+                terminal.draw(controller.render(), cursor: controller.cursor())
+                dirty = false
+            }
+            if let event = terminal.nextEvent() {
+                dirty = true
+                switch controller.handle(event) {
+                case .none: break
+                case .quit: return 0
+                case .editExternally(let text):
+                    controller.externalEditFinished(terminal.suspend { ExternalEditor.edit(text) })
+                }
+            }
+            if Date().timeIntervalSince(lastTick) >= 1 {
+                lastTick = Date()
+                _ = controller.handle(.tick)
+                dirty = true
+            }
+        }
+        return 128 + (stop.raised ?? 0)
+    }
+}
+
+/// `$VISUAL`, else `$EDITOR`, else `vi`, on a private temporary file, as git and mutt do.
+enum ExternalEditor {
+    static func edit(_ text: String) -> String? {
+        let environment = ProcessInfo.processInfo.environment
+        let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("helpdesk-\(UUID().uuidString).txt").path
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            return nil
+        }
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "\(editor) \"$1\"", "helpdesk-editor", path]
+        do {
+            try process.run()
+            process.waitUntilExit()
+        } catch {
+            return nil
+        }
+        guard process.terminationStatus == 0 else { return nil }
+        return try? String(contentsOfFile: path, encoding: .utf8)
+    }
+}

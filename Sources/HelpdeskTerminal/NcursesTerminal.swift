@@ -1,0 +1,157 @@
+import CNcursesw
+import Foundation
+import HelpdeskConsole
+
+/// The real terminal through ncursesw: draws buffers cell by cell (only cells that changed since the
+/// last frame), decodes keys into `Key`, and always gives the terminal back (`endwin`).
+public final class NcursesTerminal {
+    public private(set) var colours: Int = 0
+    private var previous: Buffer?
+    private var active = false
+
+    public init() {}
+
+    /// Takes over the terminal: raw keys, no echo, keypad decoding, a short Esc delay, default colours.
+    public func start() {
+        initscr()
+        raw()
+        noecho()
+        nonl()
+        keypad(hd_stdscr(), true)
+        set_escdelay(25)
+        wtimeout(hd_stdscr(), 50)
+        if has_colors() {
+            start_color()
+            use_default_colors()
+            colours = Int(hd_colors())
+        }
+        curs_set(0)
+        active = true
+    }
+
+    /// Gives the terminal back; safe to call more than once.
+    public func stop() {
+        guard active else { return }
+        active = false
+        curs_set(1)
+        endwin()
+    }
+
+    public var size: (width: Int, height: Int) { (Int(getmaxx(hd_stdscr())), Int(getmaxy(hd_stdscr()))) }
+
+    /// Forgets what is on screen so the next frame is drawn whole (after an external program).
+    public func invalidate() {
+        previous = nil
+        clearok(hd_stdscr(), true)
+    }
+
+    public func draw(_ frame: Buffer, cursor: (x: Int, y: Int)?) {
+        for change in frame.changes(since: previous) where !change.cell.isContinuation {
+            var text = change.cell.symbol.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
+            text.append(0)
+            let (attributes, pair) = attributes(for: change.cell.style)
+            _ = hd_put(Int32(change.y), Int32(change.x), text, attributes, pair)
+        }
+        previous = frame
+        if let cursor {
+            curs_set(1)
+            wmove(hd_stdscr(), Int32(cursor.y), Int32(cursor.x))
+        } else {
+            curs_set(0)
+        }
+        wrefresh(hd_stdscr())
+    }
+
+    private func attributes(for style: Style) -> (attr_t, Int16) {
+        var attributes = hd_a_normal()
+        if style.attributes.contains(.bold) { attributes |= hd_a_bold() }
+        if style.attributes.contains(.dim) { attributes |= hd_a_dim() }
+        if style.attributes.contains(.italic) { attributes |= hd_a_italic() }
+        if style.attributes.contains(.underline) { attributes |= hd_a_underline() }
+        if style.attributes.contains(.reversed) { attributes |= hd_a_reverse() }
+        guard colours >= 8 else { return (attributes, 0) }
+        let fg = index(style.fg), bg = index(style.bg)
+        if fg == -1 && bg == -1 { return (attributes, 0) }
+        return (attributes, Int16(truncatingIfNeeded: max(0, alloc_pair(fg, bg))))
+    }
+
+    /// A colour index this terminal has: RGB to the 256-colour cube, down to the 8 ANSI colours.
+    private func index(_ color: Color?) -> Int32 {
+        guard let color, color != .default else { return -1 }
+        let wanted = color.nearestIndex
+        if wanted < colours { return Int32(wanted) }
+        return Int32(wanted % 8)
+    }
+
+    /// The next key or resize, or nil after the poll interval passes with nothing.
+    public func nextEvent() -> ConsoleEvent? {
+        var character: wint_t = 0
+        let result = wget_wch(hd_stdscr(), &character)
+        if result == ERR { return nil }
+        if result == hd_key_code_yes() {
+            if Int32(character) == KEY_RESIZE {
+                let (width, height) = size
+                previous = nil
+                return .resize(width: width, height: height)
+            }
+            return KeyDecoder.functionKey(Int32(character)).map(ConsoleEvent.key)
+        }
+        if character == 27 {
+            // An Esc followed at once by a character is Alt+character.
+            wtimeout(hd_stdscr(), 0)
+            var next: wint_t = 0
+            let follow = wget_wch(hd_stdscr(), &next)
+            wtimeout(hd_stdscr(), 50)
+            if follow == OK && next == 27 { unget_wch(wchar_t(next)) }
+            if follow == OK && next != 27, let scalar = Unicode.Scalar(UInt32(next)) { return .key(.alt(Character(scalar))) }
+            return .key(.escape)
+        }
+        return KeyDecoder.character(UInt32(character)).map(ConsoleEvent.key)
+    }
+
+    /// Leaves curses mode for an external program and comes back.
+    public func suspend<T>(_ body: () throws -> T) rethrows -> T {
+        def_prog_mode()
+        endwin()
+        defer {
+            reset_prog_mode()
+            invalidate()
+            wrefresh(hd_stdscr())
+        }
+        return try body()
+    }
+}
+
+/// Maps what ncurses reports to `Key`.
+enum KeyDecoder {
+    static func character(_ value: UInt32) -> Key? {
+        switch value {
+        case 10, 13: return .enter
+        case 9: return .tab
+        case 8, 127: return .backspace
+        case 0: return .ctrl(" ")
+        case 1...26: return .ctrl(Character(Unicode.Scalar(value + 96) ?? "a"))
+        case 28...31: return nil
+        default: return Unicode.Scalar(value).map { .char(Character($0)) }
+        }
+    }
+
+    static func functionKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_NPAGE: return .pageDown
+        case KEY_PPAGE: return .pageUp
+        case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
+        case KEY_BTAB: return .backTab
+        case KEY_ENTER: return .enter
+        case (KEY_F0 + 1)...(KEY_F0 + 12): return .function(Int(code - KEY_F0))
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import HelpdeskConsole
+import HelpdeskCore
+import HelpdeskStore
+import HelpdeskTerminal
+
+/// How the console looks and which keys it takes.
+struct ConsoleOptions: ParsableArguments {
+    @Option(help: "Theme name (default, dark, light, high-contrast, mono) or path to a theme file.")
+    var theme: String?
+
+    @Option(help: "Key map name (default, vim, emacs) or path to a key map file.")
+    var keymap: String?
+
+    /// Opens the full-screen console; `--as` skips the login screen.
+    func open(_ global: GlobalOptions, databasePath: String? = nil, loginNote: String? = nil) throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw HelpdeskError(.validation, "The console needs a terminal; for scripts use the subcommands (helpdesk --help)")
+        }
+        let service = try global.service(path: databasePath)
+        let hasUser = (global.actingAs ?? global.environment["HELPDESK_USER"]).map { !$0.isEmpty } ?? false
+        let user = hasUser ? try global.actor(service) : nil
+        let utf8 = TextWidth.adoptLocale()
+        let environment = global.environment
+        let status = ConsoleRunner.run { width, height, colours in
+            let config = ConfigLoader.standard(environment: environment)
+                .load(keymap: keymap, theme: theme, environment: environment, colours: colours, utf8: utf8)
+            return ConsoleController(
+                service: service, config: config, scheduler: BackgroundScheduler(), inbox: Inbox(),
+                width: width, height: height, user: user, loginNote: loginNote)
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+}
