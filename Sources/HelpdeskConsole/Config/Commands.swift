@@ -3,6 +3,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case global, views, queue, ticket, editor, menu, prompt, login
 }
 
+import HelpdeskCore
+
 /// A console command: the one declaration that key maps, footer hints, the `?` help and the README's
 /// key reference all read.
 public struct ConsoleCommand: Sendable, Equatable {
@@ -11,12 +13,19 @@ public struct ConsoleCommand: Sendable, Equatable {
     public var contexts: [KeyContext]
     /// Shown in the footer hint line of its contexts.
     public var footer: Bool
+    /// The roles that may use it (empty: everyone); hints and help leave it out for the others.
+    public var roles: [Role]
 
-    init(_ name: String, _ description: String, _ contexts: [KeyContext], footer: Bool = false) {
+    init(_ name: String, _ description: String, _ contexts: [KeyContext], footer: Bool = false, roles: [Role] = []) {
         self.name = name
         self.description = description
         self.contexts = contexts
         self.footer = footer
+        self.roles = roles
+    }
+
+    public func isAvailable(to role: Role?) -> Bool {
+        roles.isEmpty || role.map(roles.contains) == true
     }
 }
 
@@ -37,12 +46,12 @@ public enum CommandTable {
         ConsoleCommand("list.page-up", "Page up", [.queue, .ticket]),
         ConsoleCommand("ticket.open", "Open the ticket", [.views, .queue], footer: true),
         ConsoleCommand("ticket.reply", "Reply to the customer", [.queue, .ticket], footer: true),
-        ConsoleCommand("ticket.note", "Add an internal note", [.queue, .ticket], footer: true),
+        ConsoleCommand("ticket.note", "Add an internal note", [.queue, .ticket], footer: true, roles: [.agent, .admin]),
         ConsoleCommand("ticket.status", "Change status", [.queue, .ticket], footer: true),
-        ConsoleCommand("ticket.priority", "Change priority", [.queue, .ticket], footer: true),
-        ConsoleCommand("ticket.assign", "Assign (admins)", [.queue, .ticket]),
+        ConsoleCommand("ticket.priority", "Change priority", [.queue, .ticket], footer: true, roles: [.agent, .admin]),
+        ConsoleCommand("ticket.assign", "Assign", [.queue, .ticket], roles: [.admin]),
         ConsoleCommand("ticket.edit", "Edit the subject", [.queue, .ticket]),
-        ConsoleCommand("ticket.delete", "Delete (admins)", [.queue, .ticket]),
+        ConsoleCommand("ticket.delete", "Delete (to the trash)", [.queue, .ticket], roles: [.admin]),
         ConsoleCommand("search.start", "Search", [.views, .queue], footer: true),
         ConsoleCommand("filter.open", "Filter by status, priority, category or assignee", [.views, .queue]),
         ConsoleCommand("filter.clear", "Clear the search and filter", [.views, .queue]),

@@ -42,6 +42,11 @@ public struct TOMLError: Error, Equatable, CustomStringConvertible {
     public var line: Int
     public var message: String
     public var description: String { "line \(line): \(message)" }
+
+    public init(line: Int, message: String) {
+        self.line = line
+        self.message = message
+    }
 }
 
 /// A small TOML parser: comments, `[dotted.table]` headers, bare, quoted and dotted keys, basic and

@@ -91,7 +91,7 @@ struct ConsoleView {
             prompt.field.render(x: used, y: layout.message.y, width: max(1, state.width - used), into: &buffer, style: theme.style("ui.input"))
         case .help?:
             HelpView(keyMap: config.keyMap, context: state.focus == .views ? .views : (state.focus == .queue ? .queue : .ticket),
-                     theme: theme, glyphs: glyphs).render(into: &buffer, area: screen)
+                     role: state.user?.role, theme: theme, glyphs: glyphs).render(into: &buffer, area: screen)
         case nil:
             break
         }
@@ -99,7 +99,11 @@ struct ConsoleView {
 
     func renderHints(_ buffer: inout Buffer, _ area: Rect, context: KeyContext) {
         var x = area.x
-        for command in CommandTable.all where command.footer && command.contexts.contains(context) || (command.footer && command.contexts == [.global] && context != .login && context != .editor && context != .prompt && context != .menu) {
+        let shown = CommandTable.all.filter { command in
+            guard command.footer, command.isAvailable(to: state.user?.role) else { return false }
+            return command.contexts.contains(context) || (command.contexts == [.global] && [.views, .queue, .ticket].contains(context))
+        }
+        for command in shown {
             guard let key = config.keyMap.keys(for: command.name, in: context).first ?? config.keyMap.keys(for: command.name, in: .global).first
             else { continue }
             let label = command.description.split(separator: ";").first.map(String.init) ?? command.description

@@ -1,13 +1,16 @@
+import HelpdeskCore
+
 /// The `?` overlay: the bindings of the focused context and the global ones, from the command table.
 struct HelpView {
     let keyMap: KeyMap
     let context: KeyContext
+    let role: Role?
     let theme: Theme
     let glyphs: Glyphs
 
-    static func entries(_ keyMap: KeyMap, context: KeyContext) -> [(group: String, keys: String, description: String)] {
+    static func entries(_ keyMap: KeyMap, context: KeyContext, role: Role?) -> [(group: String, keys: String, description: String)] {
         [context, .global].flatMap { ctx in
-            CommandTable.all.compactMap { command -> (String, String, String)? in
+            CommandTable.all.filter { $0.isAvailable(to: role) }.compactMap { command -> (String, String, String)? in
                 let keys = keyMap.keys(for: command.name, in: ctx)
                 return keys.isEmpty ? nil : (ctx.rawValue, keys.joined(separator: ", "), command.description)
             }
@@ -15,7 +18,7 @@ struct HelpView {
     }
 
     func render(into buffer: inout Buffer, area: Rect) {
-        let entries = Self.entries(keyMap, context: context)
+        let entries = Self.entries(keyMap, context: context, role: role)
         let box = area.centered(width: min(area.width - 2, 72), height: min(area.height, entries.count + 4))
         buffer.fill(box, style: theme.style("ui.menu"))
         let inner = Block(title: "Keys · any key closes", style: theme.style("ui.border.focus"), titleStyle: theme.style("ui.title"))

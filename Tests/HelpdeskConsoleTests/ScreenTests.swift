@@ -1,0 +1,225 @@
+import Foundation
+import HelpdeskConsole
+import HelpdeskCore
+import HelpdeskStore
+import Testing
+
+struct ScreenTests {
+    @Test func queueWithSelectionAndDetailAt80x24() throws {
+        let fx = try ConsoleFixture()
+        try fx.file("Printer on fire", priority: "urgent")
+        try fx.file("Invoice total is wrong", priority: "low")
+        let console = fx.console(as: fx.alice, width: 80, height: 24)
+        console.press("j")
+        #expect(console.lines == [
+            " Helpdesk · Alice Agent (agent) · My open tickets · sort: due                   ",
+            "┌ My open tickets (2) ─────────────────────────────────────────────────────────┐",
+            "│NUMBER             PRIO   STATUS      SLA      SUBJECT              ASSIGNEE  │",
+            "│TICK-20261129-0001 urgent assigned    2h00m    Printer on fire      Alice Age…│",
+            "│TICK-20261129-0002 low    assigned    1d00h    Invoice total is wr… Alice Age…│",
+            "│                                                                              │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "└──────────────────────────────────────────────────────────────────────────────┘",
+            "┌ TICK-20261129-0002 ──────────────────────────────────────────────────────────┐",
+            "│Invoice total is wrong                                                        │",
+            "│assigned · low priority · general · v2                                        │",
+            "│Requester: Dan Customer <dan@x.test>                                          │",
+            "│Assignee: Alice Agent <alice@x.test>                                          │",
+            "│Created 11-29 09:00 · updated 11-29 09:00                                     │",
+            "│First response pending 1d00h left, due 11-30 09:00                            │",
+            "│Resolution pending 10d00h left, due 12-09 09:00                               │",
+            "│──────────────────────────────────────────────────────────────────────────────│",
+            "│Details of: Invoice total is wrong                                            │",
+            "└──────────────────────────────────────────────────────────────────────────────┘",
+            "                                                                                ",
+            "q Back  ? Show the key bindings  ret Open the ticket  r Reply to the customer   ",
+        ])
+        let frame = console.controller.render()
+        #expect(frame[1, 4].style.attributes.contains(.reversed), "the selected row is in reverse video")
+        #expect(!frame[1, 3].style.attributes.contains(.reversed))
+    }
+
+    @Test func statusMenuOffersExactlyTheAllowedTransitions() throws {
+        let fx = try ConsoleFixture()
+        let number = try fx.file("Printer on fire")
+        let console = fx.console(as: fx.alice, width: 100, height: 30)
+        console.press("s")
+        let menu = console.lines.filter { $0.contains("│ ") && ($0.contains(" in progress ") || $0.contains(" closed ")) }
+        #expect(menu.count == 2)
+        #expect(!console.screen.contains(" waiting ") && !console.screen.contains(" resolved "))
+        console.press("ret")
+        #expect(try fx.service.ticket(number: number, by: fx.admin).ticket.status == .inProgress)
+        #expect(console.screen.contains("\(number) is now in progress"))
+        console.press("s")
+        #expect(console.screen.contains(" waiting "))
+        #expect(console.screen.contains(" resolved "))
+    }
+
+    @Test func customerMenuOffersOnlyReopenOfTheirResolvedTicket() throws {
+        let fx = try ConsoleFixture()
+        let number = try fx.file("Printer on fire")
+        _ = try fx.service.changeStatus(number: number, to: "in_progress", by: fx.alice)
+        _ = try fx.service.changeStatus(number: number, to: "resolved", by: fx.alice)
+        let console = fx.console(as: fx.dan, width: 100, height: 30)
+        console.press("s")
+        #expect(console.screen.contains(" reopened "))
+        #expect(!console.screen.contains(" closed  "))
+        console.press("esc", "p")
+        #expect(console.screen.contains("Only agents and admins change priority"))
+    }
+
+    @Test func internalNotesAreMarkedForStaffAndAbsentForTheCustomer() throws {
+        let fx = try ConsoleFixture()
+        let number = try fx.file("Printer on fire")
+        _ = try fx.service.addComment(number: number, body: "SECRET-NOTE check the fuser", isInternal: true, by: fx.alice)
+        _ = try fx.service.addComment(number: number, body: "We are on our way", isInternal: false, by: fx.alice)
+        let staff = fx.console(as: fx.alice, width: 120, height: 40)
+        #expect(staff.lines.contains { $0.contains("Alice Agent (agent) · 11-29 09:00 · internal") })
+        #expect(staff.lines.contains { $0.contains("▌ SECRET-NOTE check the fuser") })
+        let customer = fx.console(as: fx.dan, width: 120, height: 40)
+        #expect(customer.screen.contains("We are on our way"))
+        #expect(!customer.screen.contains("SECRET-NOTE"))
+        #expect(!customer.screen.contains("internal"))
+        customer.press("i")
+        #expect(customer.screen.contains("Only agents and admins write internal notes"))
+    }
+
+    @Test func narrowTerminalsStackThePanesAndTinyOnesShowANotice() throws {
+        let fx = try ConsoleFixture()
+        try fx.file("Printer on fire")
+        let console = fx.console(as: fx.alice, width: 60, height: 20)
+        #expect(!console.screen.contains("Queues"))
+        let listTop = console.lines.firstIndex { $0.hasPrefix("┌ My open tickets") }
+        let detailTop = console.lines.firstIndex { $0.hasPrefix("┌ TICK-") }
+        #expect(listTop != nil && detailTop != nil && listTop! < detailTop!)
+        console.press("tab", "tab")
+        #expect(console.screen.contains("┌ Queues"))
+        console.resize(30, 8)
+        #expect(console.lines[0].hasPrefix("Terminal too small: 30x8"))
+        console.resize(160, 40)
+        #expect(console.lines[1].hasPrefix("┌ Queues"))
+        for size in [(1, 1), (40, 10), (79, 23), (200, 60)] {
+            console.resize(size.0, size.1)
+            #expect(console.lines.count == size.1)
+        }
+    }
+
+    @Test func hostileSubjectsAreRenderedHarmless() throws {
+        let fx = try ConsoleFixture()
+        let hostile = "Hi\u{1B}]0;owned\u{07}\u{1B}[2J\u{1B}[31mred\u{9B}1;1H\u{202E}txt.exe"
+        try fx.file(hostile)
+        let console = fx.console(as: fx.alice, width: 150, height: 30)
+        let frame = console.controller.render()
+        #expect(frame.cells.allSatisfy { cell in
+            cell.symbol.unicodeScalars.allSatisfy { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) && $0.value != 0x202E }
+        })
+        #expect(console.screen.contains("Hi^[]0;owned^G^[[2J"))
+    }
+
+    @Test func wideCharactersAreTruncatedWithoutSplittingAGlyph() throws {
+        let fx = try ConsoleFixture()
+        try fx.file("日本語の件名がとても長いチケットです、切り詰めが必要です")
+        let console = fx.console(as: fx.alice, width: 80, height: 24)
+        let row = try #require(console.lines.first { $0.contains("TICK-20261129-0001") })
+        #expect(row.contains("日本語の件名がとて…"))
+        for line in console.lines { #expect(TextWidth.of(line) == 80, "\(line)") }
+    }
+
+    @Test func replyNoteAndDraftsGoThroughTheEditor() throws {
+        let fx = try ConsoleFixture()
+        let number = try fx.file("Printer on fire")
+        let console = fx.console(as: fx.alice, width: 100, height: 30)
+        console.press("r")
+        console.type("Half a thought")
+        console.press("esc")
+        #expect(console.screen.contains("Draft kept"))
+        console.press("r")
+        #expect(console.screen.contains("Half a thought"))
+        console.type(", finished.\nSecond line")
+        console.press("C-s")
+        let comments = try fx.service.comments(number: number, by: fx.admin)
+        #expect(comments.map(\.comment.body) == ["Half a thought, finished.\nSecond line"])
+        #expect(comments.first?.comment.isInternal == false)
+        console.press("i")
+        #expect(!console.screen.contains("Half a thought, finished"), "a sent reply leaves no draft behind")
+        console.type("q is typed, not quit")
+        console.press("C-s")
+        #expect(try fx.service.comments(number: number, by: fx.admin).last?.comment.isInternal == true)
+        #expect(try fx.service.comments(number: number, by: fx.admin).last?.comment.body == "q is typed, not quit")
+    }
+
+    @Test func anEmptyReplyIsRefusedAndTheEditorStaysOpen() throws {
+        let fx = try ConsoleFixture()
+        try fx.file("Printer on fire")
+        let console = fx.console(as: fx.alice, width: 100, height: 30)
+        console.press("r", "C-s")
+        #expect(console.screen.contains("Validation failed (body: must be at least 1 characters"))
+        #expect(console.screen.contains("┌ Reply on TICK-20261129-0001"))
+    }
+
+    @Test func searchAndFilterNarrowTheListAndEscClears() throws {
+        let fx = try ConsoleFixture()
+        try fx.file("Printer on fire", priority: "urgent")
+        try fx.file("Invoice total is wrong", priority: "low")
+        let console = fx.console(as: fx.alice, width: 100, height: 30)
+        console.press("/")
+        console.type("invoice")
+        console.press("ret")
+        #expect(console.screen.contains("search: invoice"))
+        #expect(console.screen.contains("Invoice to") && !console.screen.contains("Printer on"))
+        console.press("esc")
+        #expect(console.screen.contains("Printer on"))
+        console.press("f")
+        let urgentIndex = try #require(console.lines.firstIndex { $0.contains("[ ] priority urgent") })
+        let firstItem = try #require(console.lines.firstIndex { $0.contains("[ ] status open") })
+        for _ in 0..<(urgentIndex - firstItem) { console.press("j") }
+        console.press("ret", "esc")
+        #expect(console.screen.contains("priority: urgent"))
+        #expect(!console.screen.contains("Invoice to"))
+    }
+
+    @Test func otherProcessesChangesAppearOnTheNextTick() throws {
+        let fx = try ConsoleFixture()
+        let number = try fx.file("Printer on fire")
+        let console = fx.console(as: fx.alice, width: 100, height: 30)
+        _ = console.controller.handle(.tick)
+        console.settle()
+        let other = HelpdeskService(database: try HelpdeskDatabase(path: fx.database.path), clock: FixedTimeSource(fx.now), hasher: ConsoleFixture.hasher)
+        _ = try other.changePriority(number: number, to: "urgent", by: fx.admin)
+        _ = try other.addComment(number: number, body: "Escalated by the admin", isInternal: false, by: fx.admin)
+        #expect(!console.screen.contains("Escalated by the admin"))
+        _ = console.controller.handle(.tick)
+        console.settle()
+        #expect(console.screen.contains("Escalated by the admin"))
+        #expect(console.screen.contains("urgent"))
+    }
+
+    @Test func aChangeFromAStaleVersionIsRefusedAndReloaded() throws {
+        let fx = try ConsoleFixture()
+        let number = try fx.file("Printer on fire")
+        let console = fx.console(as: fx.alice, width: 100, height: 30)
+        console.press("p")
+        _ = try fx.service.changeStatus(number: number, to: "in_progress", by: fx.admin)
+        console.press("ret")
+        #expect(console.screen.contains("CONFLICT") || console.screen.contains("changed since version"))
+        #expect(try fx.service.ticket(number: number, by: fx.admin).ticket.priority == .medium)
+        #expect(console.screen.contains("in progress"), "the list was reloaded")
+    }
+
+    @Test func loginShowsWhyItFailedThenOpensTheQueue() throws {
+        let fx = try ConsoleFixture()
+        let console = fx.console(as: nil, width: 80, height: 24)
+        console.type("alice@x.test")
+        console.press("ret")
+        console.type("wrong-password")
+        console.press("ret")
+        #expect(console.screen.contains("Wrong email or password"))
+        #expect(!console.screen.contains("wrong-password"), "the password is masked")
+        console.type("password1")
+        console.press("ret")
+        #expect(console.screen.contains("Alice Agent (agent)"))
+    }
+}
