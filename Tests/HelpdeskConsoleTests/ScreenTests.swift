@@ -185,8 +185,6 @@ struct ScreenTests {
         let fx = try ConsoleFixture()
         let number = try fx.file("Printer on fire")
         let console = fx.console(as: fx.alice, width: 100, height: 30)
-        _ = console.controller.handle(.tick)
-        console.settle()
         let other = HelpdeskService(database: try HelpdeskDatabase(path: fx.database.path), clock: FixedTimeSource(fx.now), hasher: ConsoleFixture.hasher)
         _ = try other.changePriority(number: number, to: "urgent", by: fx.admin)
         _ = try other.addComment(number: number, body: "Escalated by the admin", isInternal: false, by: fx.admin)

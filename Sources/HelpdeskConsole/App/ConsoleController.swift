@@ -180,6 +180,8 @@ public final class ConsoleController {
         }
         if state.views.isEmpty { state.views = [SavedView(name: "All I can see", query: TicketQuery())] }
         state.counts = Array(repeating: nil, count: state.views.count)
+        // The baseline for noticing other processes' commits is read before the first load.
+        checkForOtherWriters()
         reloadAll()
         if user.role == .admin { loadAgents() }
     }

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+/// A private tmux server running the real binary in a fixed-size window: the terminal end-to-end
+/// tests type with `send-keys` and read with `capture-pane`.
+final class Tmux {
+    let socket = "helpdesk-test-\(UUID().uuidString.prefix(8))"
+    let session = "console"
+
+    init(command: [String], environment: [String: String], width: Int = 120, height: Int = 40) throws {
+        let assignments = environment.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
+        let line = "env \(assignments) " + command.map(Self.quote).joined(separator: " ") + "; echo EXITED $?; sleep 30"
+        // The first command starts the tmux server, which would inherit (and hold open) an output pipe.
+        try run(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", line], capture: false)
+    }
+
+    deinit {
+        _ = try? run(["kill-server"], capture: false)
+    }
+
+    static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+    /// Runs a tmux client with posix_spawn and waitpid: Foundation's Process waits for pipes that the
+    /// tmux server (forked by the first client) would inherit and keep open.
+    @discardableResult
+    func run(_ arguments: [String], capture: Bool = true) throws -> String {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString).out").path
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, capture ? output : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ["tmux", "-L", socket] + arguments
+        var cArguments = argv.map { strdup($0) } + [nil]
+        defer { for pointer in cArguments { free(pointer) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, &cArguments, environ)
+        guard spawned == 0 else { throw CocoaError(.executableNotLoadable) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        guard capture else { return "" }
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+    }
+
+    func send(_ keys: String...) throws {
+        try run(["send-keys", "-t", session] + keys)
+    }
+
+    func type(_ text: String) throws {
+        try run(["send-keys", "-t", session, "-l", text])
+    }
+
+    func screen() throws -> String {
+        try run(["capture-pane", "-p", "-t", session])
+    }
+
+    var title: String { (try? run(["display-message", "-p", "-t", session, "#{pane_title}"])) ?? "" }
+
+    /// Waits until the screen shows `text` (the console draws asynchronously), up to a deadline.
+    @discardableResult
+    func waitFor(_ text: String, timeout: TimeInterval = 15) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if last.contains(text) { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Issue.record("timed out waiting for \(text.debugDescription); the screen was:\n\(last)")
+        throw CancellationError()
+    }
+}
