@@ -4,7 +4,7 @@ import HelpdeskCore
 import Testing
 
 struct ConfigTests {
-    let loader = ConfigLoader.standard(environment: [:])
+    let loader = ConfigLoader.standard(environment: ["XDG_CONFIG_HOME": "/nonexistent"])
 
     func userDirectory(_ files: [String: String]) throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("helpdesk-config-\(UUID().uuidString)")

@@ -1,0 +1,18 @@
+import ArgumentParser
+import Foundation
+import HelpdeskConsole
+
+struct Keys: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the console's key bindings as a Markdown table (the README's key reference).")
+
+    @OptionGroup var console: ConsoleOptions
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        var warnings: [ConfigWarning] = []
+        let map = ConfigLoader.standard(environment: environment).loadKeyMap(console.keymap ?? "default", &warnings)
+        for warning in warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        print(KeyReference.markdown(map))
+    }
+}
