@@ -20,8 +20,8 @@ final class StopRequest: @unchecked Sendable {
     }
 }
 
-/// Runs the console on the real terminal: one loop over keys, resizes, a one-second tick and finished
-/// database work. The terminal is restored on quit, on an error, and on SIGINT, SIGTERM and SIGHUP.
+/// Runs the console's event loop on the real terminal. The terminal is restored on quit, on an
+/// error, and on SIGINT, SIGTERM and SIGHUP.
 public enum ConsoleRunner {
     public static func run(_ makeController: (_ width: Int, _ height: Int, _ colours: Int) -> ConsoleController) -> Int32 {
         let terminal = NcursesTerminal()
@@ -38,31 +38,8 @@ public enum ConsoleRunner {
         defer { terminal.stop() }
         let (width, height) = terminal.size
         let controller = makeController(width, height, terminal.colours)
-        var lastTick = Date()
-        var dirty = true
-        while stop.raised == nil {
-            controller.applyFinishedWork()
-            if controller.takeChanged() { dirty = true }
-            if dirty {
-                terminal.draw(controller.render(), cursor: controller.cursor())
-                dirty = false
-            }
-            if let event = terminal.nextEvent() {
-                dirty = true
-                switch controller.handle(event) {
-                case .none: break
-                case .quit: return 0
-                case .editExternally(let text):
-                    controller.externalEditFinished(terminal.suspend { ExternalEditor.edit(text) })
-                }
-            }
-            if Date().timeIntervalSince(lastTick) >= 1 {
-                lastTick = Date()
-                _ = controller.handle(.tick)
-                dirty = true
-            }
-        }
-        return 128 + (stop.raised ?? 0)
+        ConsoleLoop.run(controller, on: terminal) { stop.raised != nil }
+        return stop.raised.map { 128 + $0 } ?? 0
     }
 }
 

@@ -4,7 +4,7 @@ import HelpdeskConsole
 
 /// The real terminal through ncursesw: draws buffers cell by cell (only cells that changed since the
 /// last frame), decodes keys into `Key`, and always gives the terminal back (`endwin`).
-public final class NcursesTerminal {
+public final class NcursesTerminal: ConsoleBackend {
     public private(set) var colours: Int = 0
     private var previous: Buffer?
     private var active = false
@@ -109,8 +109,8 @@ public final class NcursesTerminal {
         return KeyDecoder.character(UInt32(character)).map(ConsoleEvent.key)
     }
 
-    /// Leaves curses mode for an external program and comes back.
-    public func suspend<T>(_ body: () throws -> T) rethrows -> T {
+    /// Leaves curses mode for the external editor and comes back.
+    public func editExternally(_ text: String) -> String? {
         def_prog_mode()
         endwin()
         defer {
@@ -118,7 +118,7 @@ public final class NcursesTerminal {
             invalidate()
             wrefresh(hd_stdscr())
         }
-        return try body()
+        return ExternalEditor.edit(text)
     }
 }
 

@@ -71,3 +71,39 @@ struct BufferAndWidgetTests {
         #expect(first.changes(since: nil).count == 30)
     }
 }
+
+struct ChartTests {
+    @Test func sparklinesScaleToTheLargestValue() {
+        #expect(Sparkline(values: [0, 1, 2, 4, 8]).text(width: 5) == " ▁▂▄█")
+        #expect(Sparkline(values: [1, 2, 3, 4, 5, 6], ascii: true).text(width: 3) == "=##")
+    }
+
+    @Test func barsHaveEighthBlockPrecisionAndAnASCIIFallback() {
+        #expect(Bar(value: 50, maximum: 100).text(width: 10) == "█████")
+        #expect(Bar(value: 51, maximum: 100).text(width: 10) == "█████▏")
+        #expect(Bar(value: 100, maximum: 100, ascii: true).text(width: 4) == "####")
+        #expect(Bar(value: 1, maximum: 0).text(width: 4) == "")
+    }
+}
+
+struct LoopTests {
+    @Test func theEventLoopDrawsOnTheTestBackendAndQuits() throws {
+        let fx = try ConsoleFixture()
+        try fx.file("Printer on fire")
+        let controller = ConsoleController(
+            service: fx.service, config: ConsoleFixture.config(), scheduler: InlineScheduler(), inbox: Inbox(),
+            width: 100, height: 30, user: fx.alice)
+        let backend = TestBackend(width: 100, height: 30)
+        backend.events = [.key(.char("r")), .key(.ctrl("o")), .key(.ctrl("s")), .key(.char("q"))]
+        backend.externalEditor = { _ in "Written in my editor\n" }
+        var steps = 0
+        ConsoleLoop.run(controller, on: backend) {
+            steps += 1
+            return steps > 50
+        }
+        #expect(steps < 50, "q quit the loop")
+        #expect(backend.frames.count >= 4)
+        #expect(backend.lines.joined().contains("Reply sent on TICK-20261129-0001"))
+        #expect(try fx.service.comments(number: "TICK-20261129-0001", by: fx.alice).map(\.comment.body) == ["Written in my editor"])
+    }
+}
