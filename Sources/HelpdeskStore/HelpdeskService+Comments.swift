@@ -15,13 +15,21 @@ public struct HistoryView: Sendable, Equatable {
 }
 
 extension HelpdeskService {
-    public func addComment(number: String, body: String, isInternal: Bool, by actor: User) throws -> CommentView {
-        try write { db, now in try addComment(number: number, body: body, isInternal: isInternal, by: actor, db, now) }
+    /// Adds a comment; with `expectedVersion`, refuses with CONFLICT if the ticket changed since the
+    /// writer last saw it (the console passes the version its editor opened on).
+    public func addComment(
+        number: String, body: String, isInternal: Bool, expectedVersion: Int? = nil, by actor: User
+    ) throws -> CommentView {
+        try write { db, now in
+            try addComment(number: number, body: body, isInternal: isInternal, expectedVersion: expectedVersion, by: actor, db, now)
+        }
     }
 
-    func addComment(number: String, body: String, isInternal: Bool, by actor: User, _ db: Database, _ now: Date) throws -> CommentView {
+    func addComment(
+        number: String, body: String, isInternal: Bool, expectedVersion: Int? = nil, by actor: User, _ db: Database, _ now: Date
+    ) throws -> CommentView {
         var added: Comment?
-        _ = try change(number: number, expectedVersion: nil, by: actor, db, now) { ticket, db, now in
+        _ = try change(number: number, expectedVersion: expectedVersion, by: actor, db, now) { ticket, db, now in
             var (comment, changes) = try TicketRules.addComment(&ticket, body: body, isInternal: isInternal, by: actor, at: now)
             try ThreadTables.insert(&comment, db)
             added = comment

@@ -4,11 +4,13 @@ import Testing
 /// The real binary in tmux with a pinned TERM and clock, confirmed through the command line.
 @Suite(.serialized)
 struct ConsoleEndToEndTests {
-    func console(_ cli: CLI, as user: String? = nil, term: String = "xterm-256color", extra: [String] = []) throws -> Tmux {
-        var environment = [
+    func console(
+        _ cli: CLI, as user: String? = nil, term: String = "xterm-256color", extra: [String] = [], more: [String: String] = [:]
+    ) throws -> Tmux {
+        var environment = more.merging([
             "TERM": term, "HELPDESK_DB": cli.database, "HELPDESK_NOW": cli.now, "HELPDESK_TEST_PASSWORD_ROUNDS": "1000",
             "LANG": "C.UTF-8", "HOME": cli.directory.path, "XDG_CONFIG_HOME": cli.directory.path,
-        ]
+        ]) { $1 }
         if let user { environment["HELPDESK_USER"] = user }
         return try Tmux(command: [CLI.binary.path] + extra, environment: environment)
     }
@@ -87,5 +89,43 @@ struct ConsoleEndToEndTests {
         let tmux = try console(cli, as: "dan@x.test", term: "vt100")
         let screen = try tmux.waitFor("Plain terminal ticket")
         #expect(screen.contains("My tickets"))
+    }
+
+    @Test func repliesCanBeWrittenInTheExternalEditor() throws {
+        let cli = try CLI()
+        try cli.seedUsers()
+        let number = try cli.createTicket(subject: "Editor round trip")
+        try cli.json(["ticket", "assign", number, "alice@x.test"], as: "admin@x.test")
+        let script = cli.directory.appendingPathComponent("fake-editor.sh")
+        try "#!/bin/sh\nprintf 'Typed in the external editor' > \"$1\"\n".write(to: script, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        let tmux = try console(cli, as: "alice@x.test", more: ["EDITOR": script.path, "VISUAL": ""])
+        try tmux.waitFor("Editor round trip")
+        try tmux.send("r")
+        try tmux.waitFor("Reply on \(number)")
+        try tmux.send("C-o")
+        try tmux.waitFor("Typed in the external editor")
+        try tmux.send("C-s")
+        try tmux.waitFor("Reply sent on \(number)")
+        let comments = try cli.json(["ticket", "comments", number], as: "alice@x.test")
+        #expect((comments["comments"] as? [[String: Any]])?.first?["body"] as? String == "Typed in the external editor")
+    }
+
+    @Test func sigtermGivesTheTerminalBack() throws {
+        let cli = try CLI()
+        try cli.seedUsers()
+        _ = try cli.createTicket(subject: "Signal test ticket")
+        let tmux = try console(cli, as: "dan@x.test")
+        try tmux.waitFor("Signal test ticket")
+        #expect(try tmux.run(["display-message", "-p", "-t", tmux.session, "#{alternate_on}"]).hasPrefix("1"))
+        let shell = try tmux.run(["display-message", "-p", "-t", tmux.session, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let kill = Process()
+        kill.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
+        kill.arguments = ["-TERM", "-P", shell]
+        try kill.run()
+        kill.waitUntilExit()
+        let screen = try tmux.waitFor("EXITED 143")
+        #expect(!screen.contains("Signal test ticket"), "the console's screen is gone")
+        #expect(try tmux.run(["display-message", "-p", "-t", tmux.session, "#{alternate_on}"]).hasPrefix("0"))
     }
 }

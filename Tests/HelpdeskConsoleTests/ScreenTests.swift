@@ -220,4 +220,34 @@ struct ScreenTests {
         console.press("ret")
         #expect(console.screen.contains("Alice Agent (agent)"))
     }
+
+    @Test func aChangeWhileWritingIsReportedBeforeTheReplyGoesOut() throws {
+        let fx = try ConsoleFixture()
+        let number = try fx.file("Printer on fire")
+        let console = fx.console(as: fx.alice, width: 100, height: 30)
+        console.press("r")
+        console.type("Have you tried turning it off?")
+        let other = HelpdeskService(database: try HelpdeskDatabase(path: fx.database.path), clock: FixedTimeSource(fx.now), hasher: ConsoleFixture.hasher)
+        _ = try other.addComment(number: number, body: "The customer says it is fixed now", isInternal: false, by: fx.dan)
+        console.press("C-s")
+        #expect(console.screen.contains("changed while you were writing"))
+        #expect(console.screen.contains("Have you tried turning it off?"), "the draft is still in the editor")
+        #expect(try fx.service.comments(number: number, by: fx.admin).count == 1, "nothing was sent")
+        console.press("C-s")
+        #expect(try fx.service.comments(number: number, by: fx.admin).map(\.comment.body).last == "Have you tried turning it off?")
+    }
+
+    @Test func categoryAndSubjectAreEditedInPlace() throws {
+        let fx = try ConsoleFixture()
+        let number = try fx.file("Printer on fire")
+        let console = fx.console(as: fx.alice, width: 100, height: 30)
+        console.press("c", "j", "j", "ret")
+        #expect(try fx.service.ticket(number: number, by: fx.admin).ticket.category == .technical)
+        console.press("e", "C-u")
+        console.type("Printer is on fire again")
+        console.press("ret")
+        #expect(try fx.service.ticket(number: number, by: fx.admin).ticket.subject == "Printer is on fire again")
+        console.press("e", "C-u", "ret")
+        #expect(console.screen.contains("subject: must be at least 5 characters"))
+    }
 }

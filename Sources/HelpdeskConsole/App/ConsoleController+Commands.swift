@@ -29,6 +29,7 @@ extension ConsoleController {
         case "ticket.priority": openPriorityMenu()
         case "ticket.assign": openAssignMenu()
         case "ticket.edit": openSubjectPrompt()
+        case "ticket.category": openCategoryMenu()
         case "ticket.delete": openDeleteConfirmation()
         case "search.start":
             state.overlay = .prompt(PromptState(purpose: .search, label: "Search", field: TextField(state.search ?? "")))
@@ -132,7 +133,7 @@ extension ConsoleController {
             return
         }
         let draft = state.drafts["\(ticket.number)/\(kind.rawValue)"] ?? ""
-        state.overlay = .editor(EditorState(kind: kind, number: ticket.number, editor: TextEditor(draft)))
+        state.overlay = .editor(EditorState(kind: kind, number: ticket.number, editor: TextEditor(draft), version: ticket.version))
     }
 
     func closeEditor() {
@@ -147,15 +148,15 @@ extension ConsoleController {
     /// Sends the reply or note; the editor stays open (with the draft) until the store confirms it.
     func submitEditor() {
         guard case .editor(let editor)? = state.overlay, let user = state.user else { return }
-        let text = editor.editor.text, number = editor.number, isInternal = editor.kind == .note
+        let text = editor.editor.text, number = editor.number, isInternal = editor.kind == .note, version = editor.version
         let key = "\(number)/\(editor.kind.rawValue)"
         let service = self.service, inbox = self.inbox
         scheduler.schedule {
             do {
-                _ = try service.addComment(number: number, body: text, isInternal: isInternal, by: user)
+                _ = try service.addComment(number: number, body: text, isInternal: isInternal, expectedVersion: version, by: user)
                 inbox.post(.commentSent(draftKey: key, message: isInternal ? "Internal note added to \(number)" : "Reply sent on \(number)"))
             } catch let error as HelpdeskError {
-                inbox.post(.failed(error, reload: false))
+                inbox.post(.failed(error, reload: error.code == .conflict))
             } catch {
                 inbox.post(.failed(HelpdeskError(.internalError, "\(error)"), reload: false))
             }
@@ -204,6 +205,14 @@ extension ConsoleController {
     func openSubjectPrompt() {
         guard let listing = actionTicket else { return noTicket() }
         state.overlay = .prompt(PromptState(purpose: .subject, label: "Subject", field: TextField(listing.ticket.subject)))
+    }
+
+    func openCategoryMenu() {
+        guard let listing = actionTicket else { return noTicket() }
+        let all = TicketCategory.allCases
+        state.overlay = .menu(MenuState(
+            purpose: .category, title: "Category", items: all.map { $0.rawValue.replacingOccurrences(of: "_", with: " ") },
+            values: all.map(\.rawValue), selected: all.firstIndex(of: listing.ticket.category) ?? 0))
     }
 
     func openDeleteConfirmation() {
@@ -257,6 +266,11 @@ extension ConsoleController {
             write(value.isEmpty ? "\(number) assigned automatically" : "\(number) assigned to \(value)") { service, user in
                 _ = try service.assign(number: number, to: value.isEmpty ? nil : value, expectedVersion: version, by: user)
             }
+        case .category:
+            write("\(number) is now in \(value.replacingOccurrences(of: "_", with: " "))") { service, user in
+                _ = try service.updateTicket(
+                    number: number, subject: nil, description: nil, category: value, expectedVersion: version, by: user)
+            }
         case .confirmDelete:
             guard value == "yes" else { return }
             write("\(number) moved to the trash") { service, user in _ = try service.deleteTicket(number: number, by: user) }
@@ -268,8 +282,6 @@ extension ConsoleController {
                 reopened.selected = menu.selected
                 state.overlay = .menu(reopened)
             }
-        case .conflict:
-            reloadAll()
         }
     }
 

@@ -311,6 +311,15 @@ public final class ConsoleController {
             guard generation == detailGeneration else { return }
             state.detail = listing
             state.comments = comments
+            if case .editor(var editor)? = state.overlay, editor.number == listing.ticket.number,
+                editor.version != listing.ticket.version
+            {
+                editor.version = listing.ticket.version
+                state.overlay = .editor(editor)
+                state.message = (
+                    "\(editor.number) changed while you were writing (now version \(listing.ticket.version)); "
+                        + "the thread behind the editor is current, C-s sends", true)
+            }
         case .detailGone(let generation, let message):
             guard generation == detailGeneration else { return }
             state.detail = nil

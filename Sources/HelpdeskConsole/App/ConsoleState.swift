@@ -14,7 +14,7 @@ public enum Overlay: Sendable, Equatable {
 }
 
 public enum MenuPurpose: Sendable, Equatable {
-    case status, priority, assign, filter, confirmDelete, conflict
+    case status, priority, category, assign, filter, confirmDelete
 }
 
 public struct MenuState: Sendable, Equatable {
@@ -32,6 +32,8 @@ public struct EditorState: Sendable, Equatable {
     public var kind: EditorKind
     public var number: String
     public var editor: TextEditor
+    /// The ticket version the writer has seen; sending against a newer one is refused once.
+    public var version: Int
 }
 
 public enum PromptPurpose: Sendable, Equatable { case search, subject }

@@ -51,6 +51,7 @@ public enum CommandTable {
         ConsoleCommand("ticket.priority", "Change priority", [.queue, .ticket], footer: true, roles: [.agent, .admin]),
         ConsoleCommand("ticket.assign", "Assign", [.queue, .ticket], roles: [.admin]),
         ConsoleCommand("ticket.edit", "Edit the subject", [.queue, .ticket]),
+        ConsoleCommand("ticket.category", "Change the category", [.queue, .ticket]),
         ConsoleCommand("ticket.delete", "Delete (to the trash)", [.queue, .ticket], roles: [.admin]),
         ConsoleCommand("search.start", "Search", [.views, .queue], footer: true),
         ConsoleCommand("filter.open", "Filter by status, priority, category or assignee", [.views, .queue]),
