@@ -250,4 +250,20 @@ struct ScreenTests {
         console.press("e", "C-u", "ret")
         #expect(console.screen.contains("subject: must be at least 5 characters"))
     }
+
+    @Test func thePaletteFuzzyFindsCommandsOfTheScreenAndRole() throws {
+        let fx = try ConsoleFixture()
+        try fx.file("Printer on fire")
+        let agent = fx.console(as: fx.alice, width: 100, height: 30)
+        agent.press(":")
+        #expect(agent.screen.contains("Change priority"))
+        #expect(!agent.screen.contains("Assign "), "admins-only commands are not offered to agents")
+        agent.type("chprio")
+        let lines = agent.lines.filter { $0.contains("│ ") && $0.contains("  ") }
+        #expect(lines.contains { $0.contains("Change priority") && $0.contains(" p│") })
+        agent.press("ret")
+        #expect(agent.screen.contains("┌ Priority"))
+        #expect(CommandTable.matches("zzzz", context: .queue, role: .agent).isEmpty)
+        #expect(CommandTable.matches("assign", context: .queue, role: .admin).first?.name == "ticket.assign")
+    }
 }

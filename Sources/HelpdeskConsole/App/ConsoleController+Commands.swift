@@ -9,6 +9,8 @@ extension ConsoleController {
         case "app.quit": return .quit
         case "app.back": return back()
         case "app.help": state.overlay = .help
+        case "app.palette":
+            state.overlay = .palette(PaletteState(context: currentContext))
         case "app.refresh":
             reloadAll()
             state.message = ("Reloaded", false)

@@ -95,6 +95,9 @@ public final class ConsoleController {
             state.overlay = nil
             return .none
         }
+        if case .palette(var palette)? = state.overlay {
+            return handlePaletteKey(key, &palette)
+        }
         let keys = state.pendingKeys + [key]
         switch config.keyMap.resolve(keys, in: [context]) {
         case .pending:
@@ -129,7 +132,7 @@ public final class ConsoleController {
         case .menu?: return .menu
         case .editor?: return .editor
         case .prompt?: return .prompt
-        case .help?: return .menu
+        case .help?, .palette?: return .menu
         case nil:
             switch state.focus {
             case .views: return .views
@@ -149,6 +152,27 @@ public final class ConsoleController {
             state.overlay = .prompt(prompt)
         default: break
         }
+    }
+
+    func handlePaletteKey(_ key: Key, _ palette: inout PaletteState) -> Effect {
+        let matches = CommandTable.matches(palette.field.text, context: palette.context, role: state.user?.role)
+        switch key {
+        case .escape:
+            state.overlay = nil
+            return .none
+        case .enter:
+            state.overlay = nil
+            guard matches.indices.contains(palette.selected) else { return .none }
+            return perform(matches[palette.selected].name)
+        case .down, .ctrl("n"), .tab:
+            palette.selected = matches.isEmpty ? 0 : (palette.selected + 1) % matches.count
+        case .up, .ctrl("p"), .backTab:
+            palette.selected = matches.isEmpty ? 0 : (palette.selected + matches.count - 1) % matches.count
+        default:
+            if palette.field.handle(key) { palette.selected = 0 }
+        }
+        state.overlay = .palette(palette)
+        return .none
     }
 
     // MARK: Session

@@ -10,7 +10,16 @@ public enum Overlay: Sendable, Equatable {
     case menu(MenuState)
     case editor(EditorState)
     case prompt(PromptState)
+    case palette(PaletteState)
     case help
+}
+
+/// The `:` command palette: what was typed and the highlighted match.
+public struct PaletteState: Sendable, Equatable {
+    public var field = TextField()
+    public var selected = 0
+    /// The context the palette was opened from; its commands are the ones offered.
+    public var context: KeyContext
 }
 
 public enum MenuPurpose: Sendable, Equatable {

@@ -34,6 +34,7 @@ public enum CommandTable {
         ConsoleCommand("app.quit", "Quit", [.global]),
         ConsoleCommand("app.back", "Back; quit from the queue", [.global], footer: true),
         ConsoleCommand("app.help", "Show the key bindings", [.global], footer: true),
+        ConsoleCommand("app.palette", "Find and run a command", [.global]),
         ConsoleCommand("app.refresh", "Reload from the database", [.global]),
         ConsoleCommand("pane.next", "Next pane", [.global]),
         ConsoleCommand("pane.left", "Pane to the left", [.views, .queue, .ticket]),
@@ -71,4 +72,34 @@ public enum CommandTable {
     ]
 
     public static func named(_ name: String) -> ConsoleCommand? { all.first { $0.name == name } }
+
+    /// The commands the palette offers in a context to a role, best fuzzy matches first: every
+    /// character of the query in order in the name or description; earlier, tighter matches rank higher.
+    public static func matches(_ query: String, context: KeyContext, role: Role?) -> [ConsoleCommand] {
+        let candidates = all.filter {
+            ($0.contexts.contains(context) || $0.contexts.contains(.global)) && $0.isAvailable(to: role) && $0.name != "app.palette"
+        }
+        let needle = query.lowercased().filter { !$0.isWhitespace }
+        guard !needle.isEmpty else { return candidates }
+        let scored = candidates.compactMap { command -> (ConsoleCommand, Int)? in
+            let scores = [command.name, command.description].compactMap { fuzzyScore(needle, in: $0.lowercased()) }
+            return scores.min().map { (command, $0) }
+        }
+        return scored.sorted { $0.1 < $1.1 }.map(\.0)
+    }
+
+    /// Lower is better: the span the match covers plus where it starts; nil when it does not match.
+    static func fuzzyScore(_ needle: String, in haystack: String) -> Int? {
+        var index = haystack.startIndex
+        var first: Int?
+        var last = 0
+        for character in needle {
+            guard let found = haystack[index...].firstIndex(of: character) else { return nil }
+            let offset = haystack.distance(from: haystack.startIndex, to: found)
+            if first == nil { first = offset }
+            last = offset
+            index = haystack.index(after: found)
+        }
+        return (last - (first ?? 0)) * 2 + (first ?? 0)
+    }
 }

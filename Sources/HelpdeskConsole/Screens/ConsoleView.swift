@@ -41,7 +41,7 @@ struct ConsoleView {
 
     var contextForHints: KeyContext {
         switch state.overlay {
-        case .menu?, .help?: .menu
+        case .menu?, .help?, .palette?: .menu
         case .editor?: .editor
         case .prompt?: .prompt
         case nil: state.focus == .views ? .views : (state.focus == .queue ? .queue : .ticket)
@@ -89,6 +89,9 @@ struct ConsoleView {
             buffer.fill(layout.message, style: .plain)
             let used = buffer.put(label, x: 0, y: layout.message.y, style: theme.style("ui.title"))
             prompt.field.render(x: used, y: layout.message.y, width: max(1, state.width - used), into: &buffer, style: theme.style("ui.input"))
+        case .palette(let palette)?:
+            PaletteView(state: palette, role: state.user?.role, keyMap: config.keyMap, theme: theme, glyphs: glyphs)
+                .render(into: &buffer, area: screen)
         case .help?:
             HelpView(keyMap: config.keyMap, context: state.focus == .views ? .views : (state.focus == .queue ? .queue : .ticket),
                      role: state.user?.role, theme: theme, glyphs: glyphs).render(into: &buffer, area: screen)
