@@ -1,6 +1,7 @@
 import Foundation
 import HelpdeskConsole
 import HelpdeskCore
+import HelpdeskStore
 import Testing
 
 struct ConfigTests {
@@ -163,10 +164,10 @@ struct ConfigTests {
     }
 
     @Test func randomInputNeverCrashesTheParsers() {
-        var random = SplitMixForTests(seed: 7)
+        var random = SplitMix64(seed: 7)
         let pieces = ["[", "]", "=", "\"", "'", "{", "}", ",", "\n", "a", "keys", ".", "queue", "j", "list.down", " ", "#", "1", "C-", "inherits"]
         for _ in 0..<2_000 {
-            let text = (0..<random.below(30)).map { _ in pieces[random.below(pieces.count)] }.joined()
+            let text = (0..<random.next(below: 30)).map { _ in pieces[random.next(below: pieces.count)] }.joined()
             if let document = try? TOMLParser.parse(text) {
                 var map = KeyMap()
                 _ = map.apply(document, file: "fuzz.toml")
@@ -174,18 +175,5 @@ struct ConfigTests {
                 _ = SavedView.parse(document, file: "fuzz.toml")
             }
         }
-    }
-}
-
-/// A seeded generator so randomized tests are reproducible.
-struct SplitMixForTests {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func below(_ bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(max(1, bound)))
     }
 }

@@ -244,6 +244,9 @@ extension ConsoleController {
         if state.user?.role.isStaff == true {
             add("assigned to me", "assignee:me", active: state.filter.assignee == .me)
             add("unassigned", "assignee:none", active: state.filter.assignee == AssigneeFilter.none)
+            for agent in state.agents where agent.id != state.user?.id {
+                add("assigned to \(agent.name)", "assignee:\(agent.email)", active: state.filter.assignee == .email(agent.email))
+            }
         }
         state.overlay = .menu(MenuState(purpose: .filter, title: "Filter", items: items, values: values))
     }
@@ -299,7 +302,7 @@ extension ConsoleController {
         case "priority": toggle(&state.filter.priorities, Priority(rawValue: parts[1]))
         case "category": toggle(&state.filter.categories, TicketCategory(rawValue: parts[1]))
         case "assignee":
-            let wanted: AssigneeFilter = parts[1] == "me" ? .me : AssigneeFilter.none
+            let wanted: AssigneeFilter = parts[1] == "me" ? .me : (parts[1] == "none" ? AssigneeFilter.none : .email(parts[1]))
             state.filter.assignee = state.filter.assignee == wanted ? nil : wanted
         default: break
         }

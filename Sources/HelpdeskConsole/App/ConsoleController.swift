@@ -207,7 +207,7 @@ public final class ConsoleController {
         // The baseline for noticing other processes' commits is read before the first load.
         checkForOtherWriters()
         reloadAll()
-        if user.role == .admin { loadAgents() }
+        if user.role.isStaff { loadAgents() }
     }
 
     // MARK: Loading

@@ -109,6 +109,7 @@ public struct ConsoleState: Sendable {
         if !filter.priorities.isEmpty { query.priorities = filter.priorities }
         if !filter.categories.isEmpty { query.categories = filter.categories }
         if let assignee = filter.assignee { query.assignee = assignee }
+        if let requester = filter.requesterEmail { query.requesterEmail = requester }
         if let sort { query.sort = sort }
         return query
     }

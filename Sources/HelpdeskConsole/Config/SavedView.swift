@@ -49,6 +49,7 @@ public struct SavedView: Sendable, Equatable {
             }
             if case .bool(let breaching)? = table["breaching"] { query.breaching = breaching }
             query.search = table["search"]?.string
+            query.requesterEmail = table["requester"]?.string
             if !errors.isEmpty {
                 let problems = errors.errors.map { "\($0.key) \($0.value.joined(separator: "; "))" }.sorted().joined(separator: ", ")
                 warnings.append(ConfigWarning(file: file, line: entry.line, message: "view '\(entry.key)': \(problems)"))
