@@ -48,9 +48,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Load generators for the crash and contention tests; not part of the product.
+        .executableTarget(name: "helpdesk-torture", dependencies: ["HelpdeskCore", "HelpdeskStore"]),
         .testTarget(name: "HelpdeskCoreTests", dependencies: ["HelpdeskCore"]),
         .testTarget(name: "HelpdeskStoreTests", dependencies: ["HelpdeskStore", "HelpdeskCore"]),
-        .testTarget(name: "HelpdeskCLITests", dependencies: ["helpdesk", "HelpdeskCore"]),
+        .testTarget(name: "HelpdeskCLITests", dependencies: ["helpdesk", "helpdesk-torture", "HelpdeskCore", "HelpdeskStore"]),
         .testTarget(name: "HelpdeskConsoleTests", dependencies: ["HelpdeskConsole", "HelpdeskStore", "HelpdeskCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -112,24 +112,29 @@ extension HelpdeskService {
     }
 
     public func deleteTicket(number: String, by actor: User) throws -> TicketListing {
-        try change(number: number, expectedVersion: nil, by: actor) { ticket, _, now in
-            try TicketRules.delete(&ticket, by: actor, at: now)
+        try change(number: number, expectedVersion: nil, by: actor) { ticket, db, now in
+            let changes = try TicketRules.delete(&ticket, by: actor, at: now)
+            try audit("ticket.delete", target: ticket.number, detail: ticket.subject, by: actor, at: now, db)
+            return changes
         }
     }
 
     public func restoreTicket(number: String, by actor: User) throws -> TicketListing {
-        try change(number: number, expectedVersion: nil, by: actor) { ticket, _, now in
-            try TicketRules.restore(&ticket, by: actor, at: now)
+        try change(number: number, expectedVersion: nil, by: actor) { ticket, db, now in
+            let changes = try TicketRules.restore(&ticket, by: actor, at: now)
+            try audit("ticket.restore", target: ticket.number, by: actor, at: now, db)
+            return changes
         }
     }
 
     /// Erases a ticket in the trash with its comments and history.
     public func purgeTicket(number: String, by actor: User) throws {
-        try write { db, _ in
+        try write { db, now in
             let ticket = try TicketTable.fetch(number: number, db)
             try Permissions.requireView(actor, ticket)
             try TicketRules.requirePurge(ticket, by: actor)
             try db.execute(sql: "DELETE FROM tickets WHERE id = ?", arguments: [ticket.id])
+            try audit("ticket.purge", target: ticket.number, detail: ticket.subject, by: actor, at: now, db)
         }
     }
 

@@ -51,7 +51,9 @@ extension HelpdeskService {
                     throw HelpdeskError.validation("role", "the first user of a new helpdesk must be an admin")
                 }
             }
-            return try UserTable.insert(email: fields.email, name: fields.name, role: parsedRole, passwordHash: hash, at: now, db)
+            let user = try UserTable.insert(email: fields.email, name: fields.name, role: parsedRole, passwordHash: hash, at: now, db)
+            try audit("user.add", target: user.email, detail: "role \(user.role.rawValue)", by: actor, at: now, db)
+            return user
         }
     }
 
@@ -145,10 +147,11 @@ extension HelpdeskService {
     public func setRole(email: String, role: String, by actor: User) throws -> User {
         try Permissions.requireAdmin(actor, to: "change roles")
         let parsedRole = try Validator.choice(role, field: "role", as: Role.self)
-        return try write { db, _ in
+        return try write { db, now in
             var user = try UserTable.require(email: email, field: "email", db)
             if user.role == .admin && parsedRole != .admin { try requireAnotherAdmin(besides: user, db) }
             try db.execute(sql: "UPDATE users SET role = ? WHERE id = ?", arguments: [parsedRole.rawValue, user.id])
+            try audit("user.role", target: user.email, detail: "\(user.role.rawValue) -> \(parsedRole.rawValue)", by: actor, at: now, db)
             user.role = parsedRole
             return user
         }
@@ -157,10 +160,11 @@ extension HelpdeskService {
     /// Deactivated users cannot act; their tickets stay where they are.
     public func setActive(email: String, active: Bool, by actor: User) throws -> User {
         try Permissions.requireAdmin(actor, to: active ? "activate users" : "deactivate users")
-        return try write { db, _ in
+        return try write { db, now in
             var user = try UserTable.require(email: email, field: "email", db)
             if !active && user.role == .admin { try requireAnotherAdmin(besides: user, db) }
             try db.execute(sql: "UPDATE users SET is_active = ? WHERE id = ?", arguments: [active, user.id])
+            try audit(active ? "user.activate" : "user.deactivate", target: user.email, by: actor, at: now, db)
             user.isActive = active
             return user
         }

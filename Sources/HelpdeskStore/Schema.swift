@@ -3,8 +3,25 @@ import GRDB
 /// The schema as a numbered list of migrations. Append; never edit a step that has shipped.
 public enum Schema {
     public static let migrations: [Migration] = [
-        Migration("1-initial", apply: createInitialSchema)
+        Migration("1-initial", apply: createInitialSchema),
+        Migration("2-audit-log", apply: createAuditLog),
     ]
+
+    /// Admin actions, kept apart from tickets (no foreign key to them) so that a purge cannot erase
+    /// the record of itself.
+    private static func createAuditLog(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE audit_log (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                at TEXT NOT NULL,
+                actor_email TEXT NOT NULL,
+                action TEXT NOT NULL,
+                target TEXT NOT NULL,
+                detail TEXT
+            );
+            CREATE INDEX audit_log_at ON audit_log(at);
+            """)
+    }
 
     private static func createInitialSchema(_ db: Database) throws {
         try db.execute(sql: """

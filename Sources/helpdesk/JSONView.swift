@@ -53,6 +53,8 @@ enum JSONView {
 
     static func optional(_ value: Double?) -> Any { value ?? NSNull() }
 
+    static func text(_ value: String?) -> Any { value ?? NSNull() }
+
     static func compliance(_ c: SLACompliance) -> [String: Any] {
         [
             "total": c.total, "met": c.met, "breached": c.breached, "compliance_percent": optional(c.compliancePercent),

@@ -3,5 +3,5 @@ import ArgumentParser
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Manage users (admins).",
-        subcommands: [UserAdd.self, UserList.self, UserSetRole.self, UserDeactivate.self, UserActivate.self])
+        subcommands: [UserAdd.self, UserList.self, UserSetRole.self, UserDeactivate.self, UserActivate.self, UserResetPassword.self])
 }

@@ -1,0 +1,19 @@
+import ArgumentParser
+import HelpdeskStore
+
+struct Backup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Copy the database consistently while others keep writing (SQLite's online backup).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The new file to write (must not exist).")
+    var path: String
+
+    func run() throws {
+        try global.run { output in
+            let database = try HelpdeskDatabase(path: global.databasePath)
+            try database.backup(to: path)
+            output.emit(json: ["backup": path]) { "Backed up \(database.path) to \(path)" }
+        }
+    }
+}

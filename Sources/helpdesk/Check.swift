@@ -1,0 +1,23 @@
+import ArgumentParser
+import HelpdeskStore
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the database's integrity and foreign keys; exits 1 when anything is wrong.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try global.run { output in
+            let report = try HelpdeskDatabase(path: global.databasePath).check()
+            output.emit(json: ["healthy": report.isHealthy, "integrity": report.integrity, "foreign_keys": report.foreignKeys]) {
+                var lines = ["integrity: " + (report.integrity == ["ok"] ? "ok" : "\(report.integrity.count) problem(s)")]
+                lines += report.integrity == ["ok"] ? [] : report.integrity.map { "  \($0)" }
+                lines.append("foreign keys: " + (report.foreignKeys.isEmpty ? "ok" : "\(report.foreignKeys.count) broken reference(s)"))
+                lines += report.foreignKeys.map { "  \($0)" }
+                return lines.joined(separator: "\n")
+            }
+            if !report.isHealthy { throw ExitCode(1) }
+        }
+    }
+}

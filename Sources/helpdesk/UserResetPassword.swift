@@ -1,0 +1,30 @@
+import ArgumentParser
+import HelpdeskCore
+
+struct UserResetPassword: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reset-password", abstract: "Set a new password (typed, or generated and shown once) and lift a lockout.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument var email: String
+    @Flag(help: "Read the new password from the first line of standard input.")
+    var passwordStdin = false
+    @Flag(help: "Generate a password and print it once.")
+    var generate = false
+
+    func run() throws {
+        try global.run { output in
+            guard passwordStdin != generate else {
+                throw HelpdeskError.validation("password", "give exactly one of --password-stdin and --generate")
+            }
+            let service = try global.service()
+            let (user, generated) = try service.resetPassword(
+                email: email, to: passwordStdin ? try StandardInput.password() : nil, by: try global.actor(service))
+            var json = JSONView.user(user)
+            if let generated { json["password"] = generated }
+            output.emit(json: json) {
+                generated.map { "New password for \(user.email) (shown once): \($0)" } ?? "Password of \(user.email) changed"
+            }
+        }
+    }
+}
