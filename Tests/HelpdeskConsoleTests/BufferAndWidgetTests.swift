@@ -107,3 +107,25 @@ struct LoopTests {
         #expect(try fx.service.comments(number: "TICK-20261129-0001", by: fx.alice).map(\.comment.body) == ["Written in my editor"])
     }
 }
+
+struct TerminalInjectionTests {
+    init() { TextWidth.adoptLocale("C.UTF-8") }
+
+    @Test func noC0OrC1ControlCharacterOrEscapeSequenceReachesACell() {
+        let controls = (0x00...0x1F).compactMap(Unicode.Scalar.init) + (0x7F...0x9F).compactMap(Unicode.Scalar.init)
+        let sequences = [
+            "\u{1B}[2J", "\u{1B}[H", "\u{1B}]0;title\u{07}", "\u{1B}]52;c;ZXZpbA==\u{07}", "\u{1B}[200~paste\u{1B}[201~",
+            "\u{1B}P+q\u{1B}\\", "\u{202E}\u{2066}\u{200B}\u{FEFF}",
+        ]
+        var text = String(String.UnicodeScalarView(controls))
+        text += sequences.joined()
+        var buffer = Buffer(width: 400, height: 1)
+        buffer.put(text, x: 0, y: 0)
+        let allowed = { (scalar: Unicode.Scalar) in
+            scalar.value >= 0x20 && !(0x7F...0x9F).contains(scalar.value) && !(0x202A...0x202E).contains(scalar.value)
+                && !(0x2066...0x2069).contains(scalar.value) && scalar.value != 0x200B && scalar.value != 0xFEFF
+        }
+        #expect(buffer.cells.allSatisfy { $0.symbol.unicodeScalars.allSatisfy(allowed) })
+        #expect(buffer.lines[0].contains("^[[200~paste^[[201~"))
+    }
+}

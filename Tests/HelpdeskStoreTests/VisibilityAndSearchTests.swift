@@ -145,3 +145,28 @@ struct VisibilityAndSearchTests {
         #expect(try fx.service.listTickets(mine, by: fx.bob).tickets.map(\.ticket.number) == [urgent])
     }
 }
+
+struct RandomizedQueryTests {
+    @Test func randomSearchTextAndCursorsNeverRaiseADatabaseError() throws {
+        let fx = try StoreFixture()
+        _ = try fx.file("Export to CSV times out")
+        var random = SplitMix64(seed: 99)
+        let pieces = ["\"", "*", "NEAR", "(", ")", "-", "^", ":", "{", "}", "AND", "OR", "NOT", "export", "csv", " ", "'", ";", "日本", "\u{0}", "+"]
+        for _ in 0..<500 {
+            var query = TicketQuery()
+            query.search = (0..<random.next(below: 8)).map { _ in pieces[random.next(below: pieces.count)] }.joined()
+            do {
+                _ = try fx.service.listTickets(query, by: fx.admin)
+            } catch let error as HelpdeskError {
+                Issue.record("search \(query.search ?? "") raised \(error)")
+            }
+            var forged = TicketQuery()
+            forged.after = (0..<random.next(below: 40)).map { _ in String(UnicodeScalar(UInt8(33 + random.next(below: 90)))) }.joined()
+            do {
+                _ = try fx.service.listTickets(forged, by: fx.admin)
+            } catch let error as HelpdeskError {
+                #expect(error.code == .validation, "cursor \(forged.after ?? "") raised \(error)")
+            }
+        }
+    }
+}

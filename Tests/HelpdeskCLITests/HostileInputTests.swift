@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+struct HostileInputTests {
+    @Test func oversizedInputIsRefusedAndNothingIsStored() throws {
+        let cli = try CLI()
+        try cli.seedUsers()
+        let tenMegabytes = String(repeating: "0123456789abcdef", count: 10 * 65_536)
+        let description = try cli.run(
+            ["ticket", "create", "--subject", "Huge description", "--description", "-", "--json"], as: "dan@x.test", stdin: tenMegabytes)
+        #expect(description.status == 2)
+        #expect(try description.json()["code"] as? String == "VALIDATION_ERROR")
+        let number = try cli.createTicket()
+        let lines = String(repeating: "line\n", count: 100_000)
+        let comment = try cli.run(["ticket", "comment", number, "--body", "-", "--json"], as: "dan@x.test", stdin: lines)
+        #expect(comment.status == 2)
+        let list = try cli.json(["ticket", "list"], as: "admin@x.test")
+        #expect((list["tickets"] as? [Any])?.count == 1)
+        #expect((try cli.json(["ticket", "comments", number], as: "admin@x.test")["comments"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test func invalidUTF8AndControlCharactersNeverReachTheTerminal() throws {
+        let cli = try CLI()
+        try cli.seedUsers()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = [
+            "-c", "\"$0\" ticket create --subject \"$(printf 'Bad \\377\\376 bytes \\033[2J')\" --description \"$(printf 'Control \\001\\002\\233 chars')\" --json",
+            CLI.binary.path,
+        ]
+        var environment = ProcessInfo.processInfo.environment
+        environment["HELPDESK_DB"] = cli.database
+        environment["HELPDESK_USER"] = "dan@x.test"
+        environment["HELPDESK_NOW"] = cli.now
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0 || process.terminationStatus == 2)
+        try cli.json(["register", "--email", "eve@x.test", "--name", "Eve\u{1B}]0;owned\u{07}\u{9B}", "--password-stdin"], stdin: "password1\n")
+        for command in [["ticket", "list"], ["user", "list"], ["ticket", "show", "TICK-20261129-0001"]] {
+            let result = try cli.run(command, as: "admin@x.test")
+            #expect(!result.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) }, "\(command)")
+        }
+        #expect(try cli.run(["register", "--email", "x\u{1B}@y.test", "--name", "X", "--password-stdin"], stdin: "password1\n").status == 2)
+        #expect(try cli.json(["check"])["healthy"] as? Bool == true)
+    }
+
+    @Test func passwordsAndHashesNeverAppearInOutput() throws {
+        let cli = try CLI()
+        try cli.seedUsers()
+        let outputs = try [
+            cli.run(["user", "list", "--json"], as: "admin@x.test"), cli.run(["agents", "list", "--json"], as: "admin@x.test"),
+            cli.run(["login", "--email", "dan@x.test", "--password-stdin", "--json"], stdin: "password1\n"),
+            cli.run(["login", "--email", "dan@x.test", "--password-stdin", "--json"], stdin: "wrong-password\n"),
+            cli.run(["register", "--email", "dan@x.test", "--name", "Dan", "--password-stdin", "--json"], stdin: "password1\n"),
+        ]
+        for output in outputs {
+            for secret in ["password1", "wrong-password", "pbkdf2"] {
+                #expect(!output.stdout.contains(secret) && !output.stderr.contains(secret))
+            }
+        }
+    }
+}
