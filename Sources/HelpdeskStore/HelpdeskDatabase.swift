@@ -16,9 +16,14 @@ public final class HelpdeskDatabase: Sendable {
     /// How long a writer waits for another process's transaction before giving up.
     public static let busyTimeout: TimeInterval = 10
 
-    public init(path: String, migrations: [Migration] = Schema.migrations) throws {
+    /// - Parameter fileMode: the permissions of a new file: owner-only by default; an admin who
+    ///   shares the helpdesk with a Unix group may choose 0o660 (`HELPDESK_DB_MODE=660`).
+    public init(path: String, migrations: [Migration] = Schema.migrations, fileMode: mode_t = 0o600) throws {
+        guard fileMode & 0o007 == 0, fileMode & 0o600 == 0o600 else {
+            throw HelpdeskError.validation("mode", "must give the owner read and write and others nothing (600, 640 or 660)")
+        }
         self.path = path
-        try Self.createFileIfNeeded(at: path)
+        try Self.createFileIfNeeded(at: path, mode: fileMode)
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.foreignKeysEnabled = true
@@ -46,14 +51,15 @@ public final class HelpdeskDatabase: Sendable {
 
     /// New files are readable and writable by their owner only; SQLite gives the WAL and shared-memory
     /// files the same mode as the database file.
-    private static func createFileIfNeeded(at path: String) throws {
+    private static func createFileIfNeeded(at path: String, mode: mode_t) throws {
         let manager = FileManager.default
         if manager.fileExists(atPath: path) { return }
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
             try manager.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
-        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY, mode)
+        if fd >= 0 { fchmod(fd, mode) }
         if fd < 0 && errno != EEXIST {
             throw HelpdeskError(.internalError, "Cannot create the database at \(path): \(String(cString: strerror(errno)))")
         }

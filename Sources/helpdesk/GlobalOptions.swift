@@ -37,8 +37,15 @@ struct GlobalOptions: ParsableArguments {
         return PBKDF2PasswordHasher()
     }
 
+    /// `HELPDESK_DB_MODE` (octal: 600, 640 or 660) sets the permissions of a newly created database.
+    func fileMode() throws -> mode_t {
+        guard let text = environment["HELPDESK_DB_MODE"], !text.isEmpty else { return 0o600 }
+        guard let mode = mode_t(text, radix: 8) else { throw HelpdeskError.validation("mode", "HELPDESK_DB_MODE must be octal, like 660") }
+        return mode
+    }
+
     func service(path: String? = nil) throws -> HelpdeskService {
-        let database = try HelpdeskDatabase(path: path ?? databasePath)
+        let database = try HelpdeskDatabase(path: path ?? databasePath, fileMode: try fileMode())
         return HelpdeskService(database: database, clock: try clock(), hasher: hasher())
     }
 

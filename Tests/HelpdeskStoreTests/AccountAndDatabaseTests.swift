@@ -64,6 +64,18 @@ struct DatabaseTests {
         }
     }
 
+    @Test func aGroupModeCanBeChosenForSharedHelpdesks() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("helpdesk-mode-\(UUID().uuidString)")
+        let path = directory.appendingPathComponent("shared.sqlite").path
+        let database = try HelpdeskDatabase(path: path, fileMode: 0o660)
+        try database.writer.write { try $0.execute(sql: "INSERT INTO settings (key, value) VALUES ('x', 'y')") }
+        for suffix in ["", "-wal", "-shm"] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path + suffix)
+            #expect((attributes[.posixPermissions] as? Int) == 0o660, "shared.sqlite\(suffix)")
+        }
+        #expect(throws: HelpdeskError.self) { try HelpdeskDatabase(path: path + "2", fileMode: 0o666) }
+    }
+
     @Test func walAndFullSynchronousAreOn() throws {
         let fx = try StoreFixture()
         let (journal, synchronous, foreignKeys) = try fx.database.writer.read { db in
