@@ -12,6 +12,10 @@ struct ReportAgents: ParsableCommand {
             let service = try global.service()
             let range = try period.period(service)
             let agents = try service.agentsReport(range, by: try global.actor(service))
+            if period.csv {
+                print(ReportCSV.agents(agents), terminator: "")
+                return
+            }
             output.emit(json: [
                 "from": range.fromDay, "to": range.toDay,
                 "agents": agents.map {

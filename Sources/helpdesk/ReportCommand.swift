@@ -14,6 +14,8 @@ struct PeriodOptions: ParsableArguments {
     var from: String?
     @Option(help: "Last day, YYYY-MM-DD.")
     var to: String?
+    @Flag(help: "Write the report as CSV on stdout.")
+    var csv = false
 
     func period(_ service: HelpdeskService) throws -> ReportPeriod {
         try ReportPeriod.parse(from: from, to: to, now: service.clock.now())

@@ -13,6 +13,10 @@ struct ReportSLA: ParsableCommand {
             let service = try global.service()
             let range = try period.period(service)
             let report = try service.slaReport(range, by: try global.actor(service))
+            if period.csv {
+                print(ReportCSV.sla(report), terminator: "")
+                return
+            }
             output.emit(json: [
                 "from": report.from, "to": report.to, "first_response": JSONView.compliance(report.firstResponse),
                 "resolution": JSONView.compliance(report.resolution),

@@ -12,6 +12,10 @@ struct ReportVolume: ParsableCommand {
             let service = try global.service()
             let range = try period.period(service)
             let days = try service.volume(range, by: try global.actor(service))
+            if period.csv {
+                print(ReportCSV.volume(days), terminator: "")
+                return
+            }
             output.emit(json: [
                 "from": range.fromDay, "to": range.toDay,
                 "days": days.map { ["date": $0.date, "created": $0.created, "resolved": $0.resolved] },

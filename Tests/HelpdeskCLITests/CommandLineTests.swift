@@ -177,3 +177,30 @@ struct CommandLineTests {
                 "running the demo again keeps the existing data")
     }
 }
+
+struct ReportExportTests {
+    @Test func csvCarriesTheSameFiguresAsJSON() throws {
+        let cli = try CLI()
+        try cli.seedUsers()
+        let number = try cli.createTicket()
+        try cli.json(["ticket", "assign", number, "alice@x.test"], as: "admin@x.test")
+        try cli.json(["ticket", "status", number, "in_progress"], as: "alice@x.test")
+        try cli.json(["ticket", "comment", number, "--body", "On it"], as: "alice@x.test", now: "2026-11-29T10:00:00Z")
+        try cli.json(["ticket", "status", number, "resolved"], as: "alice@x.test", now: "2026-11-29T12:00:00Z")
+        try cli.json(["user", "set-role", "bob@x.test", "agent"], as: "admin@x.test")
+        try cli.json(["user", "add", "--email", "eve@x.test", "--name", "=HYPERLINK(\"x\")", "--role", "agent", "--password", "password1"], as: "admin@x.test")
+        let range = ["--from", "2026-11-28", "--to", "2026-11-29"]
+        let volumeJSON = try cli.json(["report", "volume"] + range, as: "admin@x.test")
+        let volumeCSV = try cli.run(["report", "volume", "--csv"] + range, as: "admin@x.test").stdout
+        #expect(volumeCSV == "date,created,resolved\r\n2026-11-28,0,0\r\n2026-11-29,1,1\r\n")
+        #expect((volumeJSON["days"] as? [[String: Any]])?.last?["resolved"] as? Int == 1)
+        let sla = try cli.run(["report", "sla", "--csv"] + range, as: "admin@x.test").stdout
+        #expect(sla.split(separator: "\r\n").count == 3)
+        #expect(sla.contains("first_response,2026-11-28,2026-11-29,1,1,0,100,3600,3600"))
+        let slaJSON = try cli.json(["report", "sla"] + range, as: "admin@x.test")
+        #expect((slaJSON["first_response"] as? [String: Any])?["mean_seconds"] as? Double == 3600)
+        let agents = try cli.run(["report", "agents", "--csv"] + range, as: "admin@x.test").stdout
+        #expect(agents.contains("alice@x.test,Alice,0,1,10800,100"))
+        #expect(agents.contains("'=HYPERLINK(\"\"x\"\")"), "formulas are neutralised and quotes escaped")
+    }
+}
