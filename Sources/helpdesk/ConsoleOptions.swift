@@ -28,7 +28,8 @@ struct ConsoleOptions: ParsableArguments {
                 .load(keymap: keymap, theme: theme, environment: environment, colours: colours, utf8: utf8)
             return ConsoleController(
                 service: service, config: config, scheduler: BackgroundScheduler(), inbox: Inbox(),
-                width: width, height: height, user: user, loginNote: loginNote)
+                width: width, height: height, user: user, loginNote: loginNote,
+                exportDirectory: URL(fileURLWithPath: ((databasePath ?? global.databasePath) as NSString).deletingLastPathComponent).appendingPathComponent("reports"))
         }
         if status != 0 { throw ExitCode(status) }
     }

@@ -40,6 +40,21 @@ extension ConsoleController {
             state.search = nil
             state.filter = TicketQuery()
             loadPage(append: false, keepSelection: false)
+        case "screen.queue":
+            state.screen = .queue
+            state.overlay = nil
+        case "screen.dashboard":
+            guard state.user?.role.isStaff == true else {
+                state.message = ("Reports are for agents and admins", true)
+                return .none
+            }
+            state.screen = .dashboard
+            state.overlay = nil
+            loadDashboard()
+        case "report.export": exportReports()
+        case "sort.cycle" where state.screen == .dashboard:
+            let all = AgentSort.allCases
+            state.agentSort = all[((all.firstIndex(of: state.agentSort) ?? 0) + 1) % all.count]
         case "sort.cycle":
             let order: [TicketSort] = [.due, .priority, .updated, .created]
             let current = state.query.sort

@@ -16,6 +16,9 @@ public final class ConsoleController {
     var countsGeneration = 0
     var lastDataVersion: Int?
     var changedSinceDraw = false
+    var ticks = 0
+    /// Where `report.export` writes its CSV files.
+    let exportDirectory: URL
 
     /// What the terminal must do for the console beyond drawing.
     public enum Effect: Equatable {
@@ -26,8 +29,10 @@ public final class ConsoleController {
 
     public init(
         service: HelpdeskService, config: ConsoleConfig, scheduler: any WorkScheduler, inbox: Inbox,
-        width: Int, height: Int, user: User? = nil, loginNote: String? = nil
+        width: Int, height: Int, user: User? = nil, loginNote: String? = nil,
+        exportDirectory: URL = FileManager.default.temporaryDirectory
     ) {
+        self.exportDirectory = exportDirectory
         self.service = service
         self.config = config
         self.scheduler = scheduler
@@ -51,7 +56,10 @@ public final class ConsoleController {
             state.height = height
             keepSelectionVisible()
         case .tick:
+            ticks += 1
             if state.user != nil { checkForOtherWriters() }
+            // The dashboard also refreshes on a timer, for clocks that cross into at-risk or breach.
+            if state.screen == .dashboard && ticks % 30 == 0 { loadDashboard() }
         case .key(let key):
             return handleKey(key)
         }
@@ -134,6 +142,7 @@ public final class ConsoleController {
         case .prompt?: return .prompt
         case .help?, .palette?: return .menu
         case nil:
+            if state.screen == .dashboard { return .dashboard }
             switch state.focus {
             case .views: return .views
             case .queue: return .queue
@@ -204,6 +213,7 @@ public final class ConsoleController {
         }
         if state.views.isEmpty { state.views = [SavedView(name: "All I can see", query: TicketQuery())] }
         state.counts = Array(repeating: nil, count: state.views.count)
+        state.screen = user.role == .admin ? .dashboard : .queue
         // The baseline for noticing other processes' commits is read before the first load.
         checkForOtherWriters()
         reloadAll()
@@ -213,8 +223,54 @@ public final class ConsoleController {
     // MARK: Loading
 
     func reloadAll(keepSelection: Bool = true) {
+        if state.screen == .dashboard { loadDashboard() }
         loadCounts()
         loadPage(append: false, keepSelection: keepSelection)
+    }
+
+    func loadDashboard() {
+        guard let user = state.user, user.role.isStaff else { return }
+        let service = self.service, inbox = self.inbox, now = state.now
+        scheduler.schedule {
+            do {
+                let month = try ReportPeriod.parse(from: nil, to: nil, now: now)
+                let week = ReportPeriod(from: month.until.addingTimeInterval(-7 * 86400), until: month.until)
+                inbox.post(.dashboard(DashboardData(
+                    now: try service.dashboard(by: user), sla7: try service.slaReport(week, by: user),
+                    sla30: try service.slaReport(month, by: user), volume: try service.volume(month, by: user),
+                    agents: try service.agentsReport(month, by: user))))
+            } catch let error as HelpdeskError {
+                inbox.post(.failed(error, reload: false))
+            } catch {
+                inbox.post(.failed(HelpdeskError(.internalError, "\(error)"), reload: false))
+            }
+        }
+    }
+
+    /// Writes the volume, agents and SLA reports of the last 30 days as CSV files and names them.
+    func exportReports() {
+        guard let user = state.user else { return }
+        let service = self.service, inbox = self.inbox, now = state.now, directory = exportDirectory
+        scheduler.schedule {
+            do {
+                let period = try ReportPeriod.parse(from: nil, to: nil, now: now)
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                let files = [
+                    ("volume", ReportCSV.volume(try service.volume(period, by: user))),
+                    ("agents", ReportCSV.agents(try service.agentsReport(period, by: user))),
+                    ("sla", ReportCSV.sla(try service.slaReport(period, by: user))),
+                ].map { name, csv -> String in
+                    let path = directory.appendingPathComponent("\(name)-\(period.fromDay)-\(period.toDay).csv").path
+                    FileManager.default.createFile(atPath: path, contents: Data(csv.utf8), attributes: [.posixPermissions: 0o600])
+                    return path
+                }
+                inbox.post(.exported(files))
+            } catch let error as HelpdeskError {
+                inbox.post(.failed(error, reload: false))
+            } catch {
+                inbox.post(.failed(HelpdeskError(.internalError, "Export failed: \(error)"), reload: false))
+            }
+        }
     }
 
     func loadCounts() {
@@ -351,6 +407,10 @@ public final class ConsoleController {
             state.message = (message, true)
         case .agents(let agents):
             state.agents = agents
+        case .dashboard(let data):
+            state.dashboard = data
+        case .exported(let files):
+            state.message = ("Wrote " + files.joined(separator: ", "), false)
         case .done(let message, let reload):
             state.message = (message, false)
             if reload { reloadAll() }

@@ -2,6 +2,21 @@ import Foundation
 import HelpdeskCore
 import HelpdeskStore
 
+/// Which screen fills the body.
+public enum Screen: Sendable, Equatable { case queue, dashboard }
+
+/// Everything the dashboard shows, computed in SQL by the store's reports.
+public struct DashboardData: Sendable {
+    public var now: DashboardReport
+    public var sla7: SLAReport
+    public var sla30: SLAReport
+    public var volume: [VolumeDay]
+    public var agents: [AgentStats]
+}
+
+/// How the dashboard's agent table is ordered.
+public enum AgentSort: String, CaseIterable, Sendable { case open, resolved, median, compliance, name }
+
 /// The focused part of the main screen.
 public enum Pane: Sendable, Equatable { case views, queue, ticket }
 
@@ -68,6 +83,9 @@ public struct LoginState: Sendable, Equatable {
 public struct ConsoleState: Sendable {
     public var user: User?
     public var login = LoginState()
+    public var screen: Screen = .queue
+    public var dashboard: DashboardData?
+    public var agentSort: AgentSort = .open
     public var views: [SavedView] = []
     public var counts: [Int?] = []
     public var viewIndex = 0

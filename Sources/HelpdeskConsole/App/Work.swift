@@ -28,6 +28,8 @@ public enum LoadResult: Sendable {
     case detail(generation: Int, TicketListing, [CommentView])
     case detailGone(generation: Int, String)
     case agents([User])
+    case dashboard(DashboardData)
+    case exported([String])
     case done(message: String, reload: Bool)
     case commentSent(draftKey: String, message: String)
     case failed(HelpdeskError, reload: Bool)

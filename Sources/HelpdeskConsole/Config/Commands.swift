@@ -1,6 +1,6 @@
 /// Where a key is pressed: the focused part of the screen. Its table resolves first, then `global`.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case global, views, queue, ticket, editor, menu, prompt, login
+    case global, views, queue, ticket, dashboard, editor, menu, prompt, login
 }
 
 import HelpdeskCore
@@ -37,6 +37,9 @@ public enum CommandTable {
         ConsoleCommand("app.palette", "Find and run a command", [.global]),
         ConsoleCommand("app.refresh", "Reload from the database", [.global]),
         ConsoleCommand("pane.next", "Next pane", [.global]),
+        ConsoleCommand("screen.queue", "Go to the queues", [.global], footer: true),
+        ConsoleCommand("screen.dashboard", "Go to the dashboard (agents: my stats)", [.global], footer: true, roles: [.agent, .admin]),
+        ConsoleCommand("report.export", "Export CSV reports", [.dashboard], footer: true, roles: [.agent, .admin]),
         ConsoleCommand("pane.left", "Pane to the left", [.views, .queue, .ticket]),
         ConsoleCommand("pane.right", "Pane to the right", [.views, .queue, .ticket]),
         ConsoleCommand("list.down", "Move down", [.views, .queue, .ticket]),
@@ -57,7 +60,7 @@ public enum CommandTable {
         ConsoleCommand("search.start", "Search", [.views, .queue], footer: true),
         ConsoleCommand("filter.open", "Filter by status, priority, category or assignee", [.views, .queue]),
         ConsoleCommand("filter.clear", "Clear the search and filter", [.views, .queue]),
-        ConsoleCommand("sort.cycle", "Change the sort order", [.views, .queue]),
+        ConsoleCommand("sort.cycle", "Sort", [.views, .queue, .dashboard], footer: true),
         ConsoleCommand("editor.submit", "Send", [.editor], footer: true),
         ConsoleCommand("editor.cancel", "Cancel", [.editor], footer: true),
         ConsoleCommand("editor.external", "Edit in $VISUAL/$EDITOR", [.editor], footer: true),

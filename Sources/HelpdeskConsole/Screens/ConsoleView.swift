@@ -25,11 +25,16 @@ struct ConsoleView {
             return buffer
         }
         renderTopBar(&buffer, layout.topBar, user: user)
-        if let views = layout.views { renderViews(&buffer, views) }
-        if layout.views == nil || layout.views != layout.list {
-            QueueView(state: state, theme: theme, glyphs: glyphs).render(into: &buffer, area: layout.list, focused: state.focus == .queue)
+        if state.screen == .dashboard {
+            let body = Rect(x: 0, y: 1, width: state.width, height: state.height - 3)
+            DashboardView(state: state, theme: theme, glyphs: glyphs).render(into: &buffer, area: body)
+        } else {
+            if let views = layout.views { renderViews(&buffer, views) }
+            if layout.views == nil || layout.views != layout.list {
+                QueueView(state: state, theme: theme, glyphs: glyphs).render(into: &buffer, area: layout.list, focused: state.focus == .queue)
+            }
+            DetailView(state: state, theme: theme, glyphs: glyphs).render(into: &buffer, area: layout.detail, focused: state.focus == .ticket)
         }
-        DetailView(state: state, theme: theme, glyphs: glyphs).render(into: &buffer, area: layout.detail, focused: state.focus == .ticket)
         if let message = state.message {
             buffer.put(message.text, x: 0, y: layout.message.y, width: layout.message.width,
                        style: theme.style(message.isError ? "ui.message.error" : "ui.message.info"))
@@ -44,7 +49,8 @@ struct ConsoleView {
         case .menu?, .help?, .palette?: .menu
         case .editor?: .editor
         case .prompt?: .prompt
-        case nil: state.focus == .views ? .views : (state.focus == .queue ? .queue : .ticket)
+        case nil:
+            state.screen == .dashboard ? .dashboard : (state.focus == .views ? .views : (state.focus == .queue ? .queue : .ticket))
         }
     }
 
@@ -52,8 +58,13 @@ struct ConsoleView {
         let style = theme.style("ui.statusline")
         buffer.fill(area, style: style)
         let view = state.views.indices.contains(state.viewIndex) ? state.views[state.viewIndex].name : ""
-        var text = " Helpdesk · \(user.name) (\(user.role.rawValue)) · \(view) · sort: \(state.query.sort.rawValue)"
-        if !state.filterSummary.isEmpty { text += " · \(state.filterSummary)" }
+        var text = " Helpdesk · \(user.name) (\(user.role.rawValue)) · "
+        if state.screen == .dashboard {
+            text += user.role == .admin ? "Dashboard" : "My stats"
+        } else {
+            text += "\(view) · sort: \(state.query.sort.rawValue)"
+            if !state.filterSummary.isEmpty { text += " · \(state.filterSummary)" }
+        }
         buffer.put(text, x: 0, y: area.y, width: area.width, style: style)
     }
 
@@ -104,14 +115,17 @@ struct ConsoleView {
         var x = area.x
         let shown = CommandTable.all.filter { command in
             guard command.footer, command.isAvailable(to: state.user?.role) else { return false }
-            return command.contexts.contains(context) || (command.contexts == [.global] && [.views, .queue, .ticket].contains(context))
+            return command.contexts.contains(context)
+                || (command.contexts == [.global] && [.views, .queue, .ticket, .dashboard].contains(context)
+                    && !(command.name == "screen.queue" && context != .dashboard)
+                    && !(command.name == "screen.dashboard" && context == .dashboard))
         }
         for command in shown {
             guard let key = config.keyMap.keys(for: command.name, in: context).first ?? config.keyMap.keys(for: command.name, in: .global).first
             else { continue }
             let label = command.description.split(separator: ";").first.map(String.init) ?? command.description
             let width = TextWidth.of(key) + 1 + TextWidth.of(label) + 2
-            if x + width > area.right { break }
+            if x + width > area.right { continue }
             x += buffer.put(key, x: x, y: area.y, style: theme.style("ui.hint.key"))
             x += buffer.put(" " + label + "  ", x: x, y: area.y, style: theme.style("ui.hint"))
         }

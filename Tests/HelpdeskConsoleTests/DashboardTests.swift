@@ -1,0 +1,88 @@
+import Foundation
+import HelpdeskConsole
+import HelpdeskCore
+import HelpdeskStore
+import Testing
+
+struct DashboardTests {
+    /// Two urgent tickets: one answered and resolved in time, one left to breach; one low ticket.
+    func scenario() throws -> ConsoleFixture {
+        let fx = try ConsoleFixture()
+        let fast = try fx.file("Answered quickly", priority: "urgent")
+        try fx.file("Left waiting", priority: "urgent", assignTo: nil)
+        try fx.file("Low one", priority: "low", assignTo: "bob@x.test")
+        fx.now = fx.now.addingTimeInterval(3600)
+        _ = try fx.service.changeStatus(number: fast, to: "in_progress", by: fx.alice)
+        _ = try fx.service.addComment(number: fast, body: "Fixed it", isInternal: false, by: fx.alice)
+        _ = try fx.service.changeStatus(number: fast, to: "resolved", by: fx.alice)
+        fx.now = fx.now.addingTimeInterval(2 * 3600)
+        return fx
+    }
+
+    @Test func adminsStartOnTheDashboardAt80x24() throws {
+        let fx = try scenario()
+        let console = fx.console(as: fx.admin, width: 80, height: 24)
+        let lines = console.lines
+        #expect(lines[0].hasPrefix(" Helpdesk · Ada Admin (admin) · Dashboard"))
+        #expect(lines[1] == TextWidth.fit(" Open 2  Unassigned 1  Breached 1  At risk 0  New today 3  Resolved today 1", to: 80))
+        #expect(lines.contains { $0.contains("Response 30d 100.0% ") })
+        #expect(lines.contains { $0.contains("│resolved         1 ") })
+        #expect(lines.contains { $0.contains("│urgent           1 ") })
+        #expect(lines.contains { $0.contains("│low              1 ") })
+        #expect(lines.contains { $0.contains("Alice Agent") && $0.contains(" 1     ") && $0.contains("100.0%") })
+        for line in lines { #expect(TextWidth.of(line) == 80) }
+        #expect(lines.last?.contains("1 Go to the queues") == true)
+    }
+
+    @Test func theDashboardFiguresMatchTheReportsAndUseALargeTerminal() throws {
+        let fx = try scenario()
+        let console = fx.console(as: fx.admin, width: 160, height: 50)
+        let report = try fx.service.dashboard(by: fx.admin)
+        #expect(console.lines[1].contains("Open \(report.open)  Unassigned \(report.unassigned)  Breached \(report.breachedNow)"))
+        #expect(console.lines.contains { $0.contains("Response median 1h00m mean 1h00m") }, "taller terminals show times too")
+        #expect(console.lines.filter { $0.contains("Agent ") }.count >= 2)
+        console.press("o")
+        #expect(console.screen.contains("sort: resolved"))
+        console.press("1")
+        #expect(console.screen.contains("┌ Queues"))
+        console.press("2")
+        #expect(console.screen.contains("Dashboard"))
+    }
+
+    @Test func asciiTerminalsGetASCIIBarsAndSparklines() throws {
+        let fx = try scenario()
+        var config = ConsoleFixture.config()
+        config.glyphs = .ascii
+        let console = fx.console(as: fx.admin, width: 100, height: 30, config: config)
+        #expect(!console.screen.contains("█") && !console.screen.contains("▁") && !console.screen.contains("┌"))
+        #expect(console.screen.contains("#"))
+    }
+
+    @Test func agentsSeeTheirOwnStatsAndCustomersNone() throws {
+        let fx = try scenario()
+        let agent = fx.console(as: fx.alice, width: 100, height: 30)
+        agent.press("2")
+        #expect(agent.screen.contains("My stats"))
+        #expect(agent.screen.contains("Alice Agent") && !agent.screen.contains("Bob Agent"))
+        let customer = fx.console(as: fx.dan, width: 100, height: 30)
+        customer.press("2")
+        #expect(customer.screen.contains("Reports are for agents and admins"))
+        #expect(!customer.screen.contains("Dashboard"))
+    }
+
+    @Test func exportWritesTheCSVTheCommandLinePrints() throws {
+        let fx = try scenario()
+        let directory = fx.directory.appendingPathComponent("reports")
+        let controller = ConsoleController(
+            service: fx.service, config: ConsoleFixture.config(), scheduler: InlineScheduler(), inbox: Inbox(), width: 100, height: 30,
+            user: fx.admin, exportDirectory: directory)
+        let console = ConsoleDriver(controller: controller)
+        console.press("x")
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(files == ["agents-2026-10-31-2026-11-29.csv", "sla-2026-10-31-2026-11-29.csv", "volume-2026-10-31-2026-11-29.csv"])
+        let period = try ReportPeriod.parse(from: nil, to: nil, now: fx.now)
+        let volume = try String(contentsOf: directory.appendingPathComponent(files[2]), encoding: .utf8)
+        #expect(volume == ReportCSV.volume(try fx.service.volume(period, by: fx.admin)))
+        #expect(console.screen.contains("Wrote \(directory.path)"))
+    }
+}
