@@ -35,7 +35,7 @@ struct ScreenTests {
             "│Details of: Invoice total is wrong                                            │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
             "                                                                                ",
-            "q Back  ? Show the key bindings  ret Open the ticket  r Reply to the customer   ",
+            "ret Open the ticket  r Reply to the customer  i Add an internal note  / Search  ",
         ])
         let frame = console.controller.render()
         #expect(frame[1, 4].style.attributes.contains(.reversed), "the selected row is in reverse video")

@@ -38,7 +38,7 @@ public enum CommandTable {
         ConsoleCommand("app.refresh", "Reload from the database", [.global]),
         ConsoleCommand("pane.next", "Next pane", [.global]),
         ConsoleCommand("screen.queue", "Go to the queues", [.global], footer: true),
-        ConsoleCommand("screen.dashboard", "Go to the dashboard (agents: my stats)", [.global], footer: true, roles: [.agent, .admin]),
+        ConsoleCommand("screen.dashboard", "Dashboard (agents: my stats)", [.global], footer: true, roles: [.agent, .admin]),
         ConsoleCommand("report.export", "Export CSV reports", [.dashboard], footer: true, roles: [.agent, .admin]),
         ConsoleCommand("pane.left", "Pane to the left", [.views, .queue, .ticket]),
         ConsoleCommand("pane.right", "Pane to the right", [.views, .queue, .ticket]),

@@ -113,7 +113,8 @@ struct ConsoleView {
 
     func renderHints(_ buffer: inout Buffer, _ area: Rect, context: KeyContext) {
         var x = area.x
-        let shown = CommandTable.all.filter { command in
+        // The focused context's own commands come first; global ones fill what room is left.
+        let shown = CommandTable.all.sorted { ($0.contexts == [.global] ? 1 : 0) < ($1.contexts == [.global] ? 1 : 0) }.filter { command in
             guard command.footer, command.isAvailable(to: state.user?.role) else { return false }
             return command.contexts.contains(context)
                 || (command.contexts == [.global] && [.views, .queue, .ticket, .dashboard].contains(context)
