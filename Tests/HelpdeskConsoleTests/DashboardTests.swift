@@ -31,7 +31,8 @@ struct DashboardTests {
         #expect(lines.contains { $0.contains("│low              1 ") })
         #expect(lines.contains { $0.contains("Alice Agent") && $0.contains(" 1     ") && $0.contains("100.0%") })
         for line in lines { #expect(TextWidth.of(line) == 80) }
-        #expect(lines.last?.contains("1 Go to the queues") == true)
+        #expect(lines.last?.contains("x Export CSV reports") == true)
+        #expect(lines.last?.contains("o Sort") == true)
     }
 
     @Test func theDashboardFiguresMatchTheReportsAndUseALargeTerminal() throws {
