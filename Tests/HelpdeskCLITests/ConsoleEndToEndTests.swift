@@ -10,7 +10,7 @@ struct ConsoleEndToEndTests {
         var environment = more.merging([
             "TERM": term, "HELPDESK_DB": cli.database, "HELPDESK_NOW": cli.now, "HELPDESK_TEST_PASSWORD_ROUNDS": "1000",
             "LANG": "C.UTF-8", "HOME": cli.directory.path, "XDG_CONFIG_HOME": cli.directory.path,
-        ]) { $1 }
+        ]) { mine, _ in mine }
         if let user { environment["HELPDESK_USER"] = user }
         return try Tmux(command: [CLI.binary.path] + extra, environment: environment)
     }
@@ -82,13 +82,24 @@ struct ConsoleEndToEndTests {
         #expect(!tmux.title.contains("HACKED"))
     }
 
-    @Test func worksWithoutColourOrUTF8() throws {
+    @Test("works under the TERM values of common SSH clients", arguments: ["xterm-256color", "xterm", "screen-256color", "tmux-256color", "linux", "vt100"])
+    func worksUnder(term: String) throws {
         let cli = try CLI()
         try cli.seedUsers()
         _ = try cli.createTicket(subject: "Plain terminal ticket")
-        let tmux = try console(cli, as: "dan@x.test", term: "vt100")
+        let tmux = try console(cli, as: "dan@x.test", term: term)
         let screen = try tmux.waitFor("Plain terminal ticket")
         #expect(screen.contains("My tickets"))
+    }
+
+    @Test func anASCIIOnlyLocaleGetsASCIIBoxes() throws {
+        let cli = try CLI()
+        try cli.seedUsers()
+        _ = try cli.createTicket(subject: "Ticket in the C locale")
+        let tmux = try console(cli, as: "dan@x.test", more: ["LANG": "C", "LC_ALL": "C"])
+        let screen = try tmux.waitFor("Ticket in the C locale")
+        #expect(screen.contains("+ My tickets"))
+        #expect(!screen.contains("┌") && !screen.contains("│"))
     }
 
     @Test func repliesCanBeWrittenInTheExternalEditor() throws {
@@ -127,5 +138,56 @@ struct ConsoleEndToEndTests {
         let screen = try tmux.waitFor("EXITED 143")
         #expect(!screen.contains("Signal test ticket"), "the console's screen is gone")
         #expect(try tmux.run(["display-message", "-p", "-t", tmux.session, "#{alternate_on}"]).hasPrefix("0"))
+    }
+
+    /// The bytes the console writes to the terminal, as an SSH link would carry them (tmux's
+    /// pipe-pane copies everything the program writes to its pty).
+    @Test func theConsoleIsFrugalOnASlowLink() throws {
+        let cli = try CLI()
+        let demo = try cli.run(["demo", "--db", cli.database, "--tickets", "80", "--json"])
+        #expect(demo.status == 0)
+        let flag = cli.directory.appendingPathComponent("go").path
+        let bytes = cli.directory.appendingPathComponent("bytes.log").path
+        let environment = [
+            "TERM": "xterm-256color", "HELPDESK_DB": cli.database, "HELPDESK_NOW": cli.now, "LANG": "C.UTF-8",
+            "HOME": cli.directory.path, "XDG_CONFIG_HOME": cli.directory.path, "HELPDESK_USER": "alice@demo.test",
+        ]
+        let tmux = try Tmux(
+            command: ["sh", "-c", "while [ ! -e \"$0\" ]; do sleep 0.02; done; exec \"$1\"", flag, CLI.binary.path],
+            environment: environment)
+        try tmux.run(["pipe-pane", "-o", "-t", tmux.session, "cat >> \(Tmux.quote(bytes))"])
+        FileManager.default.createFile(atPath: flag, contents: nil)
+        func size() -> Int { ((try? FileManager.default.attributesOfItem(atPath: bytes))?[.size] as? Int) ?? 0 }
+        func settle() throws -> Int {
+            var last = -1
+            var current = size()
+            while current != last {
+                last = current
+                Thread.sleep(forTimeInterval: 0.3)
+                current = size()
+            }
+            return current
+        }
+        try tmux.waitFor("TICK-")
+        let firstPaint = try settle()
+        try tmux.send("j")
+        let moved = try settle()
+        try tmux.send("Enter")
+        let opened = try settle()
+        try tmux.send("2")
+        try tmux.waitFor("Backlog by status")
+        let dashboard = try settle()
+        try cli.json(["settings", "auto-assign", "off"], as: "admin@demo.test")
+        Thread.sleep(forTimeInterval: 1.5)
+        let refreshed = try settle()
+        let figures = [
+            ("first paint (agent's queue, 120x40)", firstPaint), ("move the selection one row", moved - firstPaint),
+            ("open a ticket", opened - moved), ("switch to the dashboard", dashboard - opened),
+            ("dashboard refresh with no change", refreshed - dashboard),
+        ]
+        for (name, count) in figures { print("bytes: \(name): \(count)") }
+        // Moving one row rewrites the two rows whose highlight changes and the detail pane, never the screen.
+        #expect(moved - firstPaint < firstPaint / 3, "moving one row does not redraw the screen")
+        #expect(refreshed - dashboard < 64, "a refresh that changes nothing sends next to nothing")
     }
 }

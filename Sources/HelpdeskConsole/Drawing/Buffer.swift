@@ -26,7 +26,8 @@ public struct Buffer: Sendable, Equatable {
         guard y >= bounds.y, y < bounds.bottom, y < area.height else { return 0 }
         let limit = min(bounds.right, width.map { x + $0 } ?? bounds.right, area.width)
         var column = x
-        for character in DisplayText.sanitize(text) {
+        for original in DisplayText.sanitize(text) {
+            let character: Character = TextWidth.isPrintable(original) ? original : "?"
             let w = TextWidth.of(character)
             if w == 0 { continue }
             if column + w > limit { break }

@@ -13,6 +13,12 @@ public enum TextWidth {
         return width
     }
 
+    /// False for what the locale cannot show (any non-ASCII letter in the C locale): drawn as `?`.
+    public static func isPrintable(_ character: Character) -> Bool {
+        guard let first = character.unicodeScalars.first else { return false }
+        return helpdesk_wcwidth(first.value) >= 0 || first.properties.isEmojiPresentation
+    }
+
     public static func of(_ text: String) -> Int {
         text.reduce(0) { $0 + of($1) }
     }
