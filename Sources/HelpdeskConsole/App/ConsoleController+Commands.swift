@@ -25,6 +25,7 @@ extension ConsoleController {
         case "list.page-up": move(by: -pageStep)
         case "ticket.open":
             if state.focus == .views { state.focus = .queue } else if state.selectedTicket != nil { state.focus = .ticket }
+        case "ticket.new": openNewTicketForm()
         case "ticket.reply": openEditor(.reply)
         case "ticket.note": openEditor(.note)
         case "ticket.status": openStatusMenu()

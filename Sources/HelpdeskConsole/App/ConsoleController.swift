@@ -81,6 +81,11 @@ public final class ConsoleController {
 
     /// The external editor closed: `text` is the file's content, nil when it failed.
     public func externalEditFinished(_ text: String?) {
+        if case .form(var form) = state.overlay, case .multiline = form.fields[form.focus].field {
+            if let text { form.fields[form.focus].field = .multiline(TextEditor(text.hasSuffix("\n") ? String(text.dropLast()) : text)) }
+            state.overlay = .form(form)
+            return
+        }
         guard case .editor(var editorState) = state.overlay else { return }
         if let text {
             editorState.editor = TextEditor(text.hasSuffix("\n") ? String(text.dropLast()) : text)
@@ -91,6 +96,7 @@ public final class ConsoleController {
     }
 
     func handleKey(_ key: Key) -> Effect {
+        if case .form(var form)? = state.overlay { return handleFormKey(key, &form) }
         guard state.user != nil else { return handleLoginKey(key) }
         let context = currentContext
         if [.editor, .prompt].contains(context), state.pendingKeys.isEmpty, key.isPrintable || key == .enter && context == .editor {
@@ -123,6 +129,8 @@ public final class ConsoleController {
     func handleLoginKey(_ key: Key) -> Effect {
         switch config.keyMap.resolve([key], in: [.login]) {
         case .command("app.quit"): return .quit
+        case .command("login.register"):
+            state.overlay = .form(.register())
         case .command("login.next-field"):
             state.login.focus = 1 - state.login.focus
         case .command("login.submit"):
@@ -141,6 +149,7 @@ public final class ConsoleController {
         case .editor?: return .editor
         case .prompt?: return .prompt
         case .help?, .palette?: return .menu
+        case .form?: return .form
         case nil:
             if state.screen == .dashboard { return .dashboard }
             switch state.focus {
@@ -384,6 +393,11 @@ public final class ConsoleController {
             if !append, let previous, let index = state.rows.firstIndex(where: { $0.ticket.number == previous }) {
                 state.selected = index
             }
+            if let wanted = state.pendingSelection, let index = state.rows.firstIndex(where: { $0.ticket.number == wanted }) {
+                state.selected = index
+                state.focus = .ticket
+                state.pendingSelection = nil
+            }
             state.selected = max(0, min(state.selected, state.rows.count - 1))
             keepSelectionVisible()
             if !append { loadDetail() }
@@ -409,6 +423,23 @@ public final class ConsoleController {
             state.agents = agents
         case .dashboard(let data):
             state.dashboard = data
+        case .registered(let user):
+            state.overlay = nil
+            enter(as: user)
+            state.message = ("Welcome, \(user.name): your account is ready", false)
+        case .ticketCreated(let number):
+            state.overlay = nil
+            state.ticketDraft = nil
+            state.screen = .queue
+            state.message = ("Created \(number)", false)
+            state.pendingSelection = number
+            reloadAll()
+        case .formFailed(let error):
+            guard case .form(var form)? = state.overlay else { return }
+            form.busy = false
+            form.errors = error.fieldErrors.mapValues { $0.joined(separator: "; ") }
+            state.overlay = .form(form)
+            state.message = (error.fieldErrors.isEmpty ? error.message : "Please correct the marked fields", true)
         case .exported(let files):
             state.message = ("Wrote " + files.joined(separator: ", "), false)
         case .done(let message, let reload):

@@ -26,7 +26,58 @@ public enum Overlay: Sendable, Equatable {
     case editor(EditorState)
     case prompt(PromptState)
     case palette(PaletteState)
+    case form(FormState)
     case help
+}
+
+/// A form of labelled fields: text lines, one multi-line editor, and pickers cycled with left/right.
+public struct FormState: Sendable, Equatable {
+    public enum Purpose: Sendable, Equatable { case register, newTicket }
+
+    public enum Field: Sendable, Equatable {
+        case text(TextField)
+        case multiline(TextEditor)
+        case picker(options: [String], selected: Int)
+    }
+
+    public var purpose: Purpose
+    public var title: String
+    /// (name as the core reports errors, label, field)
+    public var fields: [(name: String, label: String, field: Field)]
+    public var focus = 0
+    /// Errors by field name, shown beside each field.
+    public var errors: [String: String] = [:]
+    public var busy = false
+
+    public static func == (a: FormState, b: FormState) -> Bool {
+        a.purpose == b.purpose && a.focus == b.focus && a.errors == b.errors && a.busy == b.busy
+            && a.fields.map(\.name) == b.fields.map(\.name) && a.fields.map(\.field) == b.fields.map(\.field)
+    }
+
+    public func text(_ name: String) -> String {
+        switch fields.first(where: { $0.name == name })?.field {
+        case .text(let field)?: return field.text
+        case .multiline(let editor)?: return editor.text
+        case .picker(let options, let selected)?: return options.indices.contains(selected) ? options[selected] : ""
+        case nil: return ""
+        }
+    }
+
+    public static func register() -> FormState {
+        FormState(purpose: .register, title: "Create an account", fields: [
+            ("email", "Email", .text(TextField())), ("name", "Name", .text(TextField())),
+            ("password", "Password", .text(TextField(masked: true))),
+            ("password_confirmation", "Again", .text(TextField(masked: true))),
+        ])
+    }
+
+    public static func newTicket() -> FormState {
+        FormState(purpose: .newTicket, title: "New ticket", fields: [
+            ("subject", "Subject", .text(TextField())), ("description", "Description", .multiline(TextEditor())),
+            ("category", "Category", .picker(options: TicketCategory.allCases.map(\.rawValue), selected: 2)),
+            ("priority", "Priority", .picker(options: Priority.allCases.map(\.rawValue), selected: 1)),
+        ])
+    }
 }
 
 /// The `:` command palette: what was typed and the highlighted match.
@@ -107,6 +158,10 @@ public struct ConsoleState: Sendable {
     /// Unsent replies and notes, by ticket number and kind, kept when the editor is closed.
     public var drafts: [String: String] = [:]
     public var agents: [User] = []
+    /// A ticket to select (and open) once the list that holds it has loaded.
+    public var pendingSelection: String?
+    /// The new-ticket form as it was when cancelled, so nothing typed is lost.
+    public var ticketDraft: FormState?
     public var now: Date
     public var width: Int
     public var height: Int

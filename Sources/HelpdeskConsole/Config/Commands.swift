@@ -1,6 +1,6 @@
 /// Where a key is pressed: the focused part of the screen. Its table resolves first, then `global`.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case global, views, queue, ticket, dashboard, editor, menu, prompt, login
+    case global, views, queue, ticket, dashboard, editor, menu, prompt, login, form
 }
 
 import HelpdeskCore
@@ -63,7 +63,7 @@ public enum CommandTable {
         ConsoleCommand("sort.cycle", "Sort", [.views, .queue, .dashboard], footer: true),
         ConsoleCommand("editor.submit", "Send", [.editor], footer: true),
         ConsoleCommand("editor.cancel", "Cancel", [.editor], footer: true),
-        ConsoleCommand("editor.external", "Edit in $VISUAL/$EDITOR", [.editor], footer: true),
+        ConsoleCommand("editor.external", "Edit in $VISUAL/$EDITOR", [.editor, .form], footer: true),
         ConsoleCommand("menu.down", "Next choice", [.menu]),
         ConsoleCommand("menu.up", "Previous choice", [.menu]),
         ConsoleCommand("menu.choose", "Choose", [.menu], footer: true),
@@ -71,6 +71,12 @@ public enum CommandTable {
         ConsoleCommand("prompt.submit", "Apply", [.prompt], footer: true),
         ConsoleCommand("prompt.cancel", "Cancel", [.prompt], footer: true),
         ConsoleCommand("login.submit", "Log in", [.login], footer: true),
+        ConsoleCommand("login.register", "Create an account", [.login], footer: true),
+        ConsoleCommand("ticket.new", "File a new ticket", [.views, .queue, .ticket], footer: true),
+        ConsoleCommand("form.submit", "Submit", [.form], footer: true),
+        ConsoleCommand("form.next-field", "Next field", [.form], footer: true),
+        ConsoleCommand("form.previous-field", "Previous field", [.form]),
+        ConsoleCommand("form.cancel", "Cancel", [.form], footer: true),
         ConsoleCommand("login.next-field", "Next field", [.login], footer: true),
     ]
 

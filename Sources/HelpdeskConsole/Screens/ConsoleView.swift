@@ -21,7 +21,14 @@ struct ConsoleView {
         }
         guard let user = state.user else {
             LoginView(state: state.login, theme: theme, glyphs: glyphs).render(into: &buffer)
-            renderHints(&buffer, layout.hints, context: .login)
+            if case .form(let form)? = state.overlay {
+                FormView(form: form, theme: theme, glyphs: glyphs).render(into: &buffer, area: Rect(x: 0, y: 0, width: state.width, height: state.height - 1))
+                if let message = state.message {
+                    buffer.put(message.text, x: 0, y: layout.message.y, width: layout.message.width,
+                               style: theme.style(message.isError ? "ui.message.error" : "ui.message.info"))
+                }
+            }
+            renderHints(&buffer, layout.hints, context: state.overlay == nil ? .login : .form)
             return buffer
         }
         renderTopBar(&buffer, layout.topBar, user: user)
@@ -47,6 +54,7 @@ struct ConsoleView {
     var contextForHints: KeyContext {
         switch state.overlay {
         case .menu?, .help?, .palette?: .menu
+        case .form?: .form
         case .editor?: .editor
         case .prompt?: .prompt
         case nil:
@@ -100,6 +108,8 @@ struct ConsoleView {
             buffer.fill(layout.message, style: .plain)
             let used = buffer.put(label, x: 0, y: layout.message.y, style: theme.style("ui.title"))
             prompt.field.render(x: used, y: layout.message.y, width: max(1, state.width - used), into: &buffer, style: theme.style("ui.input"))
+        case .form(let form)?:
+            FormView(form: form, theme: theme, glyphs: glyphs).render(into: &buffer, area: screen)
         case .palette(let palette)?:
             PaletteView(state: palette, role: state.user?.role, keyMap: config.keyMap, theme: theme, glyphs: glyphs)
                 .render(into: &buffer, area: screen)
@@ -136,6 +146,11 @@ struct ConsoleView {
         let layout = ConsoleLayout(width: state.width, height: state.height, focus: state.focus)
         if layout.tooSmall { return nil }
         var scratch = Buffer(width: state.width, height: state.height)
+        if case .form(let form)? = state.overlay {
+            let area = state.user == nil
+                ? Rect(x: 0, y: 0, width: state.width, height: state.height - 1) : Rect(x: 0, y: 1, width: state.width, height: state.height - 3)
+            return FormView(form: form, theme: theme, glyphs: glyphs).render(into: &scratch, area: area)
+        }
         if state.user == nil { return LoginView(state: state.login, theme: theme, glyphs: glyphs).render(into: &scratch) }
         switch state.overlay {
         case .prompt(let prompt)?:

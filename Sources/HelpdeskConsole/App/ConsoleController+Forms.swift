@@ -1,0 +1,96 @@
+import Foundation
+import HelpdeskCore
+import HelpdeskStore
+
+extension ConsoleController {
+    /// Keys in a form: printable ones type into the focused field, left/right turn a picker, return
+    /// moves on from a one-line field; the rest resolve in the form's key table.
+    func handleFormKey(_ key: Key, _ form: inout FormState) -> Effect {
+        let index = form.focus
+        var command: String?
+        if case .command(let name) = config.keyMap.resolve([key], in: [.form]), !key.isPrintable { command = name }
+        if command == nil || command == "app.quit" {
+            if command == "app.quit" { return .quit }
+            switch form.fields[index].field {
+            case .text(var field):
+                if key == .enter {
+                    form.focus = (index + 1) % form.fields.count
+                } else {
+                    _ = field.handle(key)
+                    form.fields[index].field = .text(field)
+                }
+            case .multiline(var editor):
+                _ = editor.handle(key)
+                form.fields[index].field = .multiline(editor)
+            case .picker(let options, let selected):
+                if key == .left || key == .right || key == .char(" ") {
+                    let step = key == .left ? options.count - 1 : 1
+                    form.fields[index].field = .picker(options: options, selected: (selected + step) % options.count)
+                } else if key == .enter {
+                    form.focus = (index + 1) % form.fields.count
+                }
+            }
+            state.overlay = .form(form)
+            return .none
+        }
+        switch command {
+        case "form.next-field": form.focus = (index + 1) % form.fields.count
+        case "form.previous-field": form.focus = (index + form.fields.count - 1) % form.fields.count
+        case "form.cancel":
+            if form.purpose == .newTicket { state.ticketDraft = form }
+            state.overlay = nil
+            return .none
+        case "editor.external":
+            if case .multiline(let editor) = form.fields[index].field { return .editExternally(editor.text) }
+        case "form.submit":
+            submit(&form)
+        default: break
+        }
+        state.overlay = .form(form)
+        return .none
+    }
+
+    func openNewTicketForm() {
+        state.overlay = .form(state.ticketDraft ?? .newTicket())
+    }
+
+    /// Sends the form to the core; its field errors come back beside the fields and nothing typed is lost.
+    func submit(_ form: inout FormState) {
+        form.errors = [:]
+        let service = self.service, inbox = self.inbox
+        switch form.purpose {
+        case .register:
+            guard form.text("password") == form.text("password_confirmation") else {
+                form.errors["password_confirmation"] = "does not match the password"
+                return
+            }
+            let email = form.text("email"), name = form.text("name"), password = form.text("password")
+            form.busy = true
+            scheduler.schedule {
+                do {
+                    _ = try service.register(email: email, name: name, password: password)
+                    inbox.post(.registered(try service.login(email: email, password: password)))
+                } catch let error as HelpdeskError {
+                    inbox.post(.formFailed(error))
+                } catch {
+                    inbox.post(.formFailed(HelpdeskError(.internalError, "\(error)")))
+                }
+            }
+        case .newTicket:
+            guard let user = state.user else { return }
+            let input = NewTicketInput(
+                subject: form.text("subject"), description: form.text("description"), priority: form.text("priority"),
+                category: form.text("category"))
+            form.busy = true
+            scheduler.schedule {
+                do {
+                    inbox.post(.ticketCreated(try service.createTicket(input, by: user).ticket.number))
+                } catch let error as HelpdeskError {
+                    inbox.post(.formFailed(error))
+                } catch {
+                    inbox.post(.formFailed(HelpdeskError(.internalError, "\(error)")))
+                }
+            }
+        }
+    }
+}

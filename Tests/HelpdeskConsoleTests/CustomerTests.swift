@@ -1,0 +1,70 @@
+import Foundation
+import HelpdeskConsole
+import HelpdeskCore
+import HelpdeskStore
+import Testing
+
+struct CustomerTests {
+    @Test func aCustomerRegistersFromTheLoginScreenWithErrorsBesideTheFields() throws {
+        let fx = try ConsoleFixture()
+        let console = fx.console(as: nil, width: 100, height: 30)
+        console.press("C-n")
+        #expect(console.screen.contains("Create an account"))
+        console.type("not-an-email")
+        console.press("tab")
+        console.type("Zoe")
+        console.press("tab")
+        console.type("short")
+        console.press("tab")
+        console.type("short")
+        console.press("C-s")
+        #expect(console.screen.contains("must be a valid email address"))
+        #expect(console.screen.contains("must be at least 8 characters"))
+        #expect(console.screen.contains("Zoe"), "nothing typed is lost")
+        console.press("S-tab", "S-tab", "S-tab", "C-u")
+        console.type("zoe@x.test")
+        console.press("tab", "tab", "C-u")
+        console.type("long enough")
+        console.press("tab", "C-u")
+        console.type("long enoug")
+        console.press("C-s")
+        #expect(console.screen.contains("does not match the password"))
+        console.press("C-u")
+        console.type("long enough")
+        console.press("C-s")
+        #expect(console.screen.contains("Zoe (customer)"))
+        #expect(try fx.service.login(email: "zoe@x.test", password: "long enough").role == .customer)
+    }
+
+    @Test func aCustomerFilesATicketAndSeesItOpen() throws {
+        let fx = try ConsoleFixture()
+        let console = fx.console(as: fx.dan, width: 100, height: 30)
+        console.press("n")
+        console.type("Hi")
+        console.press("tab")
+        console.type("My invoice lists a plan\nI never ordered.")
+        console.press("tab", "right", "right", "tab", "right", "right")
+        console.press("C-s")
+        #expect(console.screen.contains("must be at least 5 characters"))
+        #expect(console.screen.contains("I never ordered."), "the description survives the error")
+        console.press("tab")
+        console.type(" there, billing")
+        console.press("C-s")
+        #expect(console.screen.contains("Created TICK-20261129-0001"))
+        let ticket = try fx.service.ticket(number: "TICK-20261129-0001", by: fx.dan).ticket
+        #expect(ticket.subject == "Hi there, billing")
+        #expect(ticket.description == "My invoice lists a plan\nI never ordered.")
+        #expect(ticket.category == .technical)
+        #expect(ticket.priority == .urgent)
+        #expect(console.screen.contains("┌ TICK-20261129-0001"))
+    }
+
+    @Test func aCancelledNewTicketKeepsItsDraft() throws {
+        let fx = try ConsoleFixture()
+        let console = fx.console(as: fx.dan, width: 100, height: 30)
+        console.press("n")
+        console.type("Half written subject")
+        console.press("esc", "n")
+        #expect(console.screen.contains("Half written subject"))
+    }
+}
