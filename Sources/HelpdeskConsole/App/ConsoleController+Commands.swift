@@ -5,6 +5,10 @@ import HelpdeskStore
 extension ConsoleController {
     /// Runs a command by name: keys, and later the palette, come here.
     func perform(_ name: String) -> Effect {
+        if state.screen == .admin && state.overlay == nil && (name == "list.down" || name == "list.up") {
+            state.adminSelected = max(0, min(adminRows - 1, state.adminSelected + (name == "list.down" ? 1 : -1)))
+            return .none
+        }
         switch name {
         case "app.quit": return .quit
         case "app.back": return back()
@@ -53,6 +57,16 @@ extension ConsoleController {
             state.overlay = nil
             loadDashboard()
         case "report.export": exportReports()
+        case "screen.admin":
+            guard state.user?.role == .admin else {
+                state.message = ("User management is for admins", true)
+                return .none
+            }
+            state.screen = .admin
+            state.overlay = nil
+            loadAdmin()
+        case _ where name.hasPrefix("admin."): performAdmin(name)
+
         case "sort.cycle" where state.screen == .dashboard:
             let all = AgentSort.allCases
             state.agentSort = all[((all.firstIndex(of: state.agentSort) ?? 0) + 1) % all.count]
@@ -296,6 +310,8 @@ extension ConsoleController {
             guard value == "yes" else { return }
             write("\(number) moved to the trash") { service, user in _ = try service.deleteTicket(number: number, by: user) }
             state.focus = .queue
+        case .userRole, .confirmUserActive, .confirmReset, .confirmRestore, .confirmPurge:
+            chooseAdmin(menu.purpose, value: value, menu: menu)
         case .filter:
             toggleFilter(value)
             openFilterMenu()

@@ -76,6 +76,20 @@ extension ConsoleController {
                     inbox.post(.formFailed(HelpdeskError(.internalError, "\(error)")))
                 }
             }
+        case .newUser:
+            guard let user = state.user else { return }
+            let email = form.text("email"), name = form.text("name"), role = form.text("role"), password = form.text("password")
+            form.busy = true
+            scheduler.schedule {
+                do {
+                    let added = try service.addUser(email: email, name: name, role: role, password: password, by: user)
+                    inbox.post(.formDone("Added \(added.email) as \(added.role.rawValue)"))
+                } catch let error as HelpdeskError {
+                    inbox.post(.formFailed(error))
+                } catch {
+                    inbox.post(.formFailed(HelpdeskError(.internalError, "\(error)")))
+                }
+            }
         case .newTicket:
             guard let user = state.user else { return }
             let input = NewTicketInput(

@@ -152,6 +152,7 @@ public final class ConsoleController {
         case .form?: return .form
         case nil:
             if state.screen == .dashboard { return .dashboard }
+            if state.screen == .admin { return .admin }
             switch state.focus {
             case .views: return .views
             case .queue: return .queue
@@ -233,6 +234,7 @@ public final class ConsoleController {
 
     func reloadAll(keepSelection: Bool = true) {
         if state.screen == .dashboard { loadDashboard() }
+        if state.screen == .admin { loadAdmin() }
         loadCounts()
         loadPage(append: false, keepSelection: keepSelection)
     }
@@ -423,6 +425,15 @@ public final class ConsoleController {
             state.agents = agents
         case .dashboard(let data):
             state.dashboard = data
+        case .admin(let data):
+            state.admin = data
+            state.adminSelected = max(0, min(state.adminSelected, adminRows - 1))
+        case .formDone(let message):
+            state.overlay = nil
+            state.message = (message, false)
+            reloadAll()
+        case .openMenu(let menu):
+            state.overlay = .menu(menu)
         case .registered(let user):
             state.overlay = nil
             enter(as: user)

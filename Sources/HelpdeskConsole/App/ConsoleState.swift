@@ -3,7 +3,17 @@ import HelpdeskCore
 import HelpdeskStore
 
 /// Which screen fills the body.
-public enum Screen: Sendable, Equatable { case queue, dashboard }
+public enum Screen: Sendable, Equatable { case queue, dashboard, admin }
+
+/// The admin screen's tabs.
+public enum AdminTab: String, CaseIterable, Sendable { case users, trash, settings }
+
+/// What the admin screen shows.
+public struct AdminData: Sendable {
+    public var users: [UserSummary] = []
+    public var trash: [TicketListing] = []
+    public var autoAssign = false
+}
 
 /// Everything the dashboard shows, computed in SQL by the store's reports.
 public struct DashboardData: Sendable {
@@ -32,7 +42,7 @@ public enum Overlay: Sendable, Equatable {
 
 /// A form of labelled fields: text lines, one multi-line editor, and pickers cycled with left/right.
 public struct FormState: Sendable, Equatable {
-    public enum Purpose: Sendable, Equatable { case register, newTicket }
+    public enum Purpose: Sendable, Equatable { case register, newTicket, newUser }
 
     public enum Field: Sendable, Equatable {
         case text(TextField)
@@ -71,6 +81,14 @@ public struct FormState: Sendable, Equatable {
         ])
     }
 
+    public static func newUser() -> FormState {
+        FormState(purpose: .newUser, title: "Add a user", fields: [
+            ("email", "Email", .text(TextField())), ("name", "Name", .text(TextField())),
+            ("role", "Role", .picker(options: ["agent", "admin", "customer"], selected: 0)),
+            ("password", "Password", .text(TextField(masked: true))),
+        ])
+    }
+
     public static func newTicket() -> FormState {
         FormState(purpose: .newTicket, title: "New ticket", fields: [
             ("subject", "Subject", .text(TextField())), ("description", "Description", .multiline(TextEditor())),
@@ -89,7 +107,8 @@ public struct PaletteState: Sendable, Equatable {
 }
 
 public enum MenuPurpose: Sendable, Equatable {
-    case status, priority, category, assign, filter, confirmDelete
+    case status, priority, category, assign, filter, confirmDelete, userRole, confirmUserActive, confirmReset, confirmRestore,
+        confirmPurge
 }
 
 public struct MenuState: Sendable, Equatable {
@@ -137,6 +156,9 @@ public struct ConsoleState: Sendable {
     public var screen: Screen = .queue
     public var dashboard: DashboardData?
     public var agentSort: AgentSort = .open
+    public var adminTab: AdminTab = .users
+    public var admin = AdminData()
+    public var adminSelected = 0
     public var views: [SavedView] = []
     public var counts: [Int?] = []
     public var viewIndex = 0

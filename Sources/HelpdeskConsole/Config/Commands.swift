@@ -1,6 +1,6 @@
 /// Where a key is pressed: the focused part of the screen. Its table resolves first, then `global`.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case global, views, queue, ticket, dashboard, editor, menu, prompt, login, form
+    case global, views, queue, ticket, dashboard, admin, editor, menu, prompt, login, form
 }
 
 import HelpdeskCore
@@ -39,11 +39,20 @@ public enum CommandTable {
         ConsoleCommand("pane.next", "Next pane", [.global]),
         ConsoleCommand("screen.queue", "Go to the queues", [.global], footer: true),
         ConsoleCommand("screen.dashboard", "Dashboard (agents: my stats)", [.global], footer: true, roles: [.agent, .admin]),
+        ConsoleCommand("screen.admin", "Users, trash and settings", [.global], footer: true, roles: [.admin]),
+        ConsoleCommand("admin.next-tab", "Next tab: users, trash, settings", [.admin], footer: true, roles: [.admin]),
+        ConsoleCommand("admin.add-user", "Add a user", [.admin], footer: true, roles: [.admin]),
+        ConsoleCommand("admin.change-role", "Change the role", [.admin], footer: true, roles: [.admin]),
+        ConsoleCommand("admin.toggle-active", "Deactivate or reactivate", [.admin], footer: true, roles: [.admin]),
+        ConsoleCommand("admin.reset-password", "Reset the password", [.admin], roles: [.admin]),
+        ConsoleCommand("admin.restore", "Restore from the trash", [.admin], footer: true, roles: [.admin]),
+        ConsoleCommand("admin.purge", "Purge for good", [.admin], roles: [.admin]),
+        ConsoleCommand("admin.toggle-setting", "Switch the setting", [.admin], roles: [.admin]),
         ConsoleCommand("report.export", "Export CSV reports", [.dashboard], footer: true, roles: [.agent, .admin]),
         ConsoleCommand("pane.left", "Pane to the left", [.views, .queue, .ticket]),
         ConsoleCommand("pane.right", "Pane to the right", [.views, .queue, .ticket]),
-        ConsoleCommand("list.down", "Move down", [.views, .queue, .ticket]),
-        ConsoleCommand("list.up", "Move up", [.views, .queue, .ticket]),
+        ConsoleCommand("list.down", "Move down", [.views, .queue, .ticket, .admin]),
+        ConsoleCommand("list.up", "Move up", [.views, .queue, .ticket, .admin]),
         ConsoleCommand("list.top", "Go to the top", [.views, .queue, .ticket]),
         ConsoleCommand("list.bottom", "Go to the bottom", [.views, .queue, .ticket]),
         ConsoleCommand("list.page-down", "Page down", [.queue, .ticket]),

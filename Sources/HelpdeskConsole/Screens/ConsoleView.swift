@@ -35,6 +35,9 @@ struct ConsoleView {
         if state.screen == .dashboard {
             let body = Rect(x: 0, y: 1, width: state.width, height: state.height - 3)
             DashboardView(state: state, theme: theme, glyphs: glyphs).render(into: &buffer, area: body)
+        } else if state.screen == .admin {
+            let body = Rect(x: 0, y: 1, width: state.width, height: state.height - 3)
+            AdminView(state: state, theme: theme, glyphs: glyphs).render(into: &buffer, area: body)
         } else {
             if let views = layout.views { renderViews(&buffer, views) }
             if layout.views == nil || layout.views != layout.list {
@@ -58,7 +61,8 @@ struct ConsoleView {
         case .editor?: .editor
         case .prompt?: .prompt
         case nil:
-            state.screen == .dashboard ? .dashboard : (state.focus == .views ? .views : (state.focus == .queue ? .queue : .ticket))
+            state.screen == .dashboard ? .dashboard
+                : state.screen == .admin ? .admin : (state.focus == .views ? .views : (state.focus == .queue ? .queue : .ticket))
         }
     }
 
@@ -69,6 +73,8 @@ struct ConsoleView {
         var text = " Helpdesk · \(user.name) (\(user.role.rawValue)) · "
         if state.screen == .dashboard {
             text += user.role == .admin ? "Dashboard" : "My stats"
+        } else if state.screen == .admin {
+            text += "Administration"
         } else {
             text += "\(view) · sort: \(state.query.sort.rawValue)"
             if !state.filterSummary.isEmpty { text += " · \(state.filterSummary)" }
@@ -127,9 +133,10 @@ struct ConsoleView {
         let shown = CommandTable.all.sorted { ($0.contexts == [.global] ? 1 : 0) < ($1.contexts == [.global] ? 1 : 0) }.filter { command in
             guard command.footer, command.isAvailable(to: state.user?.role) else { return false }
             return command.contexts.contains(context)
-                || (command.contexts == [.global] && [.views, .queue, .ticket, .dashboard].contains(context)
-                    && !(command.name == "screen.queue" && context != .dashboard)
-                    && !(command.name == "screen.dashboard" && context == .dashboard))
+                || (command.contexts == [.global] && [.views, .queue, .ticket, .dashboard, .admin].contains(context)
+                    && !(command.name == "screen.queue" && [.views, .queue, .ticket].contains(context))
+                    && !(command.name == "screen.dashboard" && context == .dashboard)
+                    && !(command.name == "screen.admin" && context == .admin))
         }
         for command in shown {
             guard let key = config.keyMap.keys(for: command.name, in: context).first ?? config.keyMap.keys(for: command.name, in: .global).first

@@ -1,0 +1,128 @@
+import Foundation
+import HelpdeskCore
+import HelpdeskStore
+
+/// The admin screen: users, the trash and the settings.
+extension ConsoleController {
+    var adminRows: Int {
+        switch state.adminTab {
+        case .users: state.admin.users.count
+        case .trash: state.admin.trash.count
+        case .settings: 1
+        }
+    }
+
+    func loadAdmin() {
+        guard let user = state.user, user.role == .admin else { return }
+        let service = self.service, inbox = self.inbox
+        scheduler.schedule {
+            do {
+                var trash = TicketQuery()
+                trash.trash = true
+                trash.sort = .updated
+                trash.limit = TicketQuery.maximumLimit
+                inbox.post(.admin(AdminData(
+                    users: try service.listUsers(role: nil, by: user), trash: try service.listTickets(trash, by: user).tickets,
+                    autoAssign: try service.settings(by: user).autoAssign)))
+            } catch let error as HelpdeskError {
+                inbox.post(.failed(error, reload: false))
+            } catch {
+                inbox.post(.failed(HelpdeskError(.internalError, "\(error)"), reload: false))
+            }
+        }
+    }
+
+    var selectedUser: UserSummary? {
+        state.adminTab == .users && state.admin.users.indices.contains(state.adminSelected) ? state.admin.users[state.adminSelected] : nil
+    }
+
+    var selectedTrash: TicketListing? {
+        state.adminTab == .trash && state.admin.trash.indices.contains(state.adminSelected) ? state.admin.trash[state.adminSelected] : nil
+    }
+
+    func performAdmin(_ name: String) {
+        switch name {
+        case "admin.next-tab":
+            let all = AdminTab.allCases
+            state.adminTab = all[((all.firstIndex(of: state.adminTab) ?? 0) + 1) % all.count]
+            state.adminSelected = 0
+        case "admin.add-user":
+            state.overlay = .form(.newUser())
+        case "admin.change-role":
+            guard let summary = selectedUser else { return }
+            let roles = Role.allCases
+            state.overlay = .menu(MenuState(
+                purpose: .userRole, title: "Role of \(summary.user.email)", items: roles.map(\.rawValue), values: roles.map(\.rawValue),
+                selected: roles.firstIndex(of: summary.user.role) ?? 0))
+        case "admin.toggle-active":
+            guard let summary = selectedUser, let user = state.user else { return }
+            let target = summary.user
+            let service = self.service, inbox = self.inbox
+            scheduler.schedule {
+                var title = target.isActive ? "Deactivate \(target.email)?" : "Reactivate \(target.email)?"
+                if target.isActive, target.role.isStaff, let page = try? service.agentTickets(email: target.email, by: user) {
+                    let open = page.tickets.filter { $0.ticket.status.isActive }.map(\.ticket.number)
+                    if !open.isEmpty {
+                        title += " Still assigned: " + open.prefix(3).joined(separator: ", ") + (open.count > 3 ? " +\(open.count - 3) more" : "")
+                    }
+                }
+                inbox.post(.openMenu(MenuState(
+                    purpose: .confirmUserActive, title: title, items: ["Cancel", target.isActive ? "Deactivate" : "Reactivate"],
+                    values: ["no", target.email])))
+            }
+        case "admin.reset-password":
+            guard let summary = selectedUser else { return }
+            state.overlay = .menu(MenuState(
+                purpose: .confirmReset, title: "Reset the password of \(summary.user.email)?", items: ["Cancel", "Generate a new password"],
+                values: ["no", summary.user.email]))
+        case "admin.restore":
+            guard let listing = selectedTrash else { return }
+            state.overlay = .menu(MenuState(
+                purpose: .confirmRestore, title: "Restore \(listing.ticket.number)?", items: ["Cancel", "Restore"],
+                values: ["no", listing.ticket.number]))
+        case "admin.purge":
+            guard let listing = selectedTrash else { return }
+            state.overlay = .menu(MenuState(
+                purpose: .confirmPurge, title: "Erase \(listing.ticket.number) for good?", items: ["Cancel", "Purge (cannot be undone)"],
+                values: ["no", listing.ticket.number]))
+        case "admin.toggle-setting":
+            guard state.adminTab == .settings else { return }
+            let enabled = !state.admin.autoAssign
+            write("Automatic assignment is \(enabled ? "on" : "off")") { service, user in _ = try service.setAutoAssign(enabled, by: user) }
+        default: break
+        }
+    }
+
+    /// The admin menus' choices.
+    func chooseAdmin(_ purpose: MenuPurpose, value: String, menu: MenuState) {
+        guard value != "no" else { return }
+        switch purpose {
+        case .userRole:
+            guard let email = selectedUser?.user.email else { return }
+            write("\(email) is now \(value)") { service, user in _ = try service.setRole(email: email, role: value, by: user) }
+        case .confirmUserActive:
+            let activate = menu.items.last == "Reactivate"
+            write(activate ? "Reactivated \(value)" : "Deactivated \(value)") { service, user in
+                _ = try service.setActive(email: value, active: activate, by: user)
+            }
+        case .confirmReset:
+            guard let user = state.user else { return }
+            let service = self.service, inbox = self.inbox
+            scheduler.schedule {
+                do {
+                    let (_, generated) = try service.resetPassword(email: value, to: nil, by: user)
+                    inbox.post(.done(message: "New password for \(value) (shown once): \(generated ?? "")", reload: true))
+                } catch let error as HelpdeskError {
+                    inbox.post(.failed(error, reload: false))
+                } catch {
+                    inbox.post(.failed(HelpdeskError(.internalError, "\(error)"), reload: false))
+                }
+            }
+        case .confirmRestore:
+            write("Restored \(value)") { service, user in _ = try service.restoreTicket(number: value, by: user) }
+        case .confirmPurge:
+            write("Purged \(value)") { service, user in try service.purgeTicket(number: value, by: user) }
+        default: break
+        }
+    }
+}
