@@ -18,6 +18,8 @@ public struct Ticket: Sendable, Equatable {
     public var resolvedAt: Date?
     public var closedAt: Date?
     public var deletedAt: Date?
+    /// The last public reply of staff other than the requester: what a requester has or has not read.
+    public var lastStaffReplyAt: Date?
     /// Grows by one on every change; a change computed from an older version is refused.
     public var version: Int
     public var sla: SLARecord

@@ -69,11 +69,14 @@ public struct TicketListing: Sendable, Equatable {
     public var ticket: Ticket
     public var requester: UserRef
     public var assignee: UserRef?
+    /// True when staff replied since the user listing it last opened the ticket.
+    public var unread: Bool
 
-    public init(ticket: Ticket, requester: UserRef, assignee: UserRef?) {
+    public init(ticket: Ticket, requester: UserRef, assignee: UserRef?, unread: Bool = false) {
         self.ticket = ticket
         self.requester = requester
         self.assignee = assignee
+        self.unread = unread
     }
 }
 

@@ -153,9 +153,12 @@ public enum TicketRules {
         let body = try Validator.commentBody(body)
         var changes = [Change(.commented, field: "comment", new: isInternal ? "internal" : "public", isInternal: isInternal)]
         if !isInternal {
-            if actor.role.isStaff && actor.id != ticket.requesterId && ticket.firstResponseAt == nil {
-                ticket.firstResponseAt = now
-                SLAPolicy.refresh(&ticket)
+            if actor.role.isStaff && actor.id != ticket.requesterId {
+                ticket.lastStaffReplyAt = now
+                if ticket.firstResponseAt == nil {
+                    ticket.firstResponseAt = now
+                    SLAPolicy.refresh(&ticket)
+                }
             }
             if actor.id == ticket.requesterId && ticket.status == .waiting {
                 ticket.status = .inProgress

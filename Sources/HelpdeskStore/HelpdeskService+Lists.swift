@@ -17,7 +17,8 @@ extension HelpdeskService {
         return try read { db, now in
             guard var builder = try filters(for: query, by: actor, db, now) else { return TicketPage(tickets: [], nextCursor: nil) }
             if let cursor { builder.addCursor(cursor, sort: query.sort) }
-            let rows = try Row.fetchAll(db, sql: builder.sql(sort: query.sort, limit: query.limit + 1), arguments: builder.arguments)
+            let rows = try Row.fetchAll(
+                db, sql: builder.sql(sort: query.sort, limit: query.limit + 1), arguments: [actor.id] + builder.arguments)
             let page = rows.prefix(query.limit)
             let tickets = try page.map(Self.listing(from:))
             let next = rows.count > query.limit ? page.last.map { TicketListSQL.cursor(after: $0, sort: query.sort).encoded() } : nil
@@ -71,7 +72,23 @@ extension HelpdeskService {
         guard let requester = ref("requester", id: ticket.requesterId) else {
             throw HelpdeskError(.internalError, "Ticket \(ticket.number) names a missing requester")
         }
-        return TicketListing(ticket: ticket, requester: requester, assignee: ref("assignee", id: ticket.assigneeId))
+        let seen: Date? = row["seen_at"]
+        let unread = ticket.lastStaffReplyAt.map { reply in seen.map { $0 < reply } ?? true } ?? false
+        return TicketListing(ticket: ticket, requester: requester, assignee: ref("assignee", id: ticket.assigneeId), unread: unread)
+    }
+
+    /// Records that the user has seen the ticket as it is now (clears its unread marker).
+    public func markSeen(number: String, by actor: User) throws {
+        try write { db, now in
+            let ticket = try TicketTable.fetch(number: number, db)
+            try Permissions.requireView(actor, ticket)
+            try db.execute(
+                sql: """
+                    INSERT INTO ticket_reads (user_id, ticket_id, seen_at) VALUES (?, ?, ?)
+                    ON CONFLICT(user_id, ticket_id) DO UPDATE SET seen_at = excluded.seen_at
+                    """,
+                arguments: [actor.id, ticket.id, now])
+        }
     }
 
     /// Agents and admins with their active assigned tickets; staff only.

@@ -5,7 +5,25 @@ public enum Schema {
     public static let migrations: [Migration] = [
         Migration("1-initial", apply: createInitialSchema),
         Migration("2-audit-log", apply: createAuditLog),
+        Migration("3-unread-markers", apply: createUnreadMarkers),
     ]
+
+    /// When staff last replied publicly, and when each user last looked at each ticket: together they
+    /// say whether a reply is unread.
+    private static func createUnreadMarkers(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE tickets ADD COLUMN last_staff_reply_at TEXT;
+            UPDATE tickets SET last_staff_reply_at = (
+                SELECT MAX(c.created_at) FROM comments c JOIN users u ON u.id = c.author_id
+                WHERE c.ticket_id = tickets.id AND c.is_internal = 0 AND u.role != 'customer' AND u.id != tickets.requester_id);
+            CREATE TABLE ticket_reads (
+                user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                ticket_id INTEGER NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
+                seen_at TEXT NOT NULL,
+                PRIMARY KEY (user_id, ticket_id)
+            ) WITHOUT ROWID;
+            """)
+    }
 
     /// Admin actions, kept apart from tickets (no foreign key to them) so that a purge cannot erase
     /// the record of itself.

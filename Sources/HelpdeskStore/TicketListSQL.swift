@@ -10,10 +10,11 @@ struct TicketListSQL {
 
     static let select = """
         SELECT t.*, r.email AS requester_email, r.name AS requester_name, r.role AS requester_role,
-            a.email AS assignee_email, a.name AS assignee_name, a.role AS assignee_role
+            a.email AS assignee_email, a.name AS assignee_name, a.role AS assignee_role, seen.seen_at AS seen_at
         FROM tickets t
         JOIN users r ON r.id = t.requester_id
         LEFT JOIN users a ON a.id = t.assignee_id
+        LEFT JOIN ticket_reads seen ON seen.ticket_id = t.id AND seen.user_id = ?
         """
 
     /// The sort key after the id's tie-break, and whether the order is descending.

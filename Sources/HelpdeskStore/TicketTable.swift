@@ -26,6 +26,7 @@ enum TicketTable {
             ("resolved_at", t.resolvedAt.databaseValue),
             ("closed_at", t.closedAt.databaseValue),
             ("deleted_at", t.deletedAt.databaseValue),
+            ("last_staff_reply_at", t.lastStaffReplyAt.databaseValue),
             ("version", t.version.databaseValue),
             ("sla_first_response_due", t.sla.firstResponseDue.databaseValue),
             ("sla_resolution_due", t.sla.resolutionDue.databaseValue),
@@ -68,7 +69,7 @@ enum TicketTable {
             resolutionMet: optional("sla_resolution_met"),
             nextDue: nextDue >= noDue ? nil : nextDue,
             nextRisk: nextRisk >= noDue ? nil : nextRisk)
-        return Ticket(
+        var ticket = Ticket(
             id: try column("id"), number: try column("number"), subject: try column("subject"),
             description: try column("description"), status: try enumColumn("status"),
             priority: try enumColumn("priority"), category: try enumColumn("category"),
@@ -77,6 +78,8 @@ enum TicketTable {
             updatedAt: try column("updated_at"), firstResponseAt: optional("first_response_at"),
             resolvedAt: optional("resolved_at"), closedAt: optional("closed_at"), deletedAt: optional("deleted_at"),
             version: try column("version"), sla: sla)
+        ticket.lastStaffReplyAt = optional("last_staff_reply_at")
+        return ticket
     }
 
     static func insert(_ ticket: inout Ticket, _ db: Database) throws {

@@ -332,7 +332,10 @@ public final class ConsoleController {
         scheduler.schedule {
             do {
                 let listing = try service.ticket(number: number, by: user)
-                inbox.post(.detail(generation: generation, listing, try service.comments(number: number, by: user)))
+                let comments = try service.comments(number: number, by: user)
+                // A customer's unread marker clears when they look; staff reading has no marker to clear.
+                if user.role == .customer { try service.markSeen(number: number, by: user) }
+                inbox.post(.detail(generation: generation, listing, comments))
             } catch let error as HelpdeskError {
                 inbox.post(.detailGone(generation: generation, error.message))
             } catch {
@@ -407,6 +410,9 @@ public final class ConsoleController {
             guard generation == detailGeneration else { return }
             state.detail = listing
             state.comments = comments
+            if state.user?.role == .customer, let index = state.rows.firstIndex(where: { $0.ticket.number == listing.ticket.number }) {
+                state.rows[index].unread = false
+            }
             if case .editor(var editor)? = state.overlay, editor.number == listing.ticket.number,
                 editor.version != listing.ticket.version
             {

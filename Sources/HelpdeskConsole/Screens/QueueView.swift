@@ -16,6 +16,10 @@ struct QueueView {
             buffer.put(state.loading ? "Loading…" : "No tickets here.", x: inner.x + 1, y: inner.y + 1, width: inner.width - 1, style: theme.style("ui.hint"))
             return
         }
+        if state.user?.role == .customer {
+            renderForCustomer(into: &buffer, inner)
+            return
+        }
         var columns: [TableView.Column] = [
             .init("NUMBER", .length(18)), .init("PRIO", .length(6)), .init("STATUS", .length(11)), .init("SLA", .length(8)),
             .init("SUBJECT", .fill),
@@ -50,6 +54,25 @@ struct QueueView {
         }
         TableView(
             columns: columns, rows: Array(rows), selected: state.selected - state.offset,
+            headerStyle: theme.style("ui.header"), selectionStyle: theme.style("ui.selection")
+        ).render(inner, into: &buffer)
+    }
+
+    /// A customer's own tickets: whether staff replied since they last looked, number, subject,
+    /// status in words and last update.
+    func renderForCustomer(into buffer: inout Buffer, _ inner: Rect) {
+        let rows = state.rows.dropFirst(state.offset).prefix(inner.height - 1).map { listing -> TableView.Row in
+            let t = listing.ticket
+            return TableView.Row(
+                [listing.unread ? glyphs.unread : " ", t.number, t.subject, t.status.label, Formatting.time(t.updatedAt)],
+                style: listing.unread ? Style(attributes: .bold) : .plain,
+                cellStyles: [theme.style("ui.message.info"), theme.style("ticket.number"), nil, theme.style("ticket.status.\(t.status.rawValue)"),
+                             theme.style("thread.meta")])
+        }
+        TableView(
+            columns: [.init(" ", .length(1)), .init("NUMBER", .length(18)), .init("SUBJECT", .fill), .init("STATUS", .length(11)),
+                      .init("UPDATED", .length(11))],
+            rows: Array(rows), selected: state.selected - state.offset,
             headerStyle: theme.style("ui.header"), selectionStyle: theme.style("ui.selection")
         ).render(inner, into: &buffer)
     }
