@@ -190,4 +190,56 @@ struct ConsoleEndToEndTests {
         #expect(moved - firstPaint < firstPaint / 3, "moving one row does not redraw the screen")
         #expect(refreshed - dashboard < 64, "a refresh that changes nothing sends next to nothing")
     }
+
+    @Test func aCustomerRegistersFilesATicketAndNeverSeesAnInternalNote() throws {
+        let cli = try CLI()
+        try cli.seedUsers()
+        let tmux = try console(cli)
+        try tmux.waitFor("log in")
+        try tmux.send("C-n")
+        try tmux.waitFor("Create an account")
+        for (text, next) in [("zoe@x.test", "Tab"), ("Zoe", "Tab"), ("long enough", "Tab"), ("long enough", "C-s")] {
+            try tmux.type(text)
+            try tmux.send(next)
+        }
+        try tmux.waitFor("Zoe (customer)")
+        try tmux.send("n")
+        try tmux.waitFor("New ticket")
+        try tmux.type("Cannot download my invoice")
+        try tmux.send("Tab")
+        try tmux.type("The download button does nothing.")
+        try tmux.send("C-s")
+        try tmux.waitFor("Created TICK-20261129-0001")
+        let number = "TICK-20261129-0001"
+        try cli.json(["ticket", "assign", number, "alice@x.test"], as: "admin@x.test")
+        try cli.json(["ticket", "comment", number, "--body", "INTERNAL-MARKER billing bug", "--internal"], as: "alice@x.test")
+        try cli.json(["ticket", "comment", number, "--body", "We are looking into it"], as: "alice@x.test")
+        let screen = try tmux.waitFor("We are looking into it")
+        #expect(!screen.contains("INTERNAL-MARKER"))
+        #expect(!screen.contains("internal"))
+        let shown = try cli.json(["ticket", "show", number], as: "zoe@x.test")
+        #expect(shown["subject"] as? String == "Cannot download my invoice")
+    }
+
+    @Test func anAdminSeesTheDashboardTheReportsComputeAndDeactivatesAnAgent() throws {
+        let cli = try CLI()
+        try cli.seedUsers()
+        for subject in ["First dashboard ticket", "Second dashboard ticket", "Third dashboard ticket"] { _ = try cli.createTicket(subject: subject) }
+        try cli.json(["ticket", "assign", "TICK-20261129-0001", "bob@x.test"], as: "admin@x.test")
+        let report = try cli.json(["report", "dashboard"], as: "admin@x.test")
+        let tmux = try console(cli, as: "admin@x.test")
+        let dashboard = try tmux.waitFor("Backlog by status")
+        #expect(dashboard.contains("Open \(report["open"] ?? "?")  Unassigned \(report["unassigned"] ?? "?")  Breached \(report["breached_now"] ?? "?")"))
+        try tmux.send("3")
+        try tmux.waitFor("bob@x.test")
+        let users = try cli.json(["user", "list"], as: "admin@x.test")
+        let index = try #require((users["users"] as? [[String: Any]])?.firstIndex { $0["email"] as? String == "bob@x.test" })
+        for _ in 0..<index { try tmux.send("j") }
+        try tmux.send("d")
+        try tmux.waitFor("Still assigned: TICK-20261129-0001")
+        try tmux.send("j")
+        try tmux.send("Enter")
+        try tmux.waitFor("Deactivated bob@x.test")
+        #expect(try cli.run(["ticket", "list"], as: "bob@x.test").status == 3, "a deactivated agent cannot act")
+    }
 }
