@@ -266,4 +266,18 @@ struct ScreenTests {
         #expect(CommandTable.matches("zzzz", context: .queue, role: .agent).isEmpty)
         #expect(CommandTable.matches("assign", context: .queue, role: .admin).first?.name == "ticket.assign")
     }
+
+    @Test func helpListsTheFocusedBindingsAndFilters() throws {
+        let fx = try ConsoleFixture()
+        try fx.file("Printer on fire")
+        let console = fx.console(as: fx.alice, width: 100, height: 40)
+        console.press("?")
+        #expect(console.screen.contains("Reply to the customer") && console.screen.contains("Change status"))
+        #expect(!console.screen.contains("Restore from the trash"), "only this screen's and this role's bindings")
+        console.type("prio")
+        #expect(console.screen.contains("Change priority"))
+        #expect(!console.screen.contains("Reply to the customer"))
+        console.press("esc")
+        #expect(!console.screen.contains("Keys matching"))
+    }
 }

@@ -12,7 +12,7 @@ extension ConsoleController {
         switch name {
         case "app.quit": return .quit
         case "app.back": return back()
-        case "app.help": state.overlay = .help
+        case "app.help": state.overlay = .help(filter: TextField(), context: currentContext)
         case "app.palette":
             state.overlay = .palette(PaletteState(context: currentContext))
         case "app.refresh":

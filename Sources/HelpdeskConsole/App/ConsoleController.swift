@@ -105,8 +105,13 @@ public final class ConsoleController {
                 return .none
             }
         }
-        if state.overlay == .help {
-            state.overlay = nil
+        if case .help(var filter, let context)? = state.overlay {
+            if key == .escape || key == .enter {
+                state.overlay = nil
+            } else {
+                _ = filter.handle(key)
+                state.overlay = .help(filter: filter, context: context)
+            }
             return .none
         }
         if case .palette(var palette)? = state.overlay {

@@ -37,7 +37,8 @@ public enum Overlay: Sendable, Equatable {
     case prompt(PromptState)
     case palette(PaletteState)
     case form(FormState)
-    case help
+    /// The key bindings of the focused context, narrowed by what was typed.
+    case help(filter: TextField, context: KeyContext)
 }
 
 /// A form of labelled fields: text lines, one multi-line editor, and pickers cycled with left/right.

@@ -119,9 +119,9 @@ struct ConsoleView {
         case .palette(let palette)?:
             PaletteView(state: palette, role: state.user?.role, keyMap: config.keyMap, theme: theme, glyphs: glyphs)
                 .render(into: &buffer, area: screen)
-        case .help?:
-            HelpView(keyMap: config.keyMap, context: state.focus == .views ? .views : (state.focus == .queue ? .queue : .ticket),
-                     role: state.user?.role, theme: theme, glyphs: glyphs).render(into: &buffer, area: screen)
+        case .help(let filter, let context)?:
+            HelpView(keyMap: config.keyMap, context: context, role: state.user?.role, filter: filter.text, theme: theme, glyphs: glyphs)
+                .render(into: &buffer, area: screen)
         case nil:
             break
         }

@@ -5,6 +5,7 @@ struct HelpView {
     let keyMap: KeyMap
     let context: KeyContext
     let role: Role?
+    let filter: String
     let theme: Theme
     let glyphs: Glyphs
 
@@ -18,10 +19,14 @@ struct HelpView {
     }
 
     func render(into buffer: inout Buffer, area: Rect) {
-        let entries = Self.entries(keyMap, context: context, role: role)
+        let needle = filter.lowercased()
+        let entries = Self.entries(keyMap, context: context, role: role).filter {
+            needle.isEmpty || $0.description.lowercased().contains(needle) || $0.keys.lowercased().contains(needle)
+        }
         let box = area.centered(width: min(area.width - 2, 72), height: min(area.height, entries.count + 4))
         buffer.fill(box, style: theme.style("ui.menu"))
-        let inner = Block(title: "Keys · any key closes", style: theme.style("ui.border.focus"), titleStyle: theme.style("ui.title"))
+        let title = filter.isEmpty ? "Keys · type to filter · esc closes" : "Keys matching \u{201C}\(filter)\u{201D} · esc closes"
+        let inner = Block(title: title, style: theme.style("ui.border.focus"), titleStyle: theme.style("ui.title"))
             .render(box, into: &buffer, glyphs: glyphs)
         var group = ""
         var y = inner.y
