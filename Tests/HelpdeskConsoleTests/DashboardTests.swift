@@ -86,4 +86,19 @@ struct DashboardTests {
         #expect(volume == ReportCSV.volume(try fx.service.volume(period, by: fx.admin)))
         #expect(console.screen.contains("Wrote \(directory.path)"))
     }
+
+    @Test func thePeriodCanBeChosenAndIsValidated() throws {
+        let fx = try scenario()
+        let console = fx.console(as: fx.admin, width: 120, height: 40)
+        console.press("P")
+        console.type("2026-11-28 2026-11-29")
+        console.press("ret")
+        #expect(console.screen.contains("Volume, 2026-11-28 to 2026-11-29"))
+        #expect(console.screen.contains("Agents, 2026-11-28 to 2026-11-29"))
+        console.press("P", "C-u")
+        console.type("2026-02-30")
+        console.press("ret")
+        #expect(console.screen.contains("from: must be a date like 2026-01-31"))
+        #expect(console.screen.contains("Volume, 2026-11-28 to 2026-11-29"), "a bad period changes nothing")
+    }
 }

@@ -57,6 +57,9 @@ extension ConsoleController {
             state.overlay = nil
             loadDashboard()
         case "report.export": exportReports()
+        case "report.period":
+            let current = state.reportPeriod.map { "\($0.from) \($0.to)" } ?? ""
+            state.overlay = .prompt(PromptState(purpose: .period, label: "Period (YYYY-MM-DD YYYY-MM-DD, empty for 30 days)", field: TextField(current)))
         case "screen.admin":
             guard state.user?.role == .admin else {
                 state.message = ("User management is for admins", true)
@@ -350,6 +353,22 @@ extension ConsoleController {
             state.search = text.isEmpty ? nil : text
             state.focus = .queue
             loadPage(append: false, keepSelection: false)
+        case .period:
+            let parts = text.split(separator: " ").map(String.init)
+            if parts.isEmpty {
+                state.reportPeriod = nil
+            } else {
+                do {
+                    _ = try ReportPeriod.parse(from: parts.first, to: parts.count > 1 ? parts[1] : nil, now: state.now)
+                    state.reportPeriod = (parts[0], parts.count > 1 ? parts[1] : ReportPeriod.isoDay(state.now))
+                } catch let error as HelpdeskError {
+                    state.message = (error.description, true)
+                    return
+                } catch {
+                    return
+                }
+            }
+            loadDashboard()
         case .subject:
             guard let listing = actionTicket else { return }
             let number = listing.ticket.number, version = listing.ticket.version

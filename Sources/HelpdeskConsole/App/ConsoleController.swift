@@ -246,10 +246,10 @@ public final class ConsoleController {
 
     func loadDashboard() {
         guard let user = state.user, user.role.isStaff else { return }
-        let service = self.service, inbox = self.inbox, now = state.now
+        let service = self.service, inbox = self.inbox, now = state.now, chosen = state.reportPeriod
         scheduler.schedule {
             do {
-                let month = try ReportPeriod.parse(from: nil, to: nil, now: now)
+                let month = try ReportPeriod.parse(from: chosen?.from, to: chosen?.to, now: now)
                 let week = ReportPeriod(from: month.until.addingTimeInterval(-7 * 86400), until: month.until)
                 inbox.post(.dashboard(DashboardData(
                     now: try service.dashboard(by: user), sla7: try service.slaReport(week, by: user),
@@ -266,10 +266,10 @@ public final class ConsoleController {
     /// Writes the volume, agents and SLA reports of the last 30 days as CSV files and names them.
     func exportReports() {
         guard let user = state.user else { return }
-        let service = self.service, inbox = self.inbox, now = state.now, directory = exportDirectory
+        let service = self.service, inbox = self.inbox, now = state.now, directory = exportDirectory, chosen = state.reportPeriod
         scheduler.schedule {
             do {
-                let period = try ReportPeriod.parse(from: nil, to: nil, now: now)
+                let period = try ReportPeriod.parse(from: chosen?.from, to: chosen?.to, now: now)
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
                 let files = [
                     ("volume", ReportCSV.volume(try service.volume(period, by: user))),

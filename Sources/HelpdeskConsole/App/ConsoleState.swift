@@ -131,7 +131,7 @@ public struct EditorState: Sendable, Equatable {
     public var version: Int
 }
 
-public enum PromptPurpose: Sendable, Equatable { case search, subject }
+public enum PromptPurpose: Sendable, Equatable { case search, subject, period }
 
 public struct PromptState: Sendable, Equatable {
     public var purpose: PromptPurpose
@@ -157,6 +157,8 @@ public struct ConsoleState: Sendable {
     public var screen: Screen = .queue
     public var dashboard: DashboardData?
     public var agentSort: AgentSort = .open
+    /// The reports' period as typed (`from to`, UTC days); nil for the last 30 days.
+    public var reportPeriod: (from: String, to: String)?
     public var adminTab: AdminTab = .users
     public var admin = AdminData()
     public var adminSelected = 0

@@ -48,6 +48,7 @@ public enum CommandTable {
         ConsoleCommand("admin.restore", "Restore from the trash", [.admin], footer: true, roles: [.admin]),
         ConsoleCommand("admin.purge", "Purge for good", [.admin], roles: [.admin]),
         ConsoleCommand("admin.toggle-setting", "Switch the setting", [.admin], roles: [.admin]),
+        ConsoleCommand("report.period", "Choose the reports' period", [.dashboard], footer: true, roles: [.agent, .admin]),
         ConsoleCommand("report.export", "Export CSV reports", [.dashboard], footer: true, roles: [.agent, .admin]),
         ConsoleCommand("pane.left", "Pane to the left", [.views, .queue, .ticket]),
         ConsoleCommand("pane.right", "Pane to the right", [.views, .queue, .ticket]),

@@ -78,7 +78,7 @@ struct DashboardView {
     }
 
     func renderVolume(_ buffer: inout Buffer, _ area: Rect, _ days: [VolumeDay]) {
-        let inner = box(&buffer, area, "Volume, last \(days.count) days")
+        let inner = box(&buffer, area, "Volume, \(days.first?.date ?? "") to \(days.last?.date ?? "")")
         guard inner.width > 12, inner.height > 0 else { return }
         let width = inner.width - 10
         let created = days.map(\.created), resolved = days.map(\.resolved)
@@ -122,7 +122,8 @@ struct DashboardView {
     }
 
     func renderAgents(_ buffer: inout Buffer, _ area: Rect, _ agents: [AgentStats]) {
-        let title = (state.user?.role == .admin ? "Agents" : "My stats") + ", last 30 days · sort: \(state.agentSort.rawValue)"
+        let period = state.reportPeriod.map { "\($0.from) to \($0.to)" } ?? "last 30 days"
+        let title = (state.user?.role == .admin ? "Agents" : "My stats") + ", \(period) · sort: \(state.agentSort.rawValue)"
         let inner = box(&buffer, area, title)
         let rows = sorted(agents).map { a in
             TableView.Row([
