@@ -22,6 +22,7 @@ struct ConsoleEndToEndTests {
         try cli.json(["ticket", "assign", number, "alice@x.test"], as: "admin@x.test")
         try cli.json(["ticket", "status", number, "in_progress"], as: "alice@x.test")
         let tmux = try console(cli)
+        defer { tmux.close() }
         try tmux.waitFor("log in")
         try tmux.type("alice@x.test")
         try tmux.send("Enter")
@@ -61,6 +62,7 @@ struct ConsoleEndToEndTests {
         let number = try cli.createTicket(subject: "Printer is jammed")
         try cli.json(["ticket", "assign", number, "alice@x.test"], as: "admin@x.test")
         let tmux = try console(cli, as: "alice@x.test")
+        defer { tmux.close() }
         try tmux.waitFor("Printer is jammed")
         try cli.json(["ticket", "comment", number, "--body", "Jam cleared by facilities"], as: "admin@x.test")
         try cli.json(["ticket", "priority", number, "urgent"], as: "admin@x.test")
@@ -75,6 +77,7 @@ struct ConsoleEndToEndTests {
         let number = try cli.createTicket(subject: hostile)
         try cli.json(["ticket", "assign", number, "alice@x.test"], as: "admin@x.test")
         let tmux = try console(cli, as: "alice@x.test")
+        defer { tmux.close() }
         let before = tmux.title
         let screen = try tmux.waitFor("Pwn^[]0;HACKED^G")
         #expect(screen.contains("My open tickets"), "the screen around the text is intact")
@@ -88,6 +91,7 @@ struct ConsoleEndToEndTests {
         try cli.seedUsers()
         _ = try cli.createTicket(subject: "Plain terminal ticket")
         let tmux = try console(cli, as: "dan@x.test", term: term)
+        defer { tmux.close() }
         let screen = try tmux.waitFor("Plain terminal ticket")
         #expect(screen.contains("My tickets"))
     }
@@ -97,6 +101,7 @@ struct ConsoleEndToEndTests {
         try cli.seedUsers()
         _ = try cli.createTicket(subject: "Ticket in the C locale")
         let tmux = try console(cli, as: "dan@x.test", more: ["LANG": "C", "LC_ALL": "C"])
+        defer { tmux.close() }
         let screen = try tmux.waitFor("Ticket in the C locale")
         #expect(screen.contains("+ My tickets"))
         #expect(!screen.contains("┌") && !screen.contains("│"))
@@ -111,6 +116,7 @@ struct ConsoleEndToEndTests {
         try "#!/bin/sh\nprintf 'Typed in the external editor' > \"$1\"\n".write(to: script, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
         let tmux = try console(cli, as: "alice@x.test", more: ["EDITOR": script.path, "VISUAL": ""])
+        defer { tmux.close() }
         try tmux.waitFor("Editor round trip")
         try tmux.send("r")
         try tmux.waitFor("Reply on \(number)")
@@ -127,6 +133,7 @@ struct ConsoleEndToEndTests {
         try cli.seedUsers()
         _ = try cli.createTicket(subject: "Signal test ticket")
         let tmux = try console(cli, as: "dan@x.test")
+        defer { tmux.close() }
         try tmux.waitFor("Signal test ticket")
         #expect(try tmux.run(["display-message", "-p", "-t", tmux.session, "#{alternate_on}"]).hasPrefix("1"))
         let shell = try tmux.run(["display-message", "-p", "-t", tmux.session, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -155,6 +162,7 @@ struct ConsoleEndToEndTests {
         let tmux = try Tmux(
             command: ["sh", "-c", "while [ ! -e \"$0\" ]; do sleep 0.02; done; exec \"$1\"", flag, CLI.binary.path],
             environment: environment)
+        defer { tmux.close() }
         try tmux.run(["pipe-pane", "-o", "-t", tmux.session, "cat >> \(Tmux.quote(bytes))"])
         FileManager.default.createFile(atPath: flag, contents: nil)
         func size() -> Int { ((try? FileManager.default.attributesOfItem(atPath: bytes))?[.size] as? Int) ?? 0 }
@@ -195,6 +203,7 @@ struct ConsoleEndToEndTests {
         let cli = try CLI()
         try cli.seedUsers()
         let tmux = try console(cli)
+        defer { tmux.close() }
         try tmux.waitFor("log in")
         try tmux.send("C-n")
         try tmux.waitFor("Create an account")
@@ -228,6 +237,7 @@ struct ConsoleEndToEndTests {
         try cli.json(["ticket", "assign", "TICK-20261129-0001", "bob@x.test"], as: "admin@x.test")
         let report = try cli.json(["report", "dashboard"], as: "admin@x.test")
         let tmux = try console(cli, as: "admin@x.test")
+        defer { tmux.close() }
         let dashboard = try tmux.waitFor("Backlog by status")
         #expect(dashboard.contains("Open \(report["open"] ?? "?")  Unassigned \(report["unassigned"] ?? "?")  Breached \(report["breached_now"] ?? "?")"))
         try tmux.send("3")

@@ -6,16 +6,34 @@ import Testing
 final class Tmux {
     let socket = "helpdesk-test-\(UUID().uuidString.prefix(8))"
     let session = "console"
+    private var processes: [pid_t] = []
 
     init(command: [String], environment: [String: String], width: Int = 120, height: Int = 40) throws {
         let assignments = environment.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         let line = "env \(assignments) " + command.map(Self.quote).joined(separator: " ") + "; echo EXITED $?; sleep 30"
         // The first command starts the tmux server, which would inherit (and hold open) an output pipe.
         try run(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", line], capture: false)
+        processes = try run(["display-message", "-p", "-t", session, "#{pid} #{pane_pid}"])
+            .split(separator: " ").compactMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
     }
 
     deinit {
+        close()
+    }
+
+    /// Ends the tmux server and everything in its pane. `kill-server` alone is not enough here: the
+    /// server is re-parented to an init that keeps it, so the processes are killed by number.
+    func close() {
         _ = try? run(["kill-server"], capture: false)
+        for pid in processes.reversed() {
+            let children = Process()
+            children.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
+            children.arguments = ["-KILL", "-P", "\(pid)"]
+            try? children.run()
+            children.waitUntilExit()
+            kill(pid, SIGKILL)
+        }
+        processes = []
     }
 
     static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }

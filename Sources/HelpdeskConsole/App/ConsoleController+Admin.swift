@@ -14,22 +14,16 @@ extension ConsoleController {
 
     func loadAdmin() {
         guard let user = state.user, user.role == .admin else { return }
-        let service = self.service, inbox = self.inbox
-        scheduler.schedule {
-            do {
-                var trash = TicketQuery()
-                trash.trash = true
-                trash.sort = .updated
-                trash.limit = TicketQuery.maximumLimit
-                inbox.post(.admin(AdminData(
+        let service = self.service
+        background({
+            var trash = TicketQuery()
+            trash.trash = true
+            trash.sort = .updated
+            trash.limit = TicketQuery.maximumLimit
+            return .admin(AdminData(
                     users: try service.listUsers(role: nil, by: user), trash: try service.listTickets(trash, by: user).tickets,
-                    autoAssign: try service.settings(by: user).autoAssign)))
-            } catch let error as HelpdeskError {
-                inbox.post(.failed(error, reload: false))
-            } catch {
-                inbox.post(.failed(HelpdeskError(.internalError, "\(error)"), reload: false))
-            }
-        }
+                    autoAssign: try service.settings(by: user).autoAssign))
+        })
     }
 
     var selectedUser: UserSummary? {
@@ -107,17 +101,11 @@ extension ConsoleController {
             }
         case .confirmReset:
             guard let user = state.user else { return }
-            let service = self.service, inbox = self.inbox
-            scheduler.schedule {
-                do {
-                    let (_, generated) = try service.resetPassword(email: value, to: nil, by: user)
-                    inbox.post(.done(message: "New password for \(value) (shown once): \(generated ?? "")", reload: true))
-                } catch let error as HelpdeskError {
-                    inbox.post(.failed(error, reload: false))
-                } catch {
-                    inbox.post(.failed(HelpdeskError(.internalError, "\(error)"), reload: false))
-                }
-            }
+            let service = self.service
+            background({
+                let (_, generated) = try service.resetPassword(email: value, to: nil, by: user)
+                return .done(message: "New password for \(value) (shown once): \(generated ?? "")", reload: true)
+            })
         case .confirmRestore:
             write("Restored \(value)") { service, user in _ = try service.restoreTicket(number: value, by: user) }
         case .confirmPurge:

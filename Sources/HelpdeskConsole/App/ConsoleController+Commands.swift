@@ -185,17 +185,11 @@ extension ConsoleController {
         guard case .editor(let editor)? = state.overlay, let user = state.user else { return }
         let text = editor.editor.text, number = editor.number, isInternal = editor.kind == .note, version = editor.version
         let key = "\(number)/\(editor.kind.rawValue)"
-        let service = self.service, inbox = self.inbox
-        scheduler.schedule {
-            do {
-                _ = try service.addComment(number: number, body: text, isInternal: isInternal, expectedVersion: version, by: user)
-                inbox.post(.commentSent(draftKey: key, message: isInternal ? "Internal note added to \(number)" : "Reply sent on \(number)"))
-            } catch let error as HelpdeskError {
-                inbox.post(.failed(error, reload: error.code == .conflict))
-            } catch {
-                inbox.post(.failed(HelpdeskError(.internalError, "\(error)"), reload: false))
-            }
-        }
+        let service = self.service
+        background({
+            _ = try service.addComment(number: number, body: text, isInternal: isInternal, expectedVersion: version, by: user)
+            return .commentSent(draftKey: key, message: isInternal ? "Internal note added to \(number)" : "Reply sent on \(number)")
+        }, onError: { error in .failed(error, reload: error.code == .conflict) })
     }
 
     func noTicket() {

@@ -57,7 +57,7 @@ extension ConsoleController {
     /// Sends the form to the core; its field errors come back beside the fields and nothing typed is lost.
     func submit(_ form: inout FormState) {
         form.errors = [:]
-        let service = self.service, inbox = self.inbox
+        let service = self.service
         switch form.purpose {
         case .register:
             guard form.text("password") == form.text("password_confirmation") else {
@@ -66,45 +66,27 @@ extension ConsoleController {
             }
             let email = form.text("email"), name = form.text("name"), password = form.text("password")
             form.busy = true
-            scheduler.schedule {
-                do {
-                    _ = try service.register(email: email, name: name, password: password)
-                    inbox.post(.registered(try service.login(email: email, password: password)))
-                } catch let error as HelpdeskError {
-                    inbox.post(.formFailed(error))
-                } catch {
-                    inbox.post(.formFailed(HelpdeskError(.internalError, "\(error)")))
-                }
-            }
+            background({
+                _ = try service.register(email: email, name: name, password: password)
+                return .registered(try service.login(email: email, password: password))
+            }, onError: { error in .formFailed(error) })
         case .newUser:
             guard let user = state.user else { return }
             let email = form.text("email"), name = form.text("name"), role = form.text("role"), password = form.text("password")
             form.busy = true
-            scheduler.schedule {
-                do {
-                    let added = try service.addUser(email: email, name: name, role: role, password: password, by: user)
-                    inbox.post(.formDone("Added \(added.email) as \(added.role.rawValue)"))
-                } catch let error as HelpdeskError {
-                    inbox.post(.formFailed(error))
-                } catch {
-                    inbox.post(.formFailed(HelpdeskError(.internalError, "\(error)")))
-                }
-            }
+            background({
+                let added = try service.addUser(email: email, name: name, role: role, password: password, by: user)
+                return .formDone("Added \(added.email) as \(added.role.rawValue)")
+            }, onError: { error in .formFailed(error) })
         case .newTicket:
             guard let user = state.user else { return }
             let input = NewTicketInput(
                 subject: form.text("subject"), description: form.text("description"), priority: form.text("priority"),
                 category: form.text("category"))
             form.busy = true
-            scheduler.schedule {
-                do {
-                    inbox.post(.ticketCreated(try service.createTicket(input, by: user).ticket.number))
-                } catch let error as HelpdeskError {
-                    inbox.post(.formFailed(error))
-                } catch {
-                    inbox.post(.formFailed(HelpdeskError(.internalError, "\(error)")))
-                }
-            }
+            background({
+                return .ticketCreated(try service.createTicket(input, by: user).ticket.number)
+            }, onError: { error in .formFailed(error) })
         }
     }
 }

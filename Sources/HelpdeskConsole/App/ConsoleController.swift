@@ -205,16 +205,10 @@ public final class ConsoleController {
         let email = state.login.email.text, password = state.login.password.text
         state.login.busy = true
         state.login.error = nil
-        let service = self.service, inbox = self.inbox
-        scheduler.schedule {
-            do {
-                inbox.post(.loggedIn(try service.login(email: email, password: password)))
-            } catch let error as HelpdeskError {
-                inbox.post(.loginFailed(error.message))
-            } catch {
-                inbox.post(.loginFailed("\(error)"))
-            }
-        }
+        let service = self.service
+        background({
+            return .loggedIn(try service.login(email: email, password: password))
+        }, onError: { error in .loginFailed(error.message) })
     }
 
     func enter(as user: User) {
@@ -237,6 +231,24 @@ public final class ConsoleController {
 
     // MARK: Loading
 
+    /// Runs database work on the scheduler and posts its result; a failure becomes what `onError`
+    /// makes of it (by default a message in the message line).
+    func background(
+        _ work: @escaping @Sendable () throws -> LoadResult,
+        onError: @escaping @Sendable (HelpdeskError) -> LoadResult = { .failed($0, reload: false) }
+    ) {
+        let inbox = self.inbox
+        scheduler.schedule {
+            do {
+                inbox.post(try work())
+            } catch let error as HelpdeskError {
+                inbox.post(onError(error))
+            } catch {
+                inbox.post(onError(HelpdeskError(.internalError, "\(error)")))
+            }
+        }
+    }
+
     func reloadAll(keepSelection: Bool = true) {
         if state.screen == .dashboard { loadDashboard() }
         if state.screen == .admin { loadAdmin() }
@@ -246,47 +258,37 @@ public final class ConsoleController {
 
     func loadDashboard() {
         guard let user = state.user, user.role.isStaff else { return }
-        let service = self.service, inbox = self.inbox, now = state.now, chosen = state.reportPeriod
-        scheduler.schedule {
-            do {
-                let month = try ReportPeriod.parse(from: chosen?.from, to: chosen?.to, now: now)
-                let week = ReportPeriod(from: month.until.addingTimeInterval(-7 * 86400), until: month.until)
-                inbox.post(.dashboard(DashboardData(
+        let service = self.service, now = state.now, chosen = state.reportPeriod
+        background({
+            let month = try ReportPeriod.parse(from: chosen?.from, to: chosen?.to, now: now)
+            let week = ReportPeriod(from: month.until.addingTimeInterval(-7 * 86400), until: month.until)
+            return .dashboard(DashboardData(
                     now: try service.dashboard(by: user), sla7: try service.slaReport(week, by: user),
                     sla30: try service.slaReport(month, by: user), volume: try service.volume(month, by: user),
-                    agents: try service.agentsReport(month, by: user))))
-            } catch let error as HelpdeskError {
-                inbox.post(.failed(error, reload: false))
-            } catch {
-                inbox.post(.failed(HelpdeskError(.internalError, "\(error)"), reload: false))
-            }
-        }
+                    agents: try service.agentsReport(month, by: user)))
+        })
     }
 
-    /// Writes the volume, agents and SLA reports of the last 30 days as CSV files and names them.
+    /// Writes the volume, agents and SLA reports of the chosen period as CSV files and names them.
     func exportReports() {
         guard let user = state.user else { return }
-        let service = self.service, inbox = self.inbox, now = state.now, directory = exportDirectory, chosen = state.reportPeriod
-        scheduler.schedule {
-            do {
-                let period = try ReportPeriod.parse(from: chosen?.from, to: chosen?.to, now: now)
-                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-                let files = [
-                    ("volume", ReportCSV.volume(try service.volume(period, by: user))),
-                    ("agents", ReportCSV.agents(try service.agentsReport(period, by: user))),
-                    ("sla", ReportCSV.sla(try service.slaReport(period, by: user))),
-                ].map { name, csv -> String in
-                    let path = directory.appendingPathComponent("\(name)-\(period.fromDay)-\(period.toDay).csv").path
-                    FileManager.default.createFile(atPath: path, contents: Data(csv.utf8), attributes: [.posixPermissions: 0o600])
-                    return path
+        let service = self.service, now = state.now, directory = exportDirectory, chosen = state.reportPeriod
+        background({
+            let period = try ReportPeriod.parse(from: chosen?.from, to: chosen?.to, now: now)
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let files = try [
+                ("volume", ReportCSV.volume(try service.volume(period, by: user))),
+                ("agents", ReportCSV.agents(try service.agentsReport(period, by: user))),
+                ("sla", ReportCSV.sla(try service.slaReport(period, by: user))),
+            ].map { name, csv -> String in
+                let path = directory.appendingPathComponent("\(name)-\(period.fromDay)-\(period.toDay).csv").path
+                guard FileManager.default.createFile(atPath: path, contents: Data(csv.utf8), attributes: [.posixPermissions: 0o600]) else {
+                    throw HelpdeskError(.internalError, "Cannot write \(path)")
                 }
-                inbox.post(.exported(files))
-            } catch let error as HelpdeskError {
-                inbox.post(.failed(error, reload: false))
-            } catch {
-                inbox.post(.failed(HelpdeskError(.internalError, "Export failed: \(error)"), reload: false))
+                return path
             }
-        }
+            return .exported(files)
+        })
     }
 
     func loadCounts() {
@@ -314,16 +316,10 @@ public final class ConsoleController {
             state.offset = 0
         }
         state.loading = true
-        let service = self.service, inbox = self.inbox, request = query
-        scheduler.schedule {
-            do {
-                inbox.post(.page(generation: generation, append: append, try service.listTickets(request, by: user)))
-            } catch let error as HelpdeskError {
-                inbox.post(.failed(error, reload: false))
-            } catch {
-                inbox.post(.failed(HelpdeskError(.internalError, "\(error)"), reload: false))
-            }
-        }
+        let service = self.service, request = query
+        background({
+            return .page(generation: generation, append: append, try service.listTickets(request, by: user))
+        })
     }
 
     func loadDetail() {
@@ -333,20 +329,14 @@ public final class ConsoleController {
             return
         }
         detailGeneration += 1
-        let generation = detailGeneration, service = self.service, inbox = self.inbox
-        scheduler.schedule {
-            do {
-                let listing = try service.ticket(number: number, by: user)
-                let comments = try service.comments(number: number, by: user)
-                // A customer's unread marker clears when they look; staff reading has no marker to clear.
-                if user.role == .customer { try service.markSeen(number: number, by: user) }
-                inbox.post(.detail(generation: generation, listing, comments))
-            } catch let error as HelpdeskError {
-                inbox.post(.detailGone(generation: generation, error.message))
-            } catch {
-                inbox.post(.detailGone(generation: generation, "\(error)"))
-            }
-        }
+        let generation = detailGeneration, service = self.service
+        background({
+            let listing = try service.ticket(number: number, by: user)
+            let comments = try service.comments(number: number, by: user)
+            // A customer's unread marker clears when they look; staff reading has no marker to clear.
+            if user.role == .customer { try service.markSeen(number: number, by: user) }
+            return .detail(generation: generation, listing, comments)
+        }, onError: { error in .detailGone(generation: generation, error.message) })
     }
 
     func loadAgents() {
@@ -370,17 +360,11 @@ public final class ConsoleController {
     /// Runs a change in the background, then reports it and reloads.
     func write(_ success: String, _ change: @escaping @Sendable (HelpdeskService, User) throws -> Void) {
         guard let user = state.user else { return }
-        let service = self.service, inbox = self.inbox
-        scheduler.schedule {
-            do {
-                try change(service, user)
-                inbox.post(.done(message: success, reload: true))
-            } catch let error as HelpdeskError {
-                inbox.post(.failed(error, reload: error.code == .conflict))
-            } catch {
-                inbox.post(.failed(HelpdeskError(.internalError, "\(error)"), reload: false))
-            }
-        }
+        let service = self.service
+        background({
+            try change(service, user)
+            return .done(message: success, reload: true)
+        }, onError: { error in .failed(error, reload: error.code == .conflict) })
     }
 
     func apply(_ result: LoadResult) {
