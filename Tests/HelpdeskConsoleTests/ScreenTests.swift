@@ -69,6 +69,12 @@ struct ScreenTests {
         #expect(!console.screen.contains(" closed  "))
         console.press("esc", "p")
         #expect(console.screen.contains("Only agents and admins change priority"))
+        _ = try fx.service.changeStatus(number: number, to: "closed", by: fx.alice)
+        fx.now = fx.now.addingTimeInterval(8 * 86400)
+        let late = fx.console(as: fx.dan, width: 120, height: 30)
+        late.press("s")
+        #expect(late.screen.contains("No status change is open to you from closed: A closed ticket can be reopened only within 7 days"))
+        #expect(!late.screen.contains("┌ Status of"), "the action is absent")
     }
 
     @Test func internalNotesAreMarkedForStaffAndAbsentForTheCustomer() throws {

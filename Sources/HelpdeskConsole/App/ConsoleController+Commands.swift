@@ -200,7 +200,18 @@ extension ConsoleController {
         guard let user = state.user, let listing = actionTicket else { return noTicket() }
         let targets = Permissions.statusTargets(for: user, on: listing.ticket, at: state.now)
         guard !targets.isEmpty else {
-            state.message = ("No status change is open to you from \(listing.ticket.status.label)", true)
+            // Say why: the first refusal the core gives for a move the workflow lists.
+            let reason = Workflow.targets(from: listing.ticket.status).lazy.compactMap { target -> String? in
+                do {
+                    try Permissions.requireStatusChange(user, listing.ticket, to: target, at: self.state.now)
+                    return nil
+                } catch let error as HelpdeskError {
+                    return error.message
+                } catch {
+                    return nil
+                }
+            }.first
+            state.message = ("No status change is open to you from \(listing.ticket.status.label)" + (reason.map { ": \($0)" } ?? ""), true)
             return
         }
         state.overlay = .menu(MenuState(
