@@ -27,6 +27,11 @@ final class ConsoleFixture {
 
     var service: HelpdeskService { HelpdeskService(database: database, clock: FixedTimeSource(now), hasher: Self.hasher) }
 
+    /// The same file through a connection of its own, as another agent's process would write it.
+    func otherProcess() throws -> HelpdeskService {
+        HelpdeskService(database: try HelpdeskDatabase(path: database.path), clock: FixedTimeSource(now), hasher: Self.hasher)
+    }
+
     @discardableResult
     func file(_ subject: String, priority: String = "medium", assignTo: String? = "alice@x.test", by user: User? = nil) throws -> String {
         let number = try service.createTicket(
