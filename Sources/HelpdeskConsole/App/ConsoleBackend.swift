@@ -51,7 +51,8 @@ public enum ConsoleLoop {
             controller.applyFinishedWork()
             if controller.takeChanged() { dirty = true }
             if dirty {
-                backend.draw(controller.render(), cursor: controller.cursor())
+                let frame = controller.frame()
+                backend.draw(frame.buffer, cursor: frame.cursor)
                 dirty = false
             }
             if let event = backend.nextEvent() {

@@ -100,10 +100,8 @@ public final class ConsoleController {
         guard state.user != nil else { return handleLoginKey(key) }
         let context = currentContext
         if [.editor, .prompt].contains(context), state.pendingKeys.isEmpty, key.isPrintable || key == .enter && context == .editor {
-            if key != .enter || context == .editor {
-                textInput(key)
-                return .none
-            }
+            textInput(key)
+            return .none
         }
         if case .help(var filter, let context)? = state.overlay {
             if key == .escape || key == .enter {
@@ -473,12 +471,10 @@ public final class ConsoleController {
 
     // MARK: Drawing
 
-    public func render() -> Buffer {
+    /// The frame and where the terminal cursor belongs (in a text field), if anywhere.
+    public func frame() -> (buffer: Buffer, cursor: (x: Int, y: Int)?) {
         ConsoleView(state: state, config: config).render()
     }
 
-    /// Where the terminal cursor belongs (in a text field), if anywhere.
-    public func cursor() -> (x: Int, y: Int)? {
-        ConsoleView(state: state, config: config).cursorPosition()
-    }
+    public func render() -> Buffer { frame().buffer }
 }

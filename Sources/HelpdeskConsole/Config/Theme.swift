@@ -75,8 +75,4 @@ public struct Theme: Sendable, Equatable {
         return (theme, warnings)
     }
 
-    /// The same theme without colours, for terminals that have none.
-    public var withoutColour: Theme {
-        Theme(name: name, scopes: scopes.mapValues { Style(attributes: $0.attributes) })
-    }
 }

@@ -9,7 +9,8 @@ struct ConsoleView {
     var theme: Theme { config.theme }
     var glyphs: Glyphs { config.glyphs }
 
-    func render() -> Buffer {
+    /// The frame and where the terminal cursor belongs (in a focused text field), drawn in one pass.
+    func render() -> (buffer: Buffer, cursor: (x: Int, y: Int)?) {
         var buffer = Buffer(width: state.width, height: state.height)
         let layout = ConsoleLayout(width: state.width, height: state.height, focus: state.focus)
         if layout.tooSmall {
@@ -17,19 +18,17 @@ struct ConsoleView {
             for (index, line) in TextWrap.lines(notice, width: max(1, state.width)).enumerated() {
                 buffer.put(line, x: 0, y: index)
             }
-            return buffer
+            return (buffer, nil)
         }
         guard let user = state.user else {
-            LoginView(state: state.login, theme: theme, glyphs: glyphs).render(into: &buffer)
+            var cursor: (x: Int, y: Int)? = LoginView(state: state.login, theme: theme, glyphs: glyphs).render(into: &buffer)
             if case .form(let form)? = state.overlay {
-                FormView(form: form, theme: theme, glyphs: glyphs).render(into: &buffer, area: Rect(x: 0, y: 0, width: state.width, height: state.height - 1))
-                if let message = state.message {
-                    buffer.put(message.text, x: 0, y: layout.message.y, width: layout.message.width,
-                               style: theme.style(message.isError ? "ui.message.error" : "ui.message.info"))
-                }
+                cursor = FormView(form: form, theme: theme, glyphs: glyphs)
+                    .render(into: &buffer, area: Rect(x: 0, y: 0, width: state.width, height: state.height - 1))
+                renderMessage(&buffer, layout.message)
             }
             renderHints(&buffer, layout.hints, context: state.overlay == nil ? .login : .form)
-            return buffer
+            return (buffer, cursor)
         }
         renderTopBar(&buffer, layout.topBar, user: user)
         if state.screen == .dashboard {
@@ -45,13 +44,15 @@ struct ConsoleView {
             }
             DetailView(state: state, theme: theme, glyphs: glyphs).render(into: &buffer, area: layout.detail, focused: state.focus == .ticket)
         }
-        if let message = state.message {
-            buffer.put(message.text, x: 0, y: layout.message.y, width: layout.message.width,
-                       style: theme.style(message.isError ? "ui.message.error" : "ui.message.info"))
-        }
-        renderOverlay(&buffer, layout)
+        renderMessage(&buffer, layout.message)
+        let cursor = renderOverlay(&buffer, layout)
         renderHints(&buffer, layout.hints, context: contextForHints)
-        return buffer
+        return (buffer, cursor)
+    }
+
+    func renderMessage(_ buffer: inout Buffer, _ area: Rect) {
+        guard let message = state.message else { return }
+        buffer.put(message.text, x: 0, y: area.y, width: area.width, style: theme.style(message.isError ? "ui.message.error" : "ui.message.info"))
     }
 
     var contextForHints: KeyContext {
@@ -96,7 +97,8 @@ struct ConsoleView {
         }
     }
 
-    func renderOverlay(_ buffer: inout Buffer, _ layout: ConsoleLayout) {
+    /// Draws what floats over the screen; returns the cursor of a text field in it.
+    func renderOverlay(_ buffer: inout Buffer, _ layout: ConsoleLayout) -> (x: Int, y: Int)? {
         let screen = Rect(x: 0, y: 1, width: state.width, height: state.height - 3)
         switch state.overlay {
         case .menu(let menu)?:
@@ -108,14 +110,15 @@ struct ConsoleView {
             let title = (editor.kind == .reply ? "Reply on " : "Internal note on ") + editor.number
             let inner = Block(title: title, style: theme.style(editor.kind == .note ? "thread.internal" : "ui.border.focus"),
                               titleStyle: theme.style("ui.title")).render(box, into: &buffer, glyphs: glyphs)
-            editor.editor.render(inner, into: &buffer, style: theme.style("ui.menu"))
+            return editor.editor.render(inner, into: &buffer, style: theme.style("ui.menu"))
         case .prompt(let prompt)?:
             let label = prompt.label + ": "
             buffer.fill(layout.message, style: .plain)
             let used = buffer.put(label, x: 0, y: layout.message.y, style: theme.style("ui.title"))
-            prompt.field.render(x: used, y: layout.message.y, width: max(1, state.width - used), into: &buffer, style: theme.style("ui.input"))
+            let x = prompt.field.render(x: used, y: layout.message.y, width: max(1, state.width - used), into: &buffer, style: theme.style("ui.input"))
+            return (x, layout.message.y)
         case .form(let form)?:
-            FormView(form: form, theme: theme, glyphs: glyphs).render(into: &buffer, area: screen)
+            return FormView(form: form, theme: theme, glyphs: glyphs).render(into: &buffer, area: screen)
         case .palette(let palette)?:
             PaletteView(state: palette, role: state.user?.role, keyMap: config.keyMap, theme: theme, glyphs: glyphs)
                 .render(into: &buffer, area: screen)
@@ -125,6 +128,7 @@ struct ConsoleView {
         case nil:
             break
         }
+        return nil
     }
 
     func renderHints(_ buffer: inout Buffer, _ area: Rect, context: KeyContext) {
@@ -146,30 +150,6 @@ struct ConsoleView {
             if x + width > area.right { continue }
             x += buffer.put(key, x: x, y: area.y, style: theme.style("ui.hint.key"))
             x += buffer.put(" " + label + "  ", x: x, y: area.y, style: theme.style("ui.hint"))
-        }
-    }
-
-    func cursorPosition() -> (x: Int, y: Int)? {
-        let layout = ConsoleLayout(width: state.width, height: state.height, focus: state.focus)
-        if layout.tooSmall { return nil }
-        var scratch = Buffer(width: state.width, height: state.height)
-        if case .form(let form)? = state.overlay {
-            let area = state.user == nil
-                ? Rect(x: 0, y: 0, width: state.width, height: state.height - 1) : Rect(x: 0, y: 1, width: state.width, height: state.height - 3)
-            return FormView(form: form, theme: theme, glyphs: glyphs).render(into: &scratch, area: area)
-        }
-        if state.user == nil { return LoginView(state: state.login, theme: theme, glyphs: glyphs).render(into: &scratch) }
-        switch state.overlay {
-        case .prompt(let prompt)?:
-            let used = TextWidth.of(prompt.label + ": ")
-            let x = prompt.field.render(x: used, y: layout.message.y, width: max(1, state.width - used), into: &scratch, style: .plain)
-            return (x, layout.message.y)
-        case .editor(let editor)?:
-            let screen = Rect(x: 0, y: 1, width: state.width, height: state.height - 3)
-            let box = screen.centered(width: min(screen.width - 2, 90), height: min(screen.height, 14))
-            return editor.editor.render(box.inset(1), into: &scratch, style: .plain)
-        default:
-            return nil
         }
     }
 }
