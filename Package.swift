@@ -50,6 +50,16 @@ let package = Package(
         ),
         // Load generators for the crash and contention tests; not part of the product.
         .executableTarget(name: "helpdesk-torture", dependencies: ["HelpdeskCore", "HelpdeskStore"]),
+        // The benchmark (build with -c release): a generated helpdesk, our figures beside the raw C API's.
+        .executableTarget(
+            name: "helpdesk-bench",
+            dependencies: [
+                "HelpdeskCore", "HelpdeskStore", "HelpdeskConsole",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "HelpdeskCoreTests", dependencies: ["HelpdeskCore"]),
         .testTarget(name: "HelpdeskStoreTests", dependencies: ["HelpdeskStore", "HelpdeskCore"]),
         .testTarget(name: "HelpdeskCLITests", dependencies: ["helpdesk", "helpdesk-torture", "HelpdeskCore", "HelpdeskStore"]),

@@ -4,6 +4,8 @@
 /// and zero-width characters that could disguise text are shown as marks too.
 public enum DisplayText {
     public static func sanitize(_ text: String, keepNewlines: Bool = false) -> String {
+        // Most text drawn is printable ASCII, which passes unchanged; check the bytes before building anything.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var result = ""
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {

@@ -5,12 +5,12 @@ import Foundation
 public enum TicketNumber {
     /// The day key (`YYYYMMDD`, UTC) a ticket created at `date` numbers within.
     public static func day(of date: Date) -> String {
-        let parts = Calendar.utc.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d%02d%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+        let f = UTCTimestamp.fields(date)
+        return UTCTimestamp.pad(f.year, 4) + UTCTimestamp.pad(f.month, 2) + UTCTimestamp.pad(f.day, 2)
     }
 
     public static func format(day: String, sequence: Int) -> String {
-        "TICK-\(day)-\(String(format: "%04d", sequence))"
+        "TICK-\(day)-\(UTCTimestamp.pad(sequence, 4))"
     }
 
     /// Accepts a number in any letter case; refuses anything that is not a ticket number.

@@ -45,11 +45,16 @@ extension HelpdeskService {
             let rows = try threadRows(
                 "SELECT c.*, u.email, u.name, u.role FROM comments c JOIN users u ON u.id = c.author_id",
                 alias: "c", number: number, by: actor, db)
+            let layout = rows.first.map { RowLayout($0) }
             return try rows.map { row in
-                CommentView(
+                let layout = layout ?? RowLayout(row)
+                guard let createdAt = layout.date(row, "created_at") else {
+                    throw HelpdeskError(.internalError, "Malformed stored comment")
+                }
+                return CommentView(
                     comment: Comment(
                         id: row["id"], ticketId: row["ticket_id"], authorId: row["author_id"], body: row["body"],
-                        isInternal: row["is_internal"], createdAt: row["created_at"]),
+                        isInternal: row["is_internal"], createdAt: createdAt),
                     author: try Self.userRef(row, id: row["author_id"]))
             }
         }
@@ -81,7 +86,7 @@ extension HelpdeskService {
         let ticket = try TicketTable.fetch(number: number, db)
         try Permissions.requireView(actor, ticket)
         return try Row.fetchAll(
-            db, sql: "\(select) WHERE \(alias).ticket_id = ? AND (\(alias).is_internal = 0 OR ?) ORDER BY \(alias).id",
+            try db.cachedStatement(sql: "\(select) WHERE \(alias).ticket_id = ? AND (\(alias).is_internal = 0 OR ?) ORDER BY \(alias).id"),
             arguments: [ticket.id, Permissions.canReadInternal(actor)])
     }
 

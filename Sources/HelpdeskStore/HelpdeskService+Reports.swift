@@ -16,33 +16,47 @@ extension HelpdeskService {
     }
 
     public func dashboard(by actor: User) throws -> DashboardReport {
-        let (scope, scopeArguments) = scopeSQL(try Permissions.reportScope(for: actor))
+        let reportScope = try Permissions.reportScope(for: actor)
+        let (scope, scopeArguments) = scopeSQL(reportScope)
         return try read { db, now in
             let today = Calendar.utc.startOfDay(for: now)
             func count(_ condition: String, _ arguments: StatementArguments = []) throws -> Int {
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tickets t WHERE \(scope) AND \(condition)",
-                                 arguments: scopeArguments + arguments) ?? 0
+                try Int.fetchOne(
+                    db.cachedStatement(sql: "SELECT COUNT(*) FROM tickets t WHERE \(scope) AND \(condition)"),
+                    arguments: scopeArguments + arguments) ?? 0
             }
-            func grouped(_ column: String, _ condition: String) throws -> [String: Int] {
+            // Status, priority and assignee totals come from the maintained tally.
+            var tallyScope = "deleted = 0"
+            var tallyArguments: StatementArguments = []
+            if case .agent(let id) = reportScope {
+                tallyScope += " AND assignee_id = ?"
+                tallyArguments = [id]
+            }
+            func tallied(_ column: String, _ condition: String) throws -> [String: Int] {
                 var result: [String: Int] = [:]
                 for row in try Row.fetchAll(
-                    db, sql: "SELECT t.\(column) AS key, COUNT(*) AS n FROM tickets t WHERE \(scope) AND \(condition) GROUP BY t.\(column)",
-                    arguments: scopeArguments)
+                    db.cachedStatement(sql: "SELECT \(column) AS key, SUM(n) AS n FROM ticket_tally WHERE \(tallyScope) AND \(condition) GROUP BY \(column)"),
+                    arguments: tallyArguments)
                 {
                     result[row["key"]] = row["n"]
                 }
                 return result
             }
-            let active = "t.status NOT IN \(Self.finishedStatuses)"
-            var byStatus = try grouped("status", "1")
+            let activeTally = "status NOT IN \(Self.finishedStatuses)"
+            var byStatus = try tallied("status", "1")
             for status in TicketStatus.allCases where byStatus[status.rawValue] == nil { byStatus[status.rawValue] = 0 }
-            var byPriority = try grouped("priority", active)
+            var byPriority = try tallied("priority", activeTally)
             for priority in Priority.allCases where byPriority[priority.rawValue] == nil { byPriority[priority.rawValue] = 0 }
+            let unassigned = try Int.fetchOne(
+                db.cachedStatement(sql: "SELECT COALESCE(SUM(n), 0) FROM ticket_tally WHERE \(tallyScope) AND \(activeTally) AND assignee_id = 0"),
+                arguments: tallyArguments) ?? 0
+            // A clock's risk comes before its due time, so both counts are ranges of the running-clocks index.
+            let running = "t.status NOT IN \(Self.finishedStatuses) AND t.sla_next_risk <= ?"
             return DashboardReport(
                 open: TicketStatus.allCases.filter(\.isActive).reduce(0) { $0 + byStatus[$1.rawValue, default: 0] },
-                unassigned: try count("\(active) AND t.assignee_id IS NULL"),
-                breachedNow: try count("\(active) AND t.sla_next_due <= ?", [now]),
-                atRisk: try count("\(active) AND t.sla_next_risk <= ? AND t.sla_next_due > ?", [now, now]),
+                unassigned: unassigned,
+                breachedNow: try count("\(running) AND t.sla_next_due <= ?", [now, now]),
+                atRisk: try count("\(running) AND t.sla_next_due > ?", [now, now]),
                 createdToday: try count("t.created_at >= ?", [today]),
                 resolvedToday: try count("\(Self.resolvedAtSQL) >= ?", [today]),
                 byStatus: byStatus, byPriority: byPriority)
@@ -103,7 +117,7 @@ extension HelpdeskService {
     public func agentsReport(_ period: ReportPeriod, by actor: User) throws -> [AgentStats] {
         let scope = try Permissions.reportScope(for: actor)
         return try read { db, _ in
-            var sql = "SELECT id, email, name FROM users WHERE (role = 'agent' OR id IN (SELECT assignee_id FROM tickets WHERE assignee_id IS NOT NULL))"
+            var sql = "SELECT id, email, name FROM users WHERE (role = 'agent' OR id IN (SELECT assignee_id FROM ticket_tally WHERE assignee_id != 0 AND n > 0))"
             var arguments: StatementArguments = []
             if case .agent(let id) = scope {
                 sql = "SELECT id, email, name FROM users WHERE id = ?"
@@ -112,8 +126,8 @@ extension HelpdeskService {
             return try Row.fetchAll(db, sql: sql + " ORDER BY email", arguments: arguments).map { row in
                 let id: Int64 = row["id"]
                 let open = try Int.fetchOne(
-                    db,
-                    sql: "SELECT COUNT(*) FROM tickets t WHERE t.assignee_id = ? AND t.deleted_at IS NULL AND t.status NOT IN \(Self.finishedStatuses)",
+                    db.cachedStatement(
+                        sql: "SELECT COALESCE(SUM(n), 0) FROM ticket_tally WHERE assignee_id = ? AND deleted = 0 AND status NOT IN \(Self.finishedStatuses)"),
                     arguments: [id]) ?? 0
                 let resolved = try compliance(
                     db, metColumn: "t.sla_resolution_met",
@@ -128,22 +142,25 @@ extension HelpdeskService {
         }
     }
 
+    /// Met and total over finished clocks, and the mean and median time over timed ones: one pass for
+    /// the totals, one ordered read of the middle for the median.
     private func compliance(
         _ db: Database, metColumn: String, seconds: String, timed: String, where condition: String,
         _ arguments: StatementArguments
     ) throws -> SLACompliance {
         let totals = try Row.fetchOne(
-            db,
-            sql: "SELECT COUNT(\(metColumn)) AS total, COALESCE(SUM(\(metColumn)), 0) AS met FROM tickets t WHERE \(condition)",
+            db.cachedStatement(sql: """
+                SELECT COUNT(\(metColumn)) AS total, COALESCE(SUM(\(metColumn)), 0) AS met,
+                    AVG(CASE WHEN \(timed) THEN \(seconds) END) AS mean, COUNT(CASE WHEN \(timed) THEN 1 END) AS timed
+                FROM tickets t WHERE \(condition)
+                """),
             arguments: arguments)
-        let timedCondition = "\(condition) AND \(timed)"
-        let mean = try Double.fetchOne(db, sql: "SELECT AVG(\(seconds)) FROM tickets t WHERE \(timedCondition)", arguments: arguments)
-        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tickets t WHERE \(timedCondition)", arguments: arguments) ?? 0
+        let mean: Double? = totals?["mean"]
+        let count: Int = totals?["timed"] ?? 0
         var median: Double?
         if count > 0 {
             let middle = try Double.fetchAll(
-                db,
-                sql: "SELECT \(seconds) AS s FROM tickets t WHERE \(timedCondition) ORDER BY s LIMIT ? OFFSET ?",
+                db.cachedStatement(sql: "SELECT \(seconds) AS s FROM tickets t WHERE \(condition) AND \(timed) ORDER BY s LIMIT ? OFFSET ?"),
                 arguments: arguments + [count % 2 == 0 ? 2 : 1, (count - 1) / 2])
             median = middle.isEmpty ? nil : middle.reduce(0, +) / Double(middle.count)
         }

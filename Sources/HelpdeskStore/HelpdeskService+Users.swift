@@ -89,7 +89,7 @@ extension HelpdeskService {
         if LoginLockout.isLocked(until: lockedUntil, at: now), let lockedUntil {
             throw HelpdeskError(
                 .unauthorized,
-                "Account locked after \(LoginLockout.maxFailures) failed logins; try again after \(ISO8601DateFormatter().string(from: lockedUntil))")
+                "Account locked after \(LoginLockout.maxFailures) failed logins; try again after \(UTCTimestamp.iso8601(lockedUntil))")
         }
         let hash: String? = stored["password_hash"]
         let matches = hash.map { hasher.verify(password, against: $0) } ?? false

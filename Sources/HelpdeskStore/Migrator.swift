@@ -19,6 +19,8 @@ struct Migrator {
 
     func migrate(_ writer: DatabaseQueue) throws {
         try writer.writeWithoutTransaction { db in
+            // Every process opens the file; an up-to-date one needs no write lock to find that out.
+            if try Int.fetchOne(db, sql: "PRAGMA user_version") == migrations.count { return }
             try db.inTransaction(.immediate) {
                 let applied = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
                 if applied > migrations.count {

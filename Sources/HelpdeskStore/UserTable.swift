@@ -16,12 +16,12 @@ enum UserTable {
     }
 
     static func find(email: String, _ db: Database) throws -> User? {
-        try Row.fetchOne(db, sql: "SELECT \(selectColumns) FROM users WHERE email = ?", arguments: [email])
+        try Row.fetchOne(try db.cachedStatement(sql: "SELECT \(selectColumns) FROM users WHERE email = ?"), arguments: [email])
             .map(user(from:))
     }
 
     static func find(id: Int64, _ db: Database) throws -> User? {
-        try Row.fetchOne(db, sql: "SELECT \(selectColumns) FROM users WHERE id = ?", arguments: [id])
+        try Row.fetchOne(try db.cachedStatement(sql: "SELECT \(selectColumns) FROM users WHERE id = ?"), arguments: [id])
             .map(user(from:))
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 
 struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "audit",
         abstract: "List admin actions: role changes, (de)activations, deletions, restores, purges, password resets.")
 
     @OptionGroup var global: GlobalOptions

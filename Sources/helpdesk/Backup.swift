@@ -3,6 +3,7 @@ import HelpdeskStore
 
 struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "backup",
         abstract: "Copy the database consistently while others keep writing (SQLite's online backup).")
 
     @OptionGroup var global: GlobalOptions

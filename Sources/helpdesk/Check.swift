@@ -3,6 +3,7 @@ import HelpdeskStore
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check the database's integrity and foreign keys; exits 1 when anything is wrong.")
 
     @OptionGroup var global: GlobalOptions

@@ -4,6 +4,7 @@ import HelpdeskStore
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "demo",
         abstract: "Open the console on a demo database (created with sample users and tickets if absent).",
         discussion: "With --json, or when not on a terminal, prints the sample logins instead of opening the console.")
 

@@ -67,22 +67,12 @@ struct GlobalOptions: ParsableArguments {
     }
 }
 
+/// The command line's timestamps: ISO 8601 in UTC, formatted without Foundation's ICU formatters,
+/// whose first use costs more than a whole command.
 enum ISO8601 {
-    static func parse(_ text: String) -> Date? {
-        let plain = ISO8601DateFormatter()
-        if let date = plain.date(from: text) { return date }
-        let fractional = ISO8601DateFormatter()
-        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return fractional.date(from: text)
-    }
+    static func parse(_ text: String) -> Date? { UTCTimestamp.parseISO8601(text) }
 
-    static func format(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        if date.timeIntervalSince1970.truncatingRemainder(dividingBy: 1) != 0 {
-            formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        }
-        return formatter.string(from: date)
-    }
+    static func format(_ date: Date) -> String { UTCTimestamp.iso8601(date) }
 }
 
 extension GlobalOptions {

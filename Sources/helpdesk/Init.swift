@@ -1,7 +1,7 @@
 import ArgumentParser
 
 struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Create (or migrate) the database.")
+    static let configuration = CommandConfiguration(commandName: "init", abstract: "Create (or migrate) the database.")
 
     @OptionGroup var global: GlobalOptions
 

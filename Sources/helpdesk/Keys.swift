@@ -4,6 +4,7 @@ import HelpdeskConsole
 
 struct Keys: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "keys",
         abstract: "Print the console's key bindings as a Markdown table (the README's key reference).")
 
     @OptionGroup var console: ConsoleOptions

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 struct Login: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check an email and password (read from standard input).")
+    static let configuration = CommandConfiguration(commandName: "login", abstract: "Check an email and password (read from standard input).")
 
     @OptionGroup var global: GlobalOptions
     @Option var email: String

@@ -7,9 +7,9 @@ import HelpdeskCore
 struct Output {
     let json: Bool
 
-    func emit(json object: Any, human: () -> String) {
+    func emit(json object: @autoclosure () -> Any, human: () -> String) {
         if json {
-            print(Self.encode(object))
+            print(Self.encode(object()))
         } else {
             let text = human()
             if !text.isEmpty { print(text) }

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 struct Register: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Register as a customer (password read from standard input).")
+    static let configuration = CommandConfiguration(commandName: "register", abstract: "Register as a customer (password read from standard input).")
 
     @OptionGroup var global: GlobalOptions
     @Option var email: String

@@ -26,7 +26,17 @@ public struct Buffer: Sendable, Equatable {
         guard y >= bounds.y, y < bounds.bottom, y < area.height else { return 0 }
         let limit = min(bounds.right, width.map { x + $0 } ?? bounds.right, area.width)
         var column = x
-        for original in DisplayText.sanitize(text) {
+        let clean = DisplayText.sanitize(text)
+        if TextWidth.isPrintableASCII(clean) {
+            // Printable ASCII: one column per byte, no grapheme breaking or width lookups.
+            for byte in clean.utf8 {
+                if column + 1 > limit { break }
+                if column >= bounds.x { self[column, y] = Cell(Self.asciiSymbols[Int(byte)], style: style) }
+                column += 1
+            }
+            return column - x
+        }
+        for original in clean {
             let character: Character = TextWidth.isPrintable(original) ? original : "?"
             let w = TextWidth.of(character)
             if w == 0 { continue }
@@ -39,6 +49,9 @@ public struct Buffer: Sendable, Equatable {
         }
         return column - x
     }
+
+    /// One-character strings for the ASCII range, made once rather than per cell drawn.
+    private static let asciiSymbols: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
     /// Sets the style of every cell in the rectangle, keeping the symbols.
     public mutating func paint(_ rect: Rect, style: Style) {

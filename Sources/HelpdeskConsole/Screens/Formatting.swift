@@ -4,8 +4,8 @@ import HelpdeskCore
 /// Short renderings shared by the screens.
 enum Formatting {
     static func time(_ date: Date) -> String {
-        let c = Calendar.utc.dateComponents([.month, .day, .hour, .minute], from: date)
-        return String(format: "%02d-%02d %02d:%02d", c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
+        let f = UTCTimestamp.fields(date)
+        return "\(UTCTimestamp.pad(f.month, 2))-\(UTCTimestamp.pad(f.day, 2)) \(UTCTimestamp.pad(f.hour, 2)):\(UTCTimestamp.pad(f.minute, 2))"
     }
 
     /// The SLA column: time left on the next clock to fall due, negative when overdue.

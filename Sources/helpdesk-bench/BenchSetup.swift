@@ -1,0 +1,31 @@
+import Foundation
+import HelpdeskCore
+import GRDB
+import HelpdeskStore
+
+/// The people and tickets the measured operations work on, found in a built database.
+struct BenchSetup {
+    static let password = "bench-password"
+    /// The instant the generated data ends and every measured operation happens.
+    static let now = Date(timeIntervalSince1970: 1_795_953_600)  // 2026-11-29T12:00:00Z
+
+    let database: HelpdeskDatabase
+    let service: HelpdeskService
+    let admin: User
+    /// The agent with the largest queue.
+    let agent: User
+    let customer: User
+
+    init(path: String) throws {
+        database = try HelpdeskDatabase(path: path)
+        service = HelpdeskService(database: database, clock: FixedTimeSource(Self.now), hasher: PBKDF2PasswordHasher(rounds: 1_000))
+        admin = try service.actor(email: "admin@bench.test")
+        agent = try service.actor(email: "agent0@bench.test")
+        customer = try service.actor(email: "customer0@bench.test")
+    }
+
+    /// Ticket numbers chosen by a query, for operations that need a different ticket each run.
+    func numbers(_ sql: String, limit: Int) throws -> [String] {
+        try database.writer.read { db in try String.fetchAll(db, sql: sql + " LIMIT \(limit)") }
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import GRDB
+import HelpdeskConsole
+import HelpdeskCore
+import HelpdeskStore
+
+/// The reads an agent or admin waits on, each beside its floor.
+struct ReadOperations {
+    let setup: BenchSetup
+    let floor: RawSQLite
+    let stopwatch: Stopwatch
+
+    var service: HelpdeskService { setup.service }
+
+    func all() throws -> [Measurement] {
+        try [queueFirstPage(), queueNextPage(), openTicket(), viewCounts(setup.agent), viewCounts(setup.admin)]
+            + search() + [dashboard()]
+    }
+
+    private var mine: TicketQuery {
+        var query = TicketQuery()
+        query.assignee = .me
+        query.statuses = [.open, .assigned, .inProgress, .reopened]
+        return query
+    }
+
+    private var openQueue: TicketQuery {
+        var query = TicketQuery()
+        query.statuses = [.open, .assigned, .inProgress, .waiting, .reopened]
+        return query
+    }
+
+    func queueFirstPage() throws -> Measurement {
+        let agent = setup.agent
+        let ours = try stopwatch.time { _ in blackHole(try service.listTickets(mine, by: agent)) }
+        let id = RawSQLite.Value.int(agent.id)
+        let floorTimes = try stopwatch.time { _ in
+            try floor.query(FloorSQL.mineFirstPage, [id, id, id] + FloorSQL.mineStatuses + [id])
+        }
+        return Measurement("queue: first page (agent's open tickets)", goal: nil, ours: ours, floor: floorTimes)
+    }
+
+    /// Every run fetches a different page of the open queue, walking it from the start with cursors.
+    func queueNextPage() throws -> Measurement {
+        var cursors: [String] = []
+        var pages: [TicketListing] = []
+        var query = openQueue
+        while cursors.count < stopwatch.runs + stopwatch.warmup {
+            let page = try service.listTickets(query, by: setup.admin)
+            guard let next = page.nextCursor, let last = page.tickets.last else { break }
+            cursors.append(next)
+            pages.append(last)
+            query.after = next
+        }
+        guard !cursors.isEmpty else { throw BenchError("the open queue has a single page; use more tickets") }
+        let admin = setup.admin
+        let ours = try stopwatch.time { run in
+            var query = openQueue
+            query.after = cursors[run % cursors.count]
+            blackHole(try service.listTickets(query, by: admin))
+        }
+        let floorTimes = try stopwatch.time { run in
+            let last = pages[run % pages.count].ticket
+            let due = (last.sla.nextDue ?? Date.distantFuture).databaseText
+            try floor.query(FloorSQL.openNextPage, [.int(admin.id)] + FloorSQL.openStatuses + [.text(due), .int(last.id)])
+        }
+        return Measurement("queue: next page (keyset)", goal: 2, ours: ours, floor: floorTimes, note: "\(cursors.count) pages deep")
+    }
+
+    func openTicket() throws -> Measurement {
+        let numbers = try setup.numbers(
+            "SELECT number FROM tickets WHERE (SELECT COUNT(*) FROM comments c WHERE c.ticket_id = tickets.id) = 20 AND deleted_at IS NULL",
+            limit: 200)
+        guard !numbers.isEmpty else { throw BenchError("no ticket has a 20-comment thread") }
+        let admin = setup.admin
+        let ours = try stopwatch.time { run in
+            let number = numbers[run % numbers.count]
+            blackHole(try service.ticket(number: number, by: admin))
+            blackHole(try service.comments(number: number, by: admin))
+        }
+        let rows = try numbers.map { number in
+            try setup.database.writer.read { db -> (Int64, Int64, Int64?) in
+                let row = try Row.fetchOne(db, sql: "SELECT id, requester_id, assignee_id FROM tickets WHERE number = ?", arguments: [number])
+                return (row?["id"] ?? 0, row?["requester_id"] ?? 0, row?["assignee_id"])
+            }
+        }
+        let floorTimes = try stopwatch.time { run in
+            let number = RawSQLite.Value.text(numbers[run % numbers.count])
+            let (id, requester, assignee) = rows[run % rows.count]
+            try floor.query(FloorSQL.ticketByNumber, [number])
+            try floor.query(FloorSQL.userById, [.int(requester)])
+            if let assignee { try floor.query(FloorSQL.userById, [.int(assignee)]) }
+            try floor.query(FloorSQL.ticketByNumber, [number])
+            try floor.query(FloorSQL.thread, [.int(id), .int(1)])
+        }
+        return Measurement("open a ticket with a 20-comment thread", goal: 3, ours: ours, floor: floorTimes)
+    }
+
+    func viewCounts(_ user: User) throws -> Measurement {
+        let views = ConfigLoader.standard(environment: [:]).load(keymap: "default", theme: "default", environment: [:], colours: 256, utf8: true)
+            .views.filter { $0.roles.isEmpty || $0.roles.contains(user.role) }
+        let ours = try stopwatch.time { _ in
+            for view in views { blackHole(try service.countTickets(view.query, by: user)) }
+        }
+        let floorQueries = try FloorCounts(user: user, now: BenchSetup.now).queries(for: views)
+        let floorTimes = try stopwatch.time { _ in
+            for (sql, values) in floorQueries { blackHole(try floor.integer(sql, values)) }
+        }
+        return Measurement("counts of all \(views.count) saved views (\(user.role.rawValue))", goal: 20, ours: ours, floor: floorTimes)
+    }
+
+    func search() throws -> [Measurement] {
+        let terms = [("common word", "error"), ("rare word", SearchTerms.rare), ("two-word phrase", "\"password reset\"")]
+        return try terms.map { label, text in
+            var query = TicketQuery()
+            query.search = text
+            let admin = setup.admin
+            var hits = 0
+            let ours = try stopwatch.time { _ in
+                let page = try service.listTickets(query, by: admin)
+                hits = page.tickets.count
+            }
+            let match = RawSQLite.Value.text(SearchTerms.match(text))
+            let floorTimes = try stopwatch.time { _ in
+                try floor.query(FloorSQL.search(includingInternal: true), [.int(admin.id), match, match])
+            }
+            return Measurement("search, first 50 hits: \(label) (\(text))", goal: 30, ours: ours, floor: floorTimes, note: "\(hits) hits shown")
+        }
+    }
+
+    func dashboard() throws -> Measurement {
+        let admin = setup.admin
+        let month = try ReportPeriod.parse(from: nil, to: nil, now: BenchSetup.now)
+        let week = ReportPeriod(from: month.until.addingTimeInterval(-7 * 86400), until: month.until)
+        let ours = try stopwatch.time { _ in
+            blackHole(try service.dashboard(by: admin))
+            blackHole(try service.slaReport(week, by: admin))
+            blackHole(try service.slaReport(month, by: admin))
+            blackHole(try service.volume(month, by: admin))
+            blackHole(try service.agentsReport(month, by: admin))
+        }
+        return Measurement("admin dashboard: every tile and chart", goal: 150, ours: ours)
+    }
+}
+
+extension SearchTerms {
+    /// A word from the tail of the generated vocabulary: in a few dozen tickets at a million.
+    static let rare = Vocabulary().words[12_000]
+
+    /// The FTS5 query our search sends for `text`, built by hand.
+    static func match(_ text: String) -> String {
+        SearchTerms(parsing: text).terms.map { "\"\($0.text)\"" + ($0.isPrefix ? "*" : "") }.joined(separator: " ")
+    }
+}
+
+extension Date {
+    /// GRDB's text form of a date, as the floor binds it.
+    var databaseText: String { String.fromDatabaseValue(databaseValue) ?? "" }
+}

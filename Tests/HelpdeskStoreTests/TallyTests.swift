@@ -1,0 +1,90 @@
+import Foundation
+import HelpdeskCore
+import Testing
+@testable import HelpdeskStore
+
+/// The sidebar counts and dashboard totals come from a tally kept by triggers; after any mix of
+/// changes they must equal what the lists themselves hold.
+@Suite struct TallyTests {
+    @Test func countsMatchTheListsAfterRandomChanges() throws {
+        let fx = try StoreFixture()
+        var random = SplitMix64(seed: 7)
+        var numbers: [String] = []
+        let staff = [fx.admin, fx.alice, fx.bob]
+        let customers = [fx.dan, fx.erin]
+        let statuses = TicketStatus.allCases.map(\.rawValue)
+        for step in 0..<400 {
+            let service = fx.at(Double(step) / 10)
+            let admin = fx.admin
+            if numbers.isEmpty || random.next(below: 4) == 0 {
+                // Staff file some tickets themselves, so agents appear as requesters too.
+                let filer = random.next(below: 5) == 0 ? fx.alice : customers[random.next(below: 2)]
+                numbers.append(try service.createTicket(
+                    NewTicketInput(subject: "Ticket \(step)", description: "The body of ticket \(step)", priority: ["low", "medium", "high", "urgent"][random.next(below: 4)]),
+                    by: filer).ticket.number)
+                continue
+            }
+            let number = numbers[random.next(below: numbers.count)]
+            // Many moves are refused by the workflow; the refusals must leave the tally alone too.
+            _ = try? {
+                switch random.next(below: 7) {
+                case 0: _ = try service.assign(number: number, to: [nil, "alice@x.test", "bob@x.test"][random.next(below: 3)], by: admin)
+                case 1, 2: _ = try service.changeStatus(number: number, to: statuses[random.next(below: statuses.count)], by: staff[random.next(below: 3)])
+                case 3: _ = try service.changePriority(number: number, to: ["low", "medium", "high", "urgent"][random.next(below: 4)], by: admin)
+                case 4: _ = try service.updateTicket(
+                    number: number, subject: nil, description: nil,
+                    category: ["technical", "billing", "general", "feature_request"][random.next(below: 4)], by: admin)
+                case 5: _ = try service.deleteTicket(number: number, by: admin)
+                default:
+                    if random.next(below: 2) == 0 {
+                        _ = try service.restoreTicket(number: number, by: admin)
+                    } else {
+                        try service.purgeTicket(number: number, by: admin)
+                    }
+                }
+            }()
+        }
+
+        var queries: [TicketQuery] = [TicketQuery()]
+        for assignee in [nil, AssigneeFilter.me, .none, .email("bob@x.test")] {
+            for statuses in [[], [TicketStatus.open], [.assigned, .inProgress, .reopened], [.resolved, .closed]] {
+                var query = TicketQuery()
+                query.assignee = assignee
+                query.statuses = statuses
+                query.priorities = random.next(below: 2) == 0 ? [] : [.high, .urgent]
+                query.categories = random.next(below: 3) == 0 ? [.billing] : []
+                queries.append(query)
+            }
+        }
+        var trash = TicketQuery()
+        trash.trash = true
+        var checked = 0
+        for user in [fx.admin, fx.alice, fx.bob, fx.dan] {
+            for query in queries + (user.role == .admin ? [trash] : []) {
+                let counted = try fx.at(40).countTickets(query, by: user)
+                #expect(counted == (try listed(query, by: user, fx)), "\(user.email) \(query)")
+                checked += counted
+            }
+        }
+        #expect(checked > 0)
+
+        let board = try fx.at(40).dashboard(by: fx.admin)
+        for status in TicketStatus.allCases {
+            var query = TicketQuery()
+            query.statuses = [status]
+            #expect(board.byStatus[status.rawValue] == (try listed(query, by: fx.admin, fx)))
+        }
+    }
+
+    private func listed(_ query: TicketQuery, by user: User, _ fx: StoreFixture) throws -> Int {
+        var query = query
+        query.limit = TicketQuery.maximumLimit
+        var total = 0
+        while true {
+            let page = try fx.at(40).listTickets(query, by: user)
+            total += page.tickets.count
+            guard let next = page.nextCursor else { return total }
+            query.after = next
+        }
+    }
+}
