@@ -30,6 +30,9 @@ public struct TicketQuery: Sendable, Equatable {
     public var sort: TicketSort = .due
     public var limit: Int = 50
     public var after: String?
+    /// A cursor to page backwards from: the page ends just before it (the console uses it to scroll
+    /// back up a list it has only partly kept in memory).
+    public var before: String?
     /// Admins only: list the trash instead of live tickets.
     public var trash: Bool = false
 
@@ -40,6 +43,9 @@ public struct TicketQuery: Sendable, Equatable {
     public func validated() throws -> TicketQuery {
         guard (1...Self.maximumLimit).contains(limit) else {
             throw HelpdeskError.validation("limit", "must be between 1 and \(Self.maximumLimit)")
+        }
+        if after != nil && before != nil {
+            throw HelpdeskError.validation("before", "cannot be combined with after")
         }
         var copy = self
         if let requesterEmail { copy.requesterEmail = try Validator.email(requesterEmail, field: "requester") }
@@ -57,6 +63,9 @@ public struct TicketQuery: Sendable, Equatable {
 public struct TicketPage: Sendable {
     public var tickets: [TicketListing]
     public var nextCursor: String?
+    /// The cursor to page backwards from this page's first ticket (`before`); nil when nothing
+    /// comes before it.
+    public var previousCursor: String?
 
     public init(tickets: [TicketListing], nextCursor: String?) {
         self.tickets = tickets

@@ -14,16 +14,26 @@ extension HelpdeskService {
         let query = try query.validated()
         if query.trash { try Permissions.requireAdmin(actor, to: "see the trash") }
         let cursor = try query.after.map { try TicketCursor.decode($0, sort: query.sort) }
+        let backwards = try query.before.map { try TicketCursor.decode($0, sort: query.sort, field: "before") }
         return try read { db, now in
-            guard var builder = try filters(for: query, by: actor, db, now) else { return TicketPage(tickets: [], nextCursor: nil) }
+            guard var builder = try filters(for: query, by: actor, db, now, page: true) else { return TicketPage(tickets: [], nextCursor: nil) }
             if let cursor { builder.addCursor(cursor, sort: query.sort) }
+            if let backwards { builder.addCursor(backwards, sort: query.sort, backwards: true) }
             let rows = try Row.fetchAll(
-                try db.cachedStatement(sql: builder.sql(sort: query.sort, limit: query.limit + 1)), arguments: [actor.id] + builder.arguments)
-            let page = rows.prefix(query.limit)
+                try db.cachedStatement(sql: builder.sql(sort: query.sort, limit: query.limit + 1, backwards: backwards != nil)),
+                arguments: [actor.id] + builder.arguments)
+            // Backwards, the query walks the order in reverse; the page is turned back round.
+            let page = backwards == nil ? Array(rows.prefix(query.limit)) : rows.prefix(query.limit).reversed()
             let layout = rows.first.map { RowLayout($0) }
             let tickets = try page.map { row in try Self.listing(from: row, layout ?? RowLayout(row)) }
-            let next = rows.count > query.limit ? page.last.map { TicketListSQL.cursor(after: $0, sort: query.sort).encoded() } : nil
-            return TicketPage(tickets: tickets, nextCursor: next)
+            let more = rows.count > query.limit
+            let next = backwards == nil
+                ? (more ? page.last.map { TicketListSQL.cursor(after: $0, sort: query.sort).encoded() } : nil)
+                : page.last.map { TicketListSQL.cursor(after: $0, sort: query.sort).encoded() }
+            var result = TicketPage(tickets: tickets, nextCursor: next)
+            let earlier = backwards == nil ? cursor != nil : more
+            result.previousCursor = earlier ? page.first.map { TicketListSQL.cursor(after: $0, sort: query.sort).encoded() } : nil
+            return result
         }
     }
 
@@ -33,20 +43,47 @@ extension HelpdeskService {
         if query.trash { try Permissions.requireAdmin(actor, to: "see the trash") }
         return try read { db, now in
             if let tallied = try TicketTally.count(query, by: actor, db) { return tallied }
-            guard let builder = try filters(for: query, by: actor, db, now) else { return 0 }
-            return try Int.fetchOne(db.cachedStatement(sql: builder.countSQL()), arguments: builder.arguments) ?? 0
+            // An agent sees what is assigned to them or requested by them; counted as two disjoint
+            // parts, each on its own index, rather than one OR that SQLite walks ticket by ticket.
+            let parts: [(String, [any DatabaseValueConvertible])?]
+            if case .assigneeOrRequester(let id) = Permissions.scope(for: actor) {
+                parts = [("t.assignee_id = ?", [id]), ("t.requester_id = ? AND (t.assignee_id IS NULL OR t.assignee_id != ?)", [id, id])]
+            } else {
+                parts = [nil]
+            }
+            var total = 0
+            for part in parts {
+                guard let builder = try filters(for: query, by: actor, db, now, scope: part) else { return 0 }
+                total += try Int.fetchOne(db.cachedStatement(sql: builder.countSQL()), arguments: builder.arguments) ?? 0
+            }
+            return total
         }
     }
 
     /// The WHERE clause of a list: trash, visibility, filters and search; nil when the search has no
     /// searchable words (nothing can match).
-    private func filters(for query: TicketQuery, by actor: User, _ db: Database, _ now: Date) throws -> TicketListSQL? {
+    /// `scope` replaces the actor's visibility condition (the parts of an agent's count).
+    private func filters(
+        for query: TicketQuery, by actor: User, _ db: Database, _ now: Date, page: Bool = false,
+        scope: (String, [any DatabaseValueConvertible])? = nil
+    ) throws -> TicketListSQL? {
         var builder = TicketListSQL()
         // Only running clocks have a next risk; saying so lets SQLite use the index of running clocks.
         if query.breaching { builder.add("t.sla_next_risk <= ? AND t.status NOT IN ('resolved', 'closed')", [now]) }
         builder.add(query.trash ? "t.deleted_at IS NOT NULL" : "t.deleted_at IS NULL", [])
-        builder.addScope(Permissions.scope(for: actor))
-        builder.addIn("status", query.statuses)
+        if let scope {
+            builder.add(scope.0, scope.1)
+        } else {
+            builder.addScope(Permissions.scope(for: actor))
+        }
+        if !query.trash && !query.statuses.isEmpty && query.statuses.allSatisfy(\.isActive) {
+            // Active tickets only: said in the words of the partial indexes over active tickets, and
+            // with the per-status index ruled out, which would sort every match to show a page.
+            builder.add("t.status NOT IN ('resolved', 'closed')", [])
+            builder.addIn("status", query.statuses, indexed: false)
+        } else {
+            builder.addIn("status", query.statuses)
+        }
         builder.addIn("priority", query.priorities)
         builder.addIn("category", query.categories)
         switch query.assignee {
@@ -59,8 +96,10 @@ extension HelpdeskService {
         if let requester = query.requesterEmail {
             builder.add("t.requester_id = ?", [try UserTable.require(email: requester, field: "requester", db).id])
         }
-        if let search = query.search, !builder.addSearch(search, includeInternal: Permissions.canReadInternal(actor)) {
-            return nil
+        if let search = query.search {
+            guard let match = TicketListSQL.matchQuery(search) else { return nil }
+            let plan = page ? try searchPlan ?? SearchPlanner.plan(search, db) : .collect
+            builder.addSearch(match, includeInternal: Permissions.canReadInternal(actor), plan: plan)
         }
         return builder
     }

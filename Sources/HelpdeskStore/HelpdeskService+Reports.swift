@@ -63,31 +63,31 @@ extension HelpdeskService {
         }
     }
 
-    /// Tickets created and resolved per UTC day, every day of the period listed.
+    /// Tickets created and resolved per UTC day, every day of the period listed, from the per-day
+    /// counts the triggers keep.
     public func volume(_ period: ReportPeriod, by actor: User) throws -> [VolumeDay] {
-        let (scope, scopeArguments) = scopeSQL(try Permissions.reportScope(for: actor))
+        var scope = ""
+        var arguments: StatementArguments = [ReportPeriod.isoDay(period.from), ReportPeriod.isoDay(period.until)]
+        if case .agent(let id) = try Permissions.reportScope(for: actor) {
+            scope = " AND assignee_id = ?"
+            arguments += [id]
+        }
         return try read { db, _ in
-            func perDay(_ column: String) throws -> [String: Int] {
-                var result: [String: Int] = [:]
-                for row in try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT substr(\(column), 1, 10) AS day, COUNT(*) AS n FROM tickets t
-                        WHERE \(scope) AND \(column) >= ? AND \(column) < ? GROUP BY day
-                        """,
-                    arguments: scopeArguments + [period.from, period.until])
-                {
-                    result[row["day"]] = row["n"]
-                }
-                return result
+            var counts: [String: (created: Int, finished: Int)] = [:]
+            for row in try Row.fetchAll(
+                db.cachedStatement(sql: """
+                    SELECT day, SUM(created), SUM(finished) FROM ticket_days WHERE day >= ? AND day < ?\(scope) GROUP BY day
+                    """),
+                arguments: arguments)
+            {
+                counts[row[0]] = (row[1], row[2])
             }
-            let created = try perDay("t.created_at")
-            let resolved = try perDay(Self.resolvedAtSQL)
             var days: [VolumeDay] = []
             var day = period.from
             while day < period.until {
                 let key = ReportPeriod.isoDay(day)
-                days.append(VolumeDay(date: key, created: created[key, default: 0], resolved: resolved[key, default: 0]))
+                let count = counts[key] ?? (0, 0)
+                days.append(VolumeDay(date: key, created: count.created, resolved: count.finished))
                 day = day.addingTimeInterval(86400)
             }
             return days
@@ -98,17 +98,23 @@ extension HelpdeskService {
     public func slaReport(_ period: ReportPeriod, by actor: User) throws -> SLAReport {
         let (scope, scopeArguments) = scopeSQL(try Permissions.reportScope(for: actor))
         return try read { db, _ in
-            let inPeriod = "\(scope) AND t.created_at >= ? AND t.created_at < ?"
-            let arguments = scopeArguments + [period.from, period.until]
-            let firstResponse = try compliance(
-                db, metColumn: "t.sla_first_response_met",
-                seconds: "(julianday(t.first_response_at) - julianday(t.created_at)) * 86400",
-                timed: "t.first_response_at IS NOT NULL", where: inPeriod, arguments)
-            let resolution = try compliance(
-                db, metColumn: "t.sla_resolution_met",
-                seconds: "(julianday(\(Self.resolvedAtSQL)) - julianday(t.created_at)) * 86400",
-                timed: "t.sla_resolution_met IS NOT NULL", where: inPeriod, arguments)
-            return SLAReport(from: period.fromDay, to: period.toDay, firstResponse: firstResponse, resolution: resolution)
+            var firstResponse = ComplianceTally(), resolution = ComplianceTally()
+            // One pass over the covering index of creation times; medians are taken here, not by
+            // sorting in SQL once per clock.
+            let rows = try Row.fetchCursor(
+                db.cachedStatement(sql: """
+                    SELECT t.sla_first_response_met,
+                        CASE WHEN t.first_response_at IS NOT NULL THEN (julianday(t.first_response_at) - julianday(t.created_at)) * 86400 END,
+                        t.sla_resolution_met,
+                        CASE WHEN t.sla_resolution_met IS NOT NULL THEN (julianday(\(Self.resolvedAtSQL)) - julianday(t.created_at)) * 86400 END
+                    FROM tickets t WHERE \(scope) AND t.created_at >= ? AND t.created_at < ?
+                    """),
+                arguments: scopeArguments + [period.from, period.until])
+            while let row = try rows.next() {
+                firstResponse.add(met: row[0], seconds: row[1])
+                resolution.add(met: row[2], seconds: row[3])
+            }
+            return SLAReport(from: period.fromDay, to: period.toDay, firstResponse: firstResponse.result, resolution: resolution.result)
         }
     }
 
@@ -119,9 +125,23 @@ extension HelpdeskService {
         return try read { db, _ in
             var sql = "SELECT id, email, name FROM users WHERE (role = 'agent' OR id IN (SELECT assignee_id FROM ticket_tally WHERE assignee_id != 0 AND n > 0))"
             var arguments: StatementArguments = []
+            var finishedScope = "t.assignee_id IS NOT NULL"
             if case .agent(let id) = scope {
                 sql = "SELECT id, email, name FROM users WHERE id = ?"
                 arguments = [id]
+                finishedScope = "t.assignee_id = \(id)"
+            }
+            // Every ticket finished in the period, read once from the covering index of finishing times.
+            var resolved: [Int64: ComplianceTally] = [:]
+            let rows = try Row.fetchCursor(
+                db.cachedStatement(sql: """
+                    SELECT t.assignee_id, t.sla_resolution_met, (julianday(\(Self.resolvedAtSQL)) - julianday(t.created_at)) * 86400
+                    FROM tickets t WHERE \(finishedScope) AND t.deleted_at IS NULL
+                        AND \(Self.resolvedAtSQL) >= ? AND \(Self.resolvedAtSQL) < ? AND t.sla_resolution_met IS NOT NULL
+                    """),
+                arguments: [period.from, period.until])
+            while let row = try rows.next() {
+                resolved[row[0], default: ComplianceTally()].add(met: row[1], seconds: row[2])
             }
             return try Row.fetchAll(db, sql: sql + " ORDER BY email", arguments: arguments).map { row in
                 let id: Int64 = row["id"]
@@ -129,43 +149,35 @@ extension HelpdeskService {
                     db.cachedStatement(
                         sql: "SELECT COALESCE(SUM(n), 0) FROM ticket_tally WHERE assignee_id = ? AND deleted = 0 AND status NOT IN \(Self.finishedStatuses)"),
                     arguments: [id]) ?? 0
-                let resolved = try compliance(
-                    db, metColumn: "t.sla_resolution_met",
-                    seconds: "(julianday(\(Self.resolvedAtSQL)) - julianday(t.created_at)) * 86400",
-                    timed: "t.sla_resolution_met IS NOT NULL",
-                    where: "t.assignee_id = ? AND t.deleted_at IS NULL AND \(Self.resolvedAtSQL) >= ? AND \(Self.resolvedAtSQL) < ?",
-                    [id, period.from, period.until])
+                let stats = (resolved[id] ?? ComplianceTally()).result
                 return AgentStats(
-                    email: row["email"], name: row["name"], openAssigned: open, resolvedInPeriod: resolved.total,
-                    medianResolutionSeconds: resolved.medianSeconds, slaCompliancePercent: resolved.compliancePercent)
+                    email: row["email"], name: row["name"], openAssigned: open, resolvedInPeriod: stats.total,
+                    medianResolutionSeconds: stats.medianSeconds, slaCompliancePercent: stats.compliancePercent)
             }
         }
     }
+}
 
-    /// Met and total over finished clocks, and the mean and median time over timed ones: one pass for
-    /// the totals, one ordered read of the middle for the median.
-    private func compliance(
-        _ db: Database, metColumn: String, seconds: String, timed: String, where condition: String,
-        _ arguments: StatementArguments
-    ) throws -> SLACompliance {
-        let totals = try Row.fetchOne(
-            db.cachedStatement(sql: """
-                SELECT COUNT(\(metColumn)) AS total, COALESCE(SUM(\(metColumn)), 0) AS met,
-                    AVG(CASE WHEN \(timed) THEN \(seconds) END) AS mean, COUNT(CASE WHEN \(timed) THEN 1 END) AS timed
-                FROM tickets t WHERE \(condition)
-                """),
-            arguments: arguments)
-        let mean: Double? = totals?["mean"]
-        let count: Int = totals?["timed"] ?? 0
-        var median: Double?
-        if count > 0 {
-            let middle = try Double.fetchAll(
-                db.cachedStatement(sql: "SELECT \(seconds) AS s FROM tickets t WHERE \(condition) AND \(timed) ORDER BY s LIMIT ? OFFSET ?"),
-                arguments: arguments + [count % 2 == 0 ? 2 : 1, (count - 1) / 2])
-            median = middle.isEmpty ? nil : middle.reduce(0, +) / Double(middle.count)
+/// Met and total over finished clocks, and the mean and median time over the timed ones.
+struct ComplianceTally {
+    private var total = 0
+    private var met = 0
+    private var seconds: [Double] = []
+
+    mutating func add(met flag: Bool?, seconds value: Double?) {
+        if let flag {
+            total += 1
+            if flag { met += 1 }
         }
-        return SLACompliance(
-            total: totals?["total"] ?? 0, met: totals?["met"] ?? 0,
-            meanSeconds: mean.map { $0.rounded() }, medianSeconds: median.map { $0.rounded() })
+        if let value { seconds.append(value) }
+    }
+
+    var result: SLACompliance {
+        guard !seconds.isEmpty else { return SLACompliance(total: total, met: met, meanSeconds: nil, medianSeconds: nil) }
+        let sorted = seconds.sorted()
+        let middle = sorted.count / 2
+        let median = sorted.count % 2 == 0 ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[middle]
+        let mean = sorted.reduce(0, +) / Double(sorted.count)
+        return SLACompliance(total: total, met: met, meanSeconds: mean.rounded(), medianSeconds: median.rounded())
     }
 }

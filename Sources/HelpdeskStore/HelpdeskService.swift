@@ -8,6 +8,8 @@ public struct HelpdeskService: Sendable {
     public let database: HelpdeskDatabase
     public let clock: any TimeSource
     public let hasher: any PasswordHasher
+    /// Forces how search pages are found (tests compare both plans); nil lets the planner choose.
+    var searchPlan: TicketListSQL.SearchPlan?
 
     public init(database: HelpdeskDatabase, clock: any TimeSource, hasher: any PasswordHasher) {
         self.database = database
@@ -17,7 +19,16 @@ public struct HelpdeskService: Sendable {
 
     /// The same service reading another clock (the demo uses it to spread events over past days).
     public func with(clock: any TimeSource) -> HelpdeskService {
-        HelpdeskService(database: database, clock: clock, hasher: hasher)
+        var copy = HelpdeskService(database: database, clock: clock, hasher: hasher)
+        copy.searchPlan = searchPlan
+        return copy
+    }
+
+    /// The same service with search pages found by `plan` whatever the planner would choose.
+    func with(searchPlan plan: TicketListSQL.SearchPlan) -> HelpdeskService {
+        var copy = self
+        copy.searchPlan = plan
+        return copy
     }
 
     func write<T>(_ body: (Database, Date) throws -> T) throws -> T {

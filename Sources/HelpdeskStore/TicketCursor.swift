@@ -17,8 +17,8 @@ struct TicketCursor: Codable, Equatable {
             .replacingOccurrences(of: "=", with: "")
     }
 
-    static func decode(_ text: String, sort: TicketSort) throws -> TicketCursor {
-        let invalid = HelpdeskError.validation("after", "is not a cursor issued by this list (use next_cursor as given)")
+    static func decode(_ text: String, sort: TicketSort, field: String = "after") throws -> TicketCursor {
+        let invalid = HelpdeskError.validation(field, "is not a cursor issued by this list (use the cursors as given)")
         guard text.count <= 512 else { throw invalid }
         var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)

@@ -34,9 +34,11 @@ struct TicketListSQL {
         arguments += StatementArguments(values.map { $0.databaseValue })
     }
 
-    mutating func addIn<T: RawRepresentable>(_ column: String, _ values: [T]) where T.RawValue == String {
+    /// `column IN (...)`; with `indexed: false` written `+t.column` so that SQLite does not pick an
+    /// index on that column for it.
+    mutating func addIn<T: RawRepresentable>(_ column: String, _ values: [T], indexed: Bool = true) where T.RawValue == String {
         guard !values.isEmpty else { return }
-        add("t.\(column) IN (\(values.map { _ in "?" }.joined(separator: ", ")))", values.map(\.rawValue))
+        add("\(indexed ? "" : "+")t.\(column) IN (\(values.map { _ in "?" }.joined(separator: ", ")))", values.map(\.rawValue))
     }
 
     mutating func addScope(_ scope: VisibilityScope) {
@@ -48,25 +50,48 @@ struct TicketListSQL {
     }
 
     /// Matches the subject and description, and comments (internal ones only for staff). Each term is
-    /// quoted, so FTS5 syntax typed by a user is searched for, never interpreted.
-    mutating func addSearch(_ text: String, includeInternal: Bool) -> Bool {
+    /// quoted, so FTS5 syntax typed by a user is searched for, never interpreted. Returns the FTS5
+    /// query, or nil when the text has no searchable words.
+    static func matchQuery(_ text: String) -> String? {
         let terms = SearchTerms(parsing: text).terms
-        guard !terms.isEmpty else { return false }
-        let match = terms.map { term in
+        guard !terms.isEmpty else { return nil }
+        return terms.map { term in
             "\"" + term.text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + (term.isPrefix ? "*" : "")
         }.joined(separator: " ")
-        add(
-            """
-            t.id IN (SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH ?
-                UNION SELECT c.ticket_id FROM comment_fts JOIN comments c ON c.id = comment_fts.rowid
-                    WHERE comment_fts MATCH ?\(includeInternal ? "" : " AND c.is_internal = 0"))
-            """, [match, match])
-        return true
     }
 
-    mutating func addCursor(_ cursor: TicketCursor, sort: TicketSort) {
+    /// How a search joins the list. `collect` gathers every matching ticket first: right for rare
+    /// terms and for counts. `probe` walks the list in its own order and asks the index about each
+    /// ticket: right for a page of a common term, where collecting would gather most of the helpdesk
+    /// to show fifty of it.
+    enum SearchPlan {
+        case collect
+        case probe
+    }
+
+    mutating func addSearch(_ match: String, includeInternal: Bool, plan: SearchPlan) {
+        let internalFilter = includeInternal ? "" : " AND c.is_internal = 0"
+        switch plan {
+        case .collect:
+            add(
+                """
+                t.id IN (SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH ?
+                    UNION SELECT c.ticket_id FROM comment_fts JOIN comments c ON c.id = comment_fts.rowid
+                        WHERE comment_fts MATCH ?\(internalFilter))
+                """, [match, match])
+        case .probe:
+            add(
+                """
+                (EXISTS (SELECT 1 FROM ticket_fts WHERE ticket_fts MATCH ? AND ticket_fts.rowid = t.id)
+                    OR EXISTS (SELECT 1 FROM comments c JOIN comment_fts ON comment_fts.rowid = c.id
+                        WHERE c.ticket_id = t.id AND comment_fts MATCH ?\(internalFilter)))
+                """, [match, match])
+        }
+    }
+
+    mutating func addCursor(_ cursor: TicketCursor, sort: TicketSort, backwards: Bool = false) {
         let columns = Self.keyColumns(for: sort).map { "t.\($0)" } + ["t.id"]
-        let op = Self.isDescending(sort) ? "<" : ">"
+        let op = Self.isDescending(sort) != backwards ? "<" : ">"
         var values: [any DatabaseValueConvertible] = []
         for (column, key) in zip(Self.keyColumns(for: sort), cursor.keys) {
             values.append(column == "priority_rank" ? (Int(key) ?? 0) : key)
@@ -75,8 +100,8 @@ struct TicketListSQL {
         add("(\(columns.joined(separator: ", "))) \(op) (\(columns.map { _ in "?" }.joined(separator: ", ")))", values)
     }
 
-    func sql(sort: TicketSort, limit: Int) -> String {
-        let direction = Self.isDescending(sort) ? "DESC" : "ASC"
+    func sql(sort: TicketSort, limit: Int, backwards: Bool = false) -> String {
+        let direction = Self.isDescending(sort) != backwards ? "DESC" : "ASC"
         let order = (Self.keyColumns(for: sort) + ["id"]).map { "t.\($0) \(direction)" }.joined(separator: ", ")
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return "\(Self.select) \(filter) ORDER BY \(order) LIMIT \(limit)"

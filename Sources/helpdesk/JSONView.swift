@@ -24,7 +24,8 @@ enum JSONView {
     }
 
     static func page(_ page: TicketPage, now: Date) -> [String: Any] {
-        ["tickets": page.tickets.map { ticket($0, now: now) }, "next_cursor": page.nextCursor ?? NSNull()]
+        ["tickets": page.tickets.map { ticket($0, now: now) }, "next_cursor": page.nextCursor ?? NSNull(),
+         "previous_cursor": page.previousCursor ?? NSNull()]
     }
 
     static func user(_ user: User) -> [String: Any] {

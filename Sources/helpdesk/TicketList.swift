@@ -26,6 +26,8 @@ struct TicketList: ParsableCommand {
     var limit: Int = 50
     @Option(help: "The next_cursor of the previous page.")
     var after: String?
+    @Option(help: "The previous_cursor of the following page: page backwards.")
+    var before: String?
     @Flag(help: "Admins: list the trash.")
     var trash = false
 
@@ -58,6 +60,7 @@ struct TicketList: ParsableCommand {
         query.requesterEmail = requester
         query.search = search
         query.breaching = breaching
+        query.before = before
         query.limit = limit
         query.after = after
         query.trash = trash

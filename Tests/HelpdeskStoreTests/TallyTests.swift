@@ -14,7 +14,7 @@ import Testing
         let customers = [fx.dan, fx.erin]
         let statuses = TicketStatus.allCases.map(\.rawValue)
         for step in 0..<400 {
-            let service = fx.at(Double(step) / 10)
+            let service = fx.at(Double(step) / 5)
             let admin = fx.admin
             if numbers.isEmpty || random.next(below: 4) == 0 {
                 // Staff file some tickets themselves, so agents appear as requesters too.
@@ -68,11 +68,29 @@ import Testing
         }
         #expect(checked > 0)
 
+        try expectVolumeMatchesTheTickets(fx)
         let board = try fx.at(40).dashboard(by: fx.admin)
         for status in TicketStatus.allCases {
             var query = TicketQuery()
             query.statuses = [status]
             #expect(board.byStatus[status.rawValue] == (try listed(query, by: fx.admin, fx)))
+        }
+    }
+
+    /// The volume chart reads per-day counts kept by triggers; they must equal counting the tickets.
+    private func expectVolumeMatchesTheTickets(_ fx: StoreFixture) throws {
+        let period = ReportPeriod(from: fx.start.addingTimeInterval(-86400 * 2), until: fx.start.addingTimeInterval(86400 * 4))
+        for (user, scope) in [(fx.admin, ""), (fx.alice, " AND assignee_id = \(fx.alice.id)")] {
+            let days = try fx.at(40).volume(period, by: user)
+            for day in days {
+                let created = try fx.count("SELECT COUNT(*) FROM tickets WHERE deleted_at IS NULL AND substr(created_at, 1, 10) = '\(day.date)'\(scope)")
+                let finished = try fx.count(
+                    "SELECT COUNT(*) FROM tickets WHERE deleted_at IS NULL AND substr(COALESCE(resolved_at, closed_at), 1, 10) = '\(day.date)'\(scope)")
+                #expect(day.created == created, "\(user.email) created \(day.date)")
+                #expect(day.resolved == finished, "\(user.email) resolved \(day.date)")
+            }
+            #expect(days.reduce(0) { $0 + $1.created } > 0)
+            if user.role == .admin { #expect(days.reduce(0) { $0 + $1.resolved } > 0) }
         }
     }
 

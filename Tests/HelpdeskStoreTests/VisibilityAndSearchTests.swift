@@ -88,6 +88,22 @@ struct VisibilityAndSearchTests {
             } while query.after != nil && pages < 20
             #expect(seen.count == 23, "\(sort)")
             #expect(Set(seen.map(\.ticket.number)) == expected, "\(sort)")
+            // Paging backwards from the 22nd ticket gives the 21 before it in the same order.
+            var head = TicketQuery()
+            head.sort = sort
+            head.limit = 22
+            let first22 = try fx.at(7).listTickets(head, by: fx.admin)
+            var backwards = TicketQuery()
+            backwards.sort = sort
+            backwards.limit = 4
+            backwards.before = first22.nextCursor
+            var walked: [TicketListing] = []
+            while backwards.before != nil {
+                let page = try fx.at(7).listTickets(backwards, by: fx.admin)
+                walked = page.tickets + walked
+                backwards.before = page.previousCursor
+            }
+            #expect(walked.map(\.ticket.number) == first22.tickets.dropLast().map(\.ticket.number), "backwards \(sort)")
             if sort == .due {
                 let dues = seen.map { $0.ticket.sla.nextDue ?? .distantFuture }
                 #expect(dues == dues.sorted(), "next breach first")

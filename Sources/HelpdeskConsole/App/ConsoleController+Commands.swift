@@ -23,7 +23,13 @@ extension ConsoleController {
         case "pane.right": state.focus = state.focus == .views ? .queue : (state.detail == nil ? .queue : .ticket)
         case "list.down": move(by: 1)
         case "list.up": move(by: -1)
-        case "list.top": move(to: 0)
+        case "list.top":
+            if state.focus == .queue && state.previousCursor != nil {
+                // The top of the list is no longer held: load it afresh.
+                loadPage(append: false, keepSelection: false)
+            } else {
+                move(to: 0)
+            }
         case "list.bottom": move(to: Int.max)
         case "list.page-down": move(by: pageStep)
         case "list.page-up": move(by: -pageStep)
@@ -144,6 +150,7 @@ extension ConsoleController {
             state.selected = target
             keepSelectionVisible()
             if state.selected >= state.rows.count - 10 { loadPage(append: true) }
+            if state.selected < 10 { loadEarlierPage() }
             if changed {
                 state.detailScroll = 0
                 loadDetail()

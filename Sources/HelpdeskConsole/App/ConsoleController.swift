@@ -19,6 +19,8 @@ public final class ConsoleController {
     var ticks = 0
     /// Where `report.export` writes its CSV files.
     let exportDirectory: URL
+    /// How many queue rows are held before whole pages are let go (about a dozen pages).
+    public var rowLimit = 1_000
 
     /// What the terminal must do for the console beyond drawing.
     public enum Effect: Equatable {
@@ -302,21 +304,35 @@ public final class ConsoleController {
     var pageSize: Int { max(50, state.height * 2) }
 
     func loadPage(append: Bool, keepSelection: Bool = true) {
-        guard let user = state.user else { return }
-        if append && (state.nextCursor == nil || state.loading) { return }
-        pageGeneration += append ? 0 : 1
-        let generation = pageGeneration
-        var query = state.query
-        query.limit = pageSize
-        if append { query.after = state.nextCursor }
+        if append && state.nextCursor == nil { return }
         if !append && !keepSelection {
             state.selected = 0
             state.offset = 0
         }
+        loadPage(append ? .append : .replace)
+    }
+
+    /// Pages back above the first kept row, when rows there were let go.
+    func loadEarlierPage() {
+        if state.previousCursor != nil { loadPage(.prepend) }
+    }
+
+    private func loadPage(_ placement: PagePlacement) {
+        guard let user = state.user else { return }
+        if placement != .replace && state.loading { return }
+        if placement == .replace { pageGeneration += 1 }
+        let generation = pageGeneration
+        var query = state.query
+        query.limit = pageSize
+        switch placement {
+        case .replace: break
+        case .append: query.after = state.nextCursor
+        case .prepend: query.before = state.previousCursor
+        }
         state.loading = true
         let service = self.service, request = query
         background({
-            return .page(generation: generation, append: append, try service.listTickets(request, by: user))
+            return .page(generation: generation, placement: placement, try service.listTickets(request, by: user))
         })
     }
 
@@ -376,13 +392,12 @@ public final class ConsoleController {
             state.login.password = TextField(masked: true)
         case .counts(let generation, let counts):
             if generation == countsGeneration { state.counts = counts }
-        case .page(let generation, let append, let page):
+        case .page(let generation, let placement, let page):
             guard generation == pageGeneration else { return }
             state.loading = false
             let previous = state.selectedTicket?.ticket.number
-            state.rows = append ? state.rows + page.tickets : page.tickets
-            state.nextCursor = page.nextCursor
-            if !append, let previous, let index = state.rows.firstIndex(where: { $0.ticket.number == previous }) {
+            place(page, placement)
+            if placement == .replace, let previous, let index = state.rows.firstIndex(where: { $0.ticket.number == previous }) {
                 state.selected = index
             }
             if let wanted = state.pendingSelection, let index = state.rows.firstIndex(where: { $0.ticket.number == wanted }) {
@@ -392,7 +407,7 @@ public final class ConsoleController {
             }
             state.selected = max(0, min(state.selected, state.rows.count - 1))
             keepSelectionVisible()
-            if !append { loadDetail() }
+            if placement == .replace { loadDetail() }
         case .detail(let generation, let listing, let comments):
             guard generation == detailGeneration else { return }
             state.detail = listing

@@ -170,6 +170,10 @@ public struct ConsoleState: Sendable {
     public var selected = 0
     public var offset = 0
     public var nextCursor: String?
+    /// Set when pages above the first kept row were let go: where to page back from.
+    public var previousCursor: String?
+    /// The pages `rows` holds, in order, so that whole pages can be let go from either end.
+    public var pages: [PageSpan] = []
     public var loading = false
     public var detail: TicketListing?
     public var comments: [CommentView] = []
@@ -227,4 +231,11 @@ public struct ConsoleState: Sendable {
         }
         return parts.joined(separator: "  ")
     }
+}
+
+/// One page held in the queue: its length and the cursors before its first and after its last row.
+public struct PageSpan: Sendable, Equatable {
+    public var count: Int
+    public var before: String?
+    public var after: String?
 }

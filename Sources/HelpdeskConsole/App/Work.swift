@@ -19,12 +19,17 @@ public final class BackgroundScheduler: WorkScheduler {
     public func schedule(_ work: @escaping @Sendable () -> Void) { queue.async(execute: work) }
 }
 
+/// Where a loaded page goes in the queue.
+public enum PagePlacement: Sendable {
+    case replace, append, prepend
+}
+
 /// Results of background work, handed back to the event loop through the inbox.
 public enum LoadResult: Sendable {
     case loggedIn(User)
     case loginFailed(String)
     case counts(generation: Int, [Int?])
-    case page(generation: Int, append: Bool, TicketPage)
+    case page(generation: Int, placement: PagePlacement, TicketPage)
     case detail(generation: Int, TicketListing, [CommentView])
     case detailGone(generation: Int, String)
     case agents([User])
