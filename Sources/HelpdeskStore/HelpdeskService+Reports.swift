@@ -96,25 +96,41 @@ extension HelpdeskService {
 
     /// Compliance of both clocks over tickets created in the period whose clock has finished.
     public func slaReport(_ period: ReportPeriod, by actor: User) throws -> SLAReport {
+        try slaReports([period], by: actor)[0]
+    }
+
+    /// The SLA reports of several periods from one pass over the widest of them (the dashboard
+    /// shows the last 7 and the last 30 days).
+    public func slaReports(_ periods: [ReportPeriod], by actor: User) throws -> [SLAReport] {
         let (scope, scopeArguments) = scopeSQL(try Permissions.reportScope(for: actor))
+        guard let from = periods.map(\.from).min(), let until = periods.map(\.until).max() else { return [] }
         return try read { db, _ in
-            var firstResponse = ComplianceTally(), resolution = ComplianceTally()
+            var firstResponse = Array(repeating: ComplianceTally(), count: periods.count)
+            var resolution = firstResponse
             // One pass over the covering index of creation times; medians are taken here, not by
             // sorting in SQL once per clock.
             let rows = try Row.fetchCursor(
                 db.cachedStatement(sql: """
-                    SELECT t.sla_first_response_met,
+                    SELECT t.created_at, t.sla_first_response_met,
                         CASE WHEN t.first_response_at IS NOT NULL THEN (julianday(t.first_response_at) - julianday(t.created_at)) * 86400 END,
                         t.sla_resolution_met,
                         CASE WHEN t.sla_resolution_met IS NOT NULL THEN (julianday(\(Self.resolvedAtSQL)) - julianday(t.created_at)) * 86400 END
                     FROM tickets t WHERE \(scope) AND t.created_at >= ? AND t.created_at < ?
                     """),
-                arguments: scopeArguments + [period.from, period.until])
+                arguments: scopeArguments + [from, until])
+            let bounds = periods.map { (UTCTimestamp.storage($0.from), UTCTimestamp.storage($0.until)) }
             while let row = try rows.next() {
-                firstResponse.add(met: row[0], seconds: row[1])
-                resolution.add(met: row[2], seconds: row[3])
+                let created: String = row[0]
+                for (index, bound) in bounds.enumerated() where created >= bound.0 && created < bound.1 {
+                    firstResponse[index].add(met: row[1], seconds: row[2])
+                    resolution[index].add(met: row[3], seconds: row[4])
+                }
             }
-            return SLAReport(from: period.fromDay, to: period.toDay, firstResponse: firstResponse.result, resolution: resolution.result)
+            return periods.indices.map { index in
+                SLAReport(
+                    from: periods[index].fromDay, to: periods[index].toDay,
+                    firstResponse: firstResponse[index].result, resolution: resolution[index].result)
+            }
         }
     }
 
@@ -143,12 +159,18 @@ extension HelpdeskService {
             while let row = try rows.next() {
                 resolved[row[0], default: ComplianceTally()].add(met: row[1], seconds: row[2])
             }
+            var open: [Int64: Int] = [:]
+            for row in try Row.fetchAll(
+                db.cachedStatement(sql: """
+                    SELECT assignee_id, SUM(n) FROM ticket_tally WHERE deleted = 0 AND status NOT IN \(Self.finishedStatuses)
+                    GROUP BY assignee_id
+                    """))
+            {
+                open[row[0]] = row[1]
+            }
             return try Row.fetchAll(db, sql: sql + " ORDER BY email", arguments: arguments).map { row in
                 let id: Int64 = row["id"]
-                let open = try Int.fetchOne(
-                    db.cachedStatement(
-                        sql: "SELECT COALESCE(SUM(n), 0) FROM ticket_tally WHERE assignee_id = ? AND deleted = 0 AND status NOT IN \(Self.finishedStatuses)"),
-                    arguments: [id]) ?? 0
+                let open = open[id] ?? 0
                 let stats = (resolved[id] ?? ComplianceTally()).result
                 return AgentStats(
                     email: row["email"], name: row["name"], openAssigned: open, resolvedInPeriod: stats.total,

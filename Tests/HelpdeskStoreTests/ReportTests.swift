@@ -55,6 +55,26 @@ struct ReportTests {
         #expect(report.resolution.medianSeconds == 17.5 * 3600)
     }
 
+    /// The dashboard asks for two periods in one pass; each must be what it would be on its own,
+    /// with tickets outside a period left out of it.
+    @Test func severalPeriodsInOnePassMatchEachAlone() throws {
+        let (fx, _, _, _) = try scenario()
+        let d = try fx.file("Ticket D two days later", priority: "urgent", hours: 50)
+        _ = try fx.at(50.1).assign(number: d, to: "bob@x.test", by: fx.admin)
+        _ = try fx.at(50.2).changeStatus(number: d, to: "in_progress", by: fx.bob)
+        _ = try fx.at(50.3).changeStatus(number: d, to: "resolved", by: fx.bob)
+        let now = fx.at(60).clock.now()
+        let periods = [
+            try ReportPeriod.parse(from: "2026-11-20", to: "2026-11-20", now: now),
+            try ReportPeriod.parse(from: "2026-11-22", to: "2026-11-22", now: now),
+            try ReportPeriod.parse(from: "2026-11-19", to: "2026-11-22", now: now),
+        ]
+        let together = try fx.at(60).slaReports(periods, by: fx.admin)
+        let alone = try periods.map { try fx.at(60).slaReport($0, by: fx.admin) }
+        #expect(together == alone)
+        #expect(together.map(\.resolution.total) == [2, 1, 3])
+    }
+
     @Test func volumeListsEveryDayAndAgentsReportIsScoped() throws {
         let (fx, _, _, _) = try scenario()
         let now = fx.at(31)

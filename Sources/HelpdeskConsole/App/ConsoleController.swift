@@ -262,9 +262,9 @@ public final class ConsoleController {
         background({
             let month = try ReportPeriod.parse(from: chosen?.from, to: chosen?.to, now: now)
             let week = ReportPeriod(from: month.until.addingTimeInterval(-7 * 86400), until: month.until)
+            let sla = try service.slaReports([week, month], by: user)
             return .dashboard(DashboardData(
-                    now: try service.dashboard(by: user), sla7: try service.slaReport(week, by: user),
-                    sla30: try service.slaReport(month, by: user), volume: try service.volume(month, by: user),
+                    now: try service.dashboard(by: user), sla7: sla[0], sla30: sla[1], volume: try service.volume(month, by: user),
                     agents: try service.agentsReport(month, by: user)))
         })
     }

@@ -7,7 +7,11 @@ public struct KeyMap: Sendable, Equatable {
         case prefix([Key: Node])
     }
 
-    public var tables: [KeyContext: [Key: Node]] = [:]
+    public var tables: [KeyContext: [Key: Node]] = [:] {
+        didSet { keysByCommand = Self.keysByCommand(tables) }
+    }
+    /// Per context, each command's keys (shortest first): the footer asks for them on every frame.
+    private var keysByCommand: [KeyContext: [String: [String]]] = [:]
 
     public init() {}
 
@@ -39,15 +43,23 @@ public struct KeyMap: Sendable, Equatable {
 
     /// The keys bound to a command in a context (prefix sequences joined with spaces), for hints.
     public func keys(for command: String, in context: KeyContext) -> [String] {
-        func walk(_ table: [Key: Node], _ prefix: [String]) -> [String] {
-            table.flatMap { key, node -> [String] in
+        keysByCommand[context]?[command] ?? []
+    }
+
+    private static func keysByCommand(_ tables: [KeyContext: [Key: Node]]) -> [KeyContext: [String: [String]]] {
+        func walk(_ table: [Key: Node], _ prefix: [String], into result: inout [String: [String]]) {
+            for (key, node) in table {
                 switch node {
-                case .command(let name): return name == command ? [(prefix + [key.name]).joined(separator: " ")] : []
-                case .prefix(let next): return walk(next, prefix + [key.name])
+                case .command(let name): result[name, default: []].append((prefix + [key.name]).joined(separator: " "))
+                case .prefix(let next): walk(next, prefix + [key.name], into: &result)
                 }
-            }.sorted { ($0.count, $0) < ($1.count, $1) }
+            }
         }
-        return walk(tables[context] ?? [:], [])
+        return tables.mapValues { table in
+            var result: [String: [String]] = [:]
+            walk(table, [], into: &result)
+            return result.mapValues { $0.sorted { ($0.count, $0) < ($1.count, $1) } }
+        }
     }
 
     /// Applies a file's `[keys.CONTEXT]` tables over this map, key by key. Problems become warnings

@@ -50,6 +50,21 @@ public struct Buffer: Sendable, Equatable {
         return column - x
     }
 
+    /// Draws one glyph `count` times in a row (or down a column): measured and sanitized once, for
+    /// borders and rules, which are most of the cells of a frame.
+    public mutating func putRepeated(_ glyph: String, x: Int, y: Int, count: Int, vertical: Bool = false, style: Style = .plain) {
+        let clean = DisplayText.sanitize(glyph)
+        guard clean.count == 1, let character = clean.first, TextWidth.isPrintable(character), TextWidth.of(character) == 1 else {
+            for step in 0..<count { put(glyph, x: vertical ? x : x + step, y: vertical ? y + step : y, style: style) }
+            return
+        }
+        let cell = Cell(clean, style: style)
+        for step in 0..<count {
+            let (cx, cy) = vertical ? (x, y + step) : (x + step, y)
+            if contains(x: cx, y: cy) { self[cx, cy] = cell }
+        }
+    }
+
     /// One-character strings for the ASCII range, made once rather than per cell drawn.
     private static let asciiSymbols: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
