@@ -98,7 +98,7 @@ extension HelpdeskService {
         }
         if let search = query.search {
             guard let match = TicketListSQL.matchQuery(search) else { return nil }
-            let plan = page ? try searchPlan ?? SearchPlanner.plan(search, db) : .collect
+            let plan = page ? try searchPlan ?? SearchPlanner.plan(match, db) : .collect
             builder.addSearch(match, includeInternal: Permissions.canReadInternal(actor), plan: plan)
         }
         return builder

@@ -109,21 +109,24 @@ extension HelpdeskService {
             var resolution = firstResponse
             // One pass over the covering index of creation times; medians are taken here, not by
             // sorting in SQL once per clock.
+            // Which periods each row falls in comes back as one flag column per period.
+            let flags = periods.map { _ in "(t.created_at >= ? AND t.created_at < ?)" }.joined(separator: ", ")
+            var arguments: StatementArguments = []
+            for period in periods { arguments += [period.from, period.until] }
             let rows = try Row.fetchCursor(
                 db.cachedStatement(sql: """
-                    SELECT t.created_at, t.sla_first_response_met,
+                    SELECT t.sla_first_response_met,
                         CASE WHEN t.first_response_at IS NOT NULL THEN (julianday(t.first_response_at) - julianday(t.created_at)) * 86400 END,
                         t.sla_resolution_met,
-                        CASE WHEN t.sla_resolution_met IS NOT NULL THEN (julianday(\(Self.resolvedAtSQL)) - julianday(t.created_at)) * 86400 END
+                        CASE WHEN t.sla_resolution_met IS NOT NULL THEN (julianday(\(Self.resolvedAtSQL)) - julianday(t.created_at)) * 86400 END,
+                        \(flags)
                     FROM tickets t WHERE \(scope) AND t.created_at >= ? AND t.created_at < ?
                     """),
-                arguments: scopeArguments + [from, until])
-            let bounds = periods.map { (UTCTimestamp.storage($0.from), UTCTimestamp.storage($0.until)) }
+                arguments: arguments + scopeArguments + [from, until])
             while let row = try rows.next() {
-                let created: String = row[0]
-                for (index, bound) in bounds.enumerated() where created >= bound.0 && created < bound.1 {
-                    firstResponse[index].add(met: row[1], seconds: row[2])
-                    resolution[index].add(met: row[3], seconds: row[4])
+                for index in periods.indices where row[4 + index] as Bool {
+                    firstResponse[index].add(met: row[0], seconds: row[1])
+                    resolution[index].add(met: row[2], seconds: row[3])
                 }
             }
             return periods.indices.map { index in

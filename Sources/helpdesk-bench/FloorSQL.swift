@@ -49,7 +49,7 @@ enum FloorSQL {
     }
 
     static let ticketTotal = "SELECT COALESCE(SUM(n), 0) FROM ticket_tally"
-    static func cappedMatches(_ table: String) -> String {
-        "SELECT COUNT(*) FROM (SELECT 1 FROM \(table) WHERE \(table) MATCH ? LIMIT ?)"
+    static func sampledMatches(_ table: String) -> String {
+        "SELECT COUNT(*) FROM \(table) WHERE \(table) MATCH ? AND rowid > ?"
     }
 }

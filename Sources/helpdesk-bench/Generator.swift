@@ -155,18 +155,9 @@ struct Generator {
         return ImportedTicket(ticket: ticket, day: dayString, sequence: sequence, comments: comments, history: history)
     }
 
-    /// `YYYYMMDD` of a day counted from the Unix epoch, without a calendar object per ticket.
+    /// `YYYYMMDD` of a day counted from the Unix epoch.
     static func dayString(_ days: Int) -> String {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let d = dayOfYear - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yearOfEra + era * 400 + (m <= 2 ? 1 : 0)
-        return String(format: "%04d%02d%02d", y, m, d)
+        TicketNumber.day(of: Date(timeIntervalSince1970: Double(days) * 86400))
     }
 }
 

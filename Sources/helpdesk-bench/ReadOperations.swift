@@ -130,12 +130,13 @@ struct ReadOperations {
             let floorTimes = try stopwatch.time { _ in
                 // The planner's statements, then the page by the plan they choose.
                 let tickets = try floor.integer(FloorSQL.ticketTotal)
-                let threshold = Int64(max(1_000, Int((650 * Double(tickets)).squareRoot())))
-                var matches: Int64 = 0
-                for table in ["ticket_fts", "comment_fts"] where matches < threshold {
-                    matches += try floor.integer(FloorSQL.cappedMatches(table), [match, .int(threshold)])
+                var estimate = 0.0
+                for (index, content) in [("ticket_fts", "tickets"), ("comment_fts", "comments")] {
+                    let last = try floor.integer("SELECT COALESCE(MAX(id), 0) FROM \(content)")
+                    let hits = try floor.integer(FloorSQL.sampledMatches(index), [match, .int(last - 5_000)])
+                    estimate += Double(hits) / Double(min(5_000, last)) * Double(last)
                 }
-                probed = matches >= threshold
+                probed = estimate >= max(1_000, (4_000 * Double(tickets)).squareRoot())
                 try floor.query(FloorSQL.search(includingInternal: true, probe: probed), [.int(admin.id), match, match])
             }
             return Measurement("search, first 50 hits: \(label) (\(text))", goal: 30, ours: ours, floor: floorTimes, note: "\(hits) hits shown, \(probed ? "probed" : "collected")")

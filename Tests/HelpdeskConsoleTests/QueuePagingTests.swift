@@ -23,22 +23,20 @@ import Testing
         console.controller.rowLimit = 120
         console.press("1")
         var held = 0
-        var down: [String] = []
-        for _ in 0..<299 {
-            down.append(console.controller.state.selectedTicket?.ticket.number ?? "")
-            console.press("j")
-            held = max(held, console.controller.state.rows.count)
+        /// The selected ticket before each press of `key`, and after the last.
+        func walk(_ key: String) -> [String] {
+            var visited: [String] = []
+            for _ in 0..<299 {
+                visited.append(console.controller.state.selectedTicket?.ticket.number ?? "")
+                console.press(key)
+                held = max(held, console.controller.state.rows.count)
+            }
+            return visited + [console.controller.state.selectedTicket?.ticket.number ?? ""]
         }
-        down.append(console.controller.state.selectedTicket?.ticket.number ?? "")
+        let down = walk("j")
         #expect(down.count == expected.count)
         #expect(down.indices.first { down[$0] != expected[$0] } == nil, "first row out of order walking down")
-        var up: [String] = []
-        for _ in 0..<299 {
-            up.append(console.controller.state.selectedTicket?.ticket.number ?? "")
-            console.press("k")
-            held = max(held, console.controller.state.rows.count)
-        }
-        up.append(console.controller.state.selectedTicket?.ticket.number ?? "")
+        let up = walk("k")
         let reversed = Array(expected.reversed())
         #expect(up.indices.first { up[$0] != reversed[$0] } == nil, "first row out of order walking up")
         // Never more than the limit and the page being brought in (60 rows at this height).
