@@ -42,30 +42,47 @@ extension HelpdeskService {
     /// The thread, oldest first. Customers' queries never select internal comments.
     public func comments(number: String, by actor: User) throws -> [CommentView] {
         try read { db, _ in
-            let rows = try threadRows(
-                "SELECT c.*, u.email, u.name, u.role FROM comments c JOIN users u ON u.id = c.author_id",
-                alias: "c", number: number, by: actor, db)
-            let layout = rows.first.map { RowLayout($0) }
-            return try rows.map { row in
-                let layout = layout ?? RowLayout(row)
-                guard let createdAt = layout.date(row, "created_at") else {
-                    throw HelpdeskError(.internalError, "Malformed stored comment")
-                }
-                return CommentView(
-                    comment: Comment(
-                        id: row["id"], ticketId: row["ticket_id"], authorId: row["author_id"], body: row["body"],
-                        isInternal: row["is_internal"], createdAt: createdAt),
-                    author: try Self.userRef(row, id: row["author_id"]))
+            let ticket = try TicketTable.fetch(number: number, db)
+            try Permissions.requireView(actor, ticket)
+            return try commentViews(of: ticket, by: actor, db)
+        }
+    }
+
+    /// A ticket and its thread from one read, as the console's detail pane shows them.
+    public func ticketWithComments(number: String, by actor: User) throws -> (TicketListing, [CommentView]) {
+        try read { db, _ in
+            let ticket = try TicketTable.fetch(number: number, db)
+            try Permissions.requireView(actor, ticket)
+            return (try listing(for: ticket, db), try commentViews(of: ticket, by: actor, db))
+        }
+    }
+
+    private func commentViews(of ticket: Ticket, by actor: User, _ db: Database) throws -> [CommentView] {
+        let rows = try threadRows(
+            "SELECT c.*, u.email, u.name, u.role FROM comments c JOIN users u ON u.id = c.author_id",
+            alias: "c", ticket: ticket, by: actor, db)
+        let layout = rows.first.map { RowLayout($0) }
+        return try rows.map { row in
+            let layout = layout ?? RowLayout(row)
+            guard let createdAt = layout.date(row, "created_at") else {
+                throw HelpdeskError(.internalError, "Malformed stored comment")
             }
+            return CommentView(
+                comment: Comment(
+                    id: row["id"], ticketId: row["ticket_id"], authorId: row["author_id"], body: row["body"],
+                    isInternal: row["is_internal"], createdAt: createdAt),
+                author: try Self.userRef(row, id: row["author_id"]))
         }
     }
 
     /// Every recorded change, oldest first; entries about internal comments are staff-only.
     public func history(number: String, by actor: User) throws -> [HistoryView] {
         try read { db, _ in
+            let ticket = try TicketTable.fetch(number: number, db)
+            try Permissions.requireView(actor, ticket)
             let rows = try threadRows(
                 "SELECT h.*, u.email, u.name, u.role FROM history h JOIN users u ON u.id = h.actor_id",
-                alias: "h", number: number, by: actor, db)
+                alias: "h", ticket: ticket, by: actor, db)
             return try rows.map { row in
                 guard let action = HistoryAction(rawValue: row["action"] ?? "") else {
                     throw HelpdeskError(.internalError, "Malformed history entry")
@@ -82,10 +99,8 @@ extension HelpdeskService {
 
     /// The rows of a visible ticket's comments or history, oldest first; rows marked internal are
     /// selected only for staff.
-    private func threadRows(_ select: String, alias: String, number: String, by actor: User, _ db: Database) throws -> [Row] {
-        let ticket = try TicketTable.fetch(number: number, db)
-        try Permissions.requireView(actor, ticket)
-        return try Row.fetchAll(
+    private func threadRows(_ select: String, alias: String, ticket: Ticket, by actor: User, _ db: Database) throws -> [Row] {
+        try Row.fetchAll(
             try db.cachedStatement(sql: "\(select) WHERE \(alias).ticket_id = ? AND (\(alias).is_internal = 0 OR ?) ORDER BY \(alias).id"),
             arguments: [ticket.id, Permissions.canReadInternal(actor)])
     }

@@ -19,20 +19,35 @@ extension HelpdeskService {
             guard var builder = try filters(for: query, by: actor, db, now, page: true) else { return TicketPage(tickets: [], nextCursor: nil) }
             if let cursor { builder.addCursor(cursor, sort: query.sort) }
             if let backwards { builder.addCursor(backwards, sort: query.sort, backwards: true) }
-            let rows = try Row.fetchAll(
+            // Decoded straight from the statement's rows (no copies); one row past the page says
+            // whether more follow.
+            let rows = try Row.fetchCursor(
                 try db.cachedStatement(sql: builder.sql(sort: query.sort, limit: query.limit + 1, backwards: backwards != nil)),
                 arguments: [actor.id] + builder.arguments)
-            // Backwards, the query walks the order in reverse; the page is turned back round.
-            let page = backwards == nil ? Array(rows.prefix(query.limit)) : rows.prefix(query.limit).reversed()
-            let layout = rows.first.map { RowLayout($0) }
-            let tickets = try page.map { row in try Self.listing(from: row, layout ?? RowLayout(row)) }
-            let more = rows.count > query.limit
-            let next = backwards == nil
-                ? (more ? page.last.map { TicketListSQL.cursor(after: $0, sort: query.sort).encoded() } : nil)
-                : page.last.map { TicketListSQL.cursor(after: $0, sort: query.sort).encoded() }
+            var tickets: [TicketListing] = []
+            var layout: RowLayout?
+            var first: TicketCursor?, last: TicketCursor?
+            var more = false
+            while let row = try rows.next() {
+                if tickets.count == query.limit {
+                    more = true
+                    break
+                }
+                let rowLayout = layout ?? RowLayout(row)
+                layout = rowLayout
+                tickets.append(try Self.listing(from: row, rowLayout))
+                last = TicketListSQL.cursor(after: row, sort: query.sort)
+                if first == nil { first = last }
+            }
+            if backwards != nil {
+                // Backwards, the query walks the order in reverse; the page is turned back round.
+                tickets.reverse()
+                swap(&first, &last)
+            }
+            let next = backwards == nil ? (more ? last?.encoded() : nil) : last?.encoded()
             var result = TicketPage(tickets: tickets, nextCursor: next)
             let earlier = backwards == nil ? cursor != nil : more
-            result.previousCursor = earlier ? page.first.map { TicketListSQL.cursor(after: $0, sort: query.sort).encoded() } : nil
+            result.previousCursor = earlier ? first?.encoded() : nil
             return result
         }
     }
@@ -107,9 +122,9 @@ extension HelpdeskService {
     static func listing(from row: Row, _ layout: RowLayout) throws -> TicketListing {
         let ticket = try TicketTable.ticket(from: row, layout)
         func ref(_ prefix: String, id: Int64?) -> UserRef? {
-            guard let id, let email = String.fromDatabaseValue(layout.value(row, "\(prefix)_email")),
-                let role = Role(rawValue: String.fromDatabaseValue(layout.value(row, "\(prefix)_role")) ?? ""),
-                let name = String.fromDatabaseValue(layout.value(row, "\(prefix)_name"))
+            guard let id, let email = layout.string(row, "\(prefix)_email"),
+                let role = Role(rawValue: layout.string(row, "\(prefix)_role") ?? ""),
+                let name = layout.string(row, "\(prefix)_name")
             else { return nil }
             return UserRef(id: id, email: email, name: name, role: role)
         }

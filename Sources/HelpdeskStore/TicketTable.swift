@@ -49,23 +49,25 @@ enum TicketTable {
     /// reads thirty columns of fifty rows, and finding each column by name every time would cost
     /// more than the query.
     static func ticket(from row: Row, _ layout: RowLayout) throws -> Ticket {
-        func column<T: DatabaseValueConvertible>(_ name: String) throws -> T {
-            guard let value = T.fromDatabaseValue(layout.value(row, name)) else {
-                throw HelpdeskError(.internalError, "Malformed stored ticket: column \(name)")
-            }
+        func malformed(_ name: String) -> HelpdeskError { HelpdeskError(.internalError, "Malformed stored ticket: column \(name)") }
+        func text(_ name: String) throws -> String {
+            guard let value = layout.string(row, name) else { throw malformed(name) }
             return value
         }
-        func optional<T: DatabaseValueConvertible>(_ name: String) -> T? {
-            T.fromDatabaseValue(layout.value(row, name))
+        func integer(_ name: String) throws -> Int64 {
+            guard let value = layout.int64(row, name) else { throw malformed(name) }
+            return value
+        }
+        func real(_ name: String) throws -> Double {
+            guard let value = layout.double(row, name) else { throw malformed(name) }
+            return value
         }
         func date(_ name: String) throws -> Date {
-            guard let value = layout.date(row, name) else { throw HelpdeskError(.internalError, "Malformed stored ticket: column \(name)") }
+            guard let value = layout.date(row, name) else { throw malformed(name) }
             return value
         }
         func enumColumn<T: RawRepresentable>(_ name: String) throws -> T where T.RawValue == String {
-            guard let value = T(rawValue: try column(name) as String) else {
-                throw HelpdeskError(.internalError, "Malformed stored ticket: column \(name)")
-            }
+            guard let value = T(rawValue: try text(name)) else { throw malformed(name) }
             return value
         }
         let nextDue = try date("sla_next_due")
@@ -73,23 +75,23 @@ enum TicketTable {
         let sla = SLARecord(
             firstResponseDue: try date("sla_first_response_due"),
             resolutionDue: try date("sla_resolution_due"),
-            firstResponsePausedSeconds: try column("sla_first_response_paused"),
-            resolutionPausedSeconds: try column("sla_resolution_paused"),
+            firstResponsePausedSeconds: try real("sla_first_response_paused"),
+            resolutionPausedSeconds: try real("sla_resolution_paused"),
             pausedAt: layout.date(row, "sla_paused_at"),
-            firstResponseMet: optional("sla_first_response_met"),
-            resolutionMet: optional("sla_resolution_met"),
+            firstResponseMet: layout.bool(row, "sla_first_response_met"),
+            resolutionMet: layout.bool(row, "sla_resolution_met"),
             nextDue: nextDue >= noDue ? nil : nextDue,
             nextRisk: nextRisk >= noDue ? nil : nextRisk)
         var ticket = Ticket(
-            id: try column("id"), number: try column("number"), subject: try column("subject"),
-            description: try column("description"), status: try enumColumn("status"),
+            id: try integer("id"), number: try text("number"), subject: try text("subject"),
+            description: try text("description"), status: try enumColumn("status"),
             priority: try enumColumn("priority"), category: try enumColumn("category"),
-            requesterId: try column("requester_id"), customerEmail: try column("customer_email"),
-            assigneeId: optional("assignee_id"), createdAt: try date("created_at"),
+            requesterId: try integer("requester_id"), customerEmail: try text("customer_email"),
+            assigneeId: layout.int64(row, "assignee_id"), createdAt: try date("created_at"),
             updatedAt: try date("updated_at"), firstResponseAt: layout.date(row, "first_response_at"),
             resolvedAt: layout.date(row, "resolved_at"), closedAt: layout.date(row, "closed_at"),
             deletedAt: layout.date(row, "deleted_at"),
-            version: try column("version"), sla: sla)
+            version: Int(try integer("version")), sla: sla)
         ticket.lastStaffReplyAt = layout.date(row, "last_staff_reply_at")
         return ticket
     }

@@ -345,8 +345,7 @@ public final class ConsoleController {
         detailGeneration += 1
         let generation = detailGeneration, service = self.service
         background({
-            let listing = try service.ticket(number: number, by: user)
-            let comments = try service.comments(number: number, by: user)
+            let (listing, comments) = try service.ticketWithComments(number: number, by: user)
             // A customer's unread marker clears when they look; staff reading has no marker to clear.
             if user.role == .customer { try service.markSeen(number: number, by: user) }
             return .detail(generation: generation, listing, comments)
