@@ -33,7 +33,7 @@ struct Machine: Codable {
     }
 }
 
-struct BenchReport: Codable {
+struct BenchReport: Encodable {
     var machine: Machine
     var tickets: Int
     var comments: Int

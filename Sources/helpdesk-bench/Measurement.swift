@@ -1,7 +1,7 @@
 import Foundation
 
 /// Timings of one operation: ours, and the floor's when there is one.
-struct Measurement: Codable {
+struct Measurement: Encodable {
     var operation: String
     var goalMs: Double?
     var runs: Int
@@ -14,11 +14,27 @@ struct Measurement: Codable {
     var note: String?
 
     enum CodingKeys: String, CodingKey {
-        case operation, runs, note
+        case operation, runs, note, ratio
         case goalMs = "goal_ms", p50Ms = "p50_ms", p95Ms = "p95_ms", floorP50Ms = "floor_p50_ms", floorP95Ms = "floor_p95_ms"
+        case meetsGoal = "meets_goal"
     }
 
     var meetsGoal: Bool? { goalMs.map { p95Ms <= $0 } }
+
+    /// Every field, absent ones as null, with the ratio and the verdict a reader of the JSON wants.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(operation, forKey: .operation)
+        try container.encode(runs, forKey: .runs)
+        try container.encode(goalMs, forKey: .goalMs)
+        try container.encode(p50Ms, forKey: .p50Ms)
+        try container.encode(p95Ms, forKey: .p95Ms)
+        try container.encode(floorP50Ms, forKey: .floorP50Ms)
+        try container.encode(floorP95Ms, forKey: .floorP95Ms)
+        try container.encode(ratio, forKey: .ratio)
+        try container.encode(meetsGoal, forKey: .meetsGoal)
+        try container.encode(note, forKey: .note)
+    }
 }
 
 /// Times a closure: a few unrecorded warm-up runs (page cache, statement caches), then `runs` runs.
