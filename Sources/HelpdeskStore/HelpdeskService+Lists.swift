@@ -57,21 +57,21 @@ extension HelpdeskService {
         let query = try query.validated()
         if query.trash { try Permissions.requireAdmin(actor, to: "see the trash") }
         return try read { db, now in
-            if let tallied = try TicketTally.count(query, by: actor, db) { return tallied }
-            // An agent sees what is assigned to them or requested by them; counted as two disjoint
-            // parts, each on its own index, rather than one OR that SQLite walks ticket by ticket.
-            let parts: [(String, [any DatabaseValueConvertible])?]
-            if case .assigneeOrRequester(let id) = Permissions.scope(for: actor) {
-                parts = [("t.assignee_id = ?", [id]), ("t.requester_id = ? AND (t.assignee_id IS NULL OR t.assignee_id != ?)", [id, id])]
-            } else {
-                parts = [nil]
+            func counted(_ scope: (String, [any DatabaseValueConvertible])?) throws -> Int {
+                guard let builder = try filters(for: query, by: actor, db, now, scope: scope) else { return 0 }
+                return try Int.fetchOne(db.cachedStatement(sql: builder.countSQL()), arguments: builder.arguments) ?? 0
             }
-            var total = 0
-            for part in parts {
-                guard let builder = try filters(for: query, by: actor, db, now, scope: part) else { return 0 }
-                total += try Int.fetchOne(db.cachedStatement(sql: builder.countSQL()), arguments: builder.arguments) ?? 0
+            switch Permissions.scope(for: actor) {
+            case .all:
+                return try TicketTally.count(query, by: actor, db) ?? counted(nil)
+            case .requester:
+                return try counted(nil)
+            case .assigneeOrRequester(let id):
+                // Two disjoint parts, each on its own index (the assigned part from the tally when it
+                // can), rather than one OR that SQLite walks ticket by ticket.
+                let assigned = try TicketTally.count(query, by: actor, assignedTo: id, db) ?? counted(("t.assignee_id = ?", [id]))
+                return try assigned + counted(("t.requester_id = ? AND (t.assignee_id IS NULL OR t.assignee_id != ?)", [id, id]))
             }
-            return total
         }
     }
 

@@ -6,17 +6,15 @@ import HelpdeskCore
 /// their stored text by arithmetic rather than through a calendar.
 struct RowLayout {
     private var indexes: [String: Int] = [:]
-    private let prefix: String
 
-    init(_ row: Row, prefix: String = "") {
-        self.prefix = prefix
+    init(_ row: Row) {
         for (index, name) in row.columnNames.enumerated() where indexes[name] == nil {
             indexes[name] = index
         }
     }
 
     func value(_ row: Row, _ name: String) -> DatabaseValue {
-        guard let index = indexes[prefix + name], index < row.count else { return .null }
+        guard let index = indexes[name], index < row.count else { return .null }
         return row[index]
     }
 

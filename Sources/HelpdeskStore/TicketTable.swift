@@ -40,9 +40,9 @@ enum TicketTable {
         ]
     }
 
-    /// Reads a ticket from a row holding the `tickets` columns (optionally prefixed, as in joins).
-    static func ticket(from row: Row, prefix: String = "") throws -> Ticket {
-        try ticket(from: row, RowLayout(row, prefix: prefix))
+    /// Reads a ticket from a row holding the `tickets` columns.
+    static func ticket(from row: Row) throws -> Ticket {
+        try ticket(from: row, RowLayout(row))
     }
 
     /// Reads a ticket with a layout worked out once for all the rows of a statement: a list page

@@ -10,19 +10,15 @@ extension ConsoleController {
         case .replace:
             state.rows = page.tickets
             state.pages = [span]
-            state.nextCursor = page.nextCursor
-            state.previousCursor = nil
         case .append:
             state.rows += page.tickets
             state.pages.append(span)
-            state.nextCursor = page.nextCursor
             dropPagesAbove()
         case .prepend:
             state.rows = page.tickets + state.rows
             state.pages.insert(span, at: 0)
             state.selected += page.tickets.count
             state.offset += page.tickets.count
-            state.previousCursor = page.previousCursor
             dropPagesBelow()
         }
     }
@@ -36,7 +32,6 @@ extension ConsoleController {
             state.rows.removeFirst(first.count)
             state.selected -= first.count
             state.offset -= first.count
-            state.previousCursor = state.pages.first?.before
         }
     }
 
@@ -48,7 +43,6 @@ extension ConsoleController {
         {
             state.pages.removeLast()
             state.rows.removeLast(last.count)
-            state.nextCursor = state.pages.last?.after
         }
     }
 }

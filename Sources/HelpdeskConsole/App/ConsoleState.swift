@@ -169,11 +169,12 @@ public struct ConsoleState: Sendable {
     public var rows: [TicketListing] = []
     public var selected = 0
     public var offset = 0
-    public var nextCursor: String?
-    /// Set when pages above the first kept row were let go: where to page back from.
-    public var previousCursor: String?
     /// The pages `rows` holds, in order, so that whole pages can be let go from either end.
     public var pages: [PageSpan] = []
+    /// Where the next page starts; nil at the end of the list.
+    public var nextCursor: String? { pages.last?.after }
+    /// Set when pages above the first kept row were let go: where to page back from.
+    public var previousCursor: String? { pages.first?.before }
     public var loading = false
     public var detail: TicketListing?
     public var comments: [CommentView] = []
