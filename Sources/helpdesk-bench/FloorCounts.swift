@@ -37,14 +37,17 @@ struct FloorCounts {
         if user.role == .admin {
             return [(tally + statusIn + (assignee == nil ? "" : " AND assignee_id = ?"), [.int(0)] + statuses + (assignee.map { [$0] } ?? []))]
         }
+        // The shipped views' statuses are all active ones, which the store writes for the partial indexes.
+        let activeStatuses = query.statuses.isEmpty
+            ? "" : " AND t.status NOT IN ('resolved', 'closed') AND +t.status IN (\(query.statuses.map { _ in "?" }.joined(separator: ", ")))"
         let requested = """
-            SELECT COUNT(*) FROM tickets t WHERE t.deleted_at IS NULL AND t.requester_id = ? \
-            AND (t.assignee_id IS NULL OR t.assignee_id != ?)\(query.assignee == .me ? " AND t.assignee_id = ?" : "")\
-            \(query.statuses.isEmpty ? "" : " AND t.status IN (\(query.statuses.map { _ in "?" }.joined(separator: ", ")))")
+            SELECT COUNT(*) FROM tickets t WHERE t.deleted_at IS NULL \
+            AND t.requester_id = ? AND (t.assignee_id IS NULL OR t.assignee_id != ?)\(activeStatuses)\
+            \(query.assignee == .me ? " AND t.assignee_id = ?" : "")
             """
         return [
             (tally + statusIn + " AND assignee_id = ?", [.int(0)] + statuses + [me]),
-            (requested, [me, me] + (query.assignee == .me ? [me] : []) + statuses),
+            (requested, [me, me] + statuses + (query.assignee == .me ? [me] : [])),
         ]
     }
 }

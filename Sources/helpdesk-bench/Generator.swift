@@ -160,10 +160,3 @@ struct Generator {
         TicketNumber.day(of: Date(timeIntervalSince1970: Double(days) * 86400))
     }
 }
-
-extension Duration {
-    var seconds: Double {
-        let (s, atto) = components
-        return Double(s) + Double(atto) / 1e18
-    }
-}

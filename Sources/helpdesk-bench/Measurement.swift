@@ -72,3 +72,11 @@ extension Measurement {
         self.note = note
     }
 }
+
+/// A duration as floating-point seconds, for timings.
+extension Duration {
+    var seconds: Double {
+        let (s, atto) = components
+        return Double(s) + Double(atto) / 1e18
+    }
+}
