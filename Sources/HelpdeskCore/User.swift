@@ -8,13 +8,35 @@ public struct User: Sendable, Equatable, Codable {
     public var role: Role
     public var isActive: Bool
     public var createdAt: Date
+    /// Bumped whenever what this user may do changes under them: a password reset, a deactivation or
+    /// reactivation, a role change. A credential issued at an older version (an API token, an SSH
+    /// session) is stale and must be refused; starts at 1.
+    public var credentialVersion: Int
 
-    public init(id: Int64, email: String, name: String, role: Role, isActive: Bool = true, createdAt: Date) {
+    public init(
+        id: Int64, email: String, name: String, role: Role, isActive: Bool = true, createdAt: Date, credentialVersion: Int = 1
+    ) {
         self.id = id
         self.email = email
         self.name = name
         self.role = role
         self.isActive = isActive
         self.createdAt = createdAt
+        self.credentialVersion = credentialVersion
     }
+}
+
+/// Who a use case acts for, as a face knows it after checking a credential: an id, nothing more.
+/// Every use case re-reads that user inside its own transaction, refuses an unknown or deactivated
+/// one with `UNAUTHORIZED`, and applies the role the user has *now*, so a role change or a
+/// deactivation made by another process takes effect on the very next action. A `User` value is a
+/// reference too, but only its `id` is read: its role and active flag may be out of date.
+public protocol ActorReference: Sendable {
+    /// The acting user's row id.
+    var actorId: Int64 { get }
+}
+
+extension User: ActorReference {
+    /// The user's id; nothing else of this (possibly stale) value is trusted by a use case.
+    public var actorId: Int64 { id }
 }

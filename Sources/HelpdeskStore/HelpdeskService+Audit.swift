@@ -20,36 +20,46 @@ extension HelpdeskService {
     }
 
     /// The audit log, newest first; admins only.
-    public func auditLog(limit: Int = 100, by actor: User) throws -> [AuditEntry] {
-        try Permissions.requireAdmin(actor, to: "read the audit log")
+    /// - Throws: `FORBIDDEN` (not an admin); `VALIDATION_ERROR` on `limit` (1 to 10,000);
+    ///   `UNAUTHORIZED`.
+    public func auditLog(limit: Int = 100, by actor: some ActorReference) throws -> [AuditEntry] {
         guard (1...10_000).contains(limit) else { throw HelpdeskError.validation("limit", "must be between 1 and 10000") }
-        return try read { db, _ in
-            try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY id DESC LIMIT ?", arguments: [limit]).map {
+        return try read(as: actor) { db, _, me in
+            try Permissions.requireAdmin(me, to: "read the audit log")
+            return try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY id DESC LIMIT ?", arguments: [limit]).map {
                 AuditEntry(at: $0["at"], actorEmail: $0["actor_email"], action: $0["action"], target: $0["target"], detail: $0["detail"])
             }
         }
     }
 
     /// Sets a new password for a user (typed by the admin, or generated and returned once) and lifts
-    /// any lockout.
-    public func resetPassword(email: String, to newPassword: String?, by actor: User) throws -> (user: User, generated: String?) {
-        try Permissions.requireAdmin(actor, to: "reset passwords")
+    /// any lockout. Bumps the user's credential version, so credentials issued before stop working.
+    /// - Throws: `FORBIDDEN` (not an admin); `VALIDATION_ERROR` on `password` (too short) or
+    ///   `email`; `NOT_FOUND` (no such user); `UNAUTHORIZED`.
+    public func resetPassword(
+        email: String, to newPassword: String?, by actor: some ActorReference
+    ) throws -> (user: User, generated: String?) {
+        // Checked before the costly hash, and again inside the transaction.
+        try Permissions.requireAdmin(try currentUser(actor), to: "reset passwords")
         var generated: String?
         let password: String
         if let newPassword {
             password = try Validator.password(newPassword)
         } else {
-            let alphabet = Array("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
             var generator = SystemRandomNumberGenerator()
-            password = String((0..<16).map { _ in alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] })
+            password = UserRules.generatePassword(using: &generator)
             generated = password
         }
         let hash = try hasher.hash(password)
-        let user = try write { db, now -> User in
-            let user = try UserTable.require(email: email, field: "email", db)
-            try db.execute(sql: "UPDATE users SET password_hash = ?, locked_until = NULL WHERE id = ?", arguments: [hash, user.id])
+        let user = try write(as: actor) { db, now, me -> User in
+            try Permissions.requireAdmin(me, to: "reset passwords")
+            var user = try UserTable.require(email: email, field: "email", db)
+            try db.execute(
+                sql: "UPDATE users SET password_hash = ?, locked_until = NULL, credential_version = credential_version + 1 WHERE id = ?",
+                arguments: [hash, user.id])
             try db.execute(sql: "DELETE FROM login_failures WHERE user_id = ?", arguments: [user.id])
-            try audit("user.password-reset", target: user.email, by: actor, at: now, db)
+            try audit("user.password-reset", target: user.email, by: me, at: now, db)
+            user.credentialVersion += 1
             return user
         }
         return (user, generated)

@@ -15,13 +15,16 @@ public struct HistoryView: Sendable, Equatable {
 }
 
 extension HelpdeskService {
-    /// Adds a comment; with `expectedVersion`, refuses with CONFLICT if the ticket changed since the
-    /// writer last saw it (the console passes the version its editor opened on).
+    /// Adds a public comment or (staff) an internal note; with `expectedVersion`, refuses with
+    /// CONFLICT if the ticket changed since the writer last saw it (the console passes the version
+    /// its editor opened on).
+    /// - Throws: `VALIDATION_ERROR` on `body`; `FORBIDDEN` (a customer's internal note, or a ticket
+    ///   the agent does not see); `NOT_FOUND`; `CONFLICT`; `UNAUTHORIZED` (unknown or deactivated).
     public func addComment(
-        number: String, body: String, isInternal: Bool, expectedVersion: Int? = nil, by actor: User
+        number: String, body: String, isInternal: Bool, expectedVersion: Int? = nil, by actor: some ActorReference
     ) throws -> CommentView {
-        try write { db, now in
-            try addComment(number: number, body: body, isInternal: isInternal, expectedVersion: expectedVersion, by: actor, db, now)
+        try write(as: actor) { db, now, me in
+            try addComment(number: number, body: body, isInternal: isInternal, expectedVersion: expectedVersion, by: me, db, now)
         }
     }
 
@@ -29,7 +32,7 @@ extension HelpdeskService {
         number: String, body: String, isInternal: Bool, expectedVersion: Int? = nil, by actor: User, _ db: Database, _ now: Date
     ) throws -> CommentView {
         var added: Comment?
-        _ = try change(number: number, expectedVersion: expectedVersion, by: actor, db, now) { ticket, db, now in
+        _ = try change(number: number, expectedVersion: expectedVersion, by: actor, db, now) { ticket, db, now, actor in
             var (comment, changes) = try TicketRules.addComment(&ticket, body: body, isInternal: isInternal, by: actor, at: now)
             try ThreadTables.insert(&comment, db)
             added = comment
@@ -40,20 +43,22 @@ extension HelpdeskService {
     }
 
     /// The thread, oldest first. Customers' queries never select internal comments.
-    public func comments(number: String, by actor: User) throws -> [CommentView] {
-        try read { db, _ in
+    /// - Throws: `NOT_FOUND`, `FORBIDDEN` as for viewing the ticket; `UNAUTHORIZED`.
+    public func comments(number: String, by actor: some ActorReference) throws -> [CommentView] {
+        try read(as: actor) { db, _, me in
             let ticket = try TicketTable.fetch(number: number, db)
-            try Permissions.requireView(actor, ticket)
-            return try commentViews(of: ticket, by: actor, db)
+            try Permissions.requireView(me, ticket)
+            return try commentViews(of: ticket, by: me, db)
         }
     }
 
     /// A ticket and its thread from one read, as the console's detail pane shows them.
-    public func ticketWithComments(number: String, by actor: User) throws -> (TicketListing, [CommentView]) {
-        try read { db, _ in
+    /// - Throws: `NOT_FOUND`, `FORBIDDEN` as for viewing the ticket; `UNAUTHORIZED`.
+    public func ticketWithComments(number: String, by actor: some ActorReference) throws -> (TicketListing, [CommentView]) {
+        try read(as: actor) { db, _, me in
             let ticket = try TicketTable.fetch(number: number, db)
-            try Permissions.requireView(actor, ticket)
-            return (try listing(for: ticket, db), try commentViews(of: ticket, by: actor, db))
+            try Permissions.requireView(me, ticket)
+            return (try listing(for: ticket, db), try commentViews(of: ticket, by: me, db))
         }
     }
 
@@ -76,13 +81,14 @@ extension HelpdeskService {
     }
 
     /// Every recorded change, oldest first; entries about internal comments are staff-only.
-    public func history(number: String, by actor: User) throws -> [HistoryView] {
-        try read { db, _ in
+    /// - Throws: `NOT_FOUND`, `FORBIDDEN` as for viewing the ticket; `UNAUTHORIZED`.
+    public func history(number: String, by actor: some ActorReference) throws -> [HistoryView] {
+        try read(as: actor) { db, _, me in
             let ticket = try TicketTable.fetch(number: number, db)
-            try Permissions.requireView(actor, ticket)
+            try Permissions.requireView(me, ticket)
             let rows = try threadRows(
                 "SELECT h.*, u.email, u.name, u.role FROM history h JOIN users u ON u.id = h.actor_id",
-                alias: "h", ticket: ticket, by: actor, db)
+                alias: "h", ticket: ticket, by: me, db)
             return try rows.map { row in
                 guard let action = HistoryAction(rawValue: row["action"] ?? "") else {
                     throw HelpdeskError(.internalError, "Malformed history entry")

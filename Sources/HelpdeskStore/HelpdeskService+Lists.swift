@@ -10,12 +10,15 @@ public struct AgentSummary: Sendable, Equatable {
 
 extension HelpdeskService {
     /// One page of the tickets this user may see, filtered and sorted on an index, paged by keyset.
-    public func listTickets(_ query: TicketQuery, by actor: User) throws -> TicketPage {
+    /// - Throws: `VALIDATION_ERROR` (a bad filter or limit, a forged cursor or one from another
+    ///   sort, on `after`/`before`; an unknown assignee or requester); `FORBIDDEN` (the trash,
+    ///   for anyone but admins); `UNAUTHORIZED`.
+    public func listTickets(_ query: TicketQuery, by actor: some ActorReference) throws -> TicketPage {
         let query = try query.validated()
-        if query.trash { try Permissions.requireAdmin(actor, to: "see the trash") }
         let cursor = try query.after.map { try TicketCursor.decode($0, sort: query.sort) }
         let backwards = try query.before.map { try TicketCursor.decode($0, sort: query.sort, field: "before") }
-        return try read { db, now in
+        return try read(as: actor) { db, now, actor in
+            if query.trash { try Permissions.requireAdmin(actor, to: "see the trash") }
             guard var builder = try filters(for: query, by: actor, db, now, page: true) else { return TicketPage(tickets: [], nextCursor: nil) }
             if let cursor { builder.addCursor(cursor, sort: query.sort) }
             if let backwards { builder.addCursor(backwards, sort: query.sort, backwards: true) }
@@ -53,10 +56,11 @@ extension HelpdeskService {
     }
 
     /// How many tickets a list would hold (the console's view counts), without loading them.
-    public func countTickets(_ query: TicketQuery, by actor: User) throws -> Int {
+    /// - Throws: as `listTickets`.
+    public func countTickets(_ query: TicketQuery, by actor: some ActorReference) throws -> Int {
         let query = try query.validated()
-        if query.trash { try Permissions.requireAdmin(actor, to: "see the trash") }
-        return try read { db, now in
+        return try read(as: actor) { db, now, actor in
+            if query.trash { try Permissions.requireAdmin(actor, to: "see the trash") }
             func counted(_ scope: (String, [any DatabaseValueConvertible])?) throws -> Int {
                 guard let builder = try filters(for: query, by: actor, db, now, scope: scope) else { return 0 }
                 return try Int.fetchOne(db.cachedStatement(sql: builder.countSQL()), arguments: builder.arguments) ?? 0
@@ -137,8 +141,9 @@ extension HelpdeskService {
     }
 
     /// Records that the user has seen the ticket as it is now (clears its unread marker).
-    public func markSeen(number: String, by actor: User) throws {
-        try write { db, now in
+    /// - Throws: `NOT_FOUND`, `FORBIDDEN` as for viewing the ticket; `UNAUTHORIZED`.
+    public func markSeen(number: String, by actor: some ActorReference) throws {
+        try write(as: actor) { db, now, actor in
             let ticket = try TicketTable.fetch(number: number, db)
             try Permissions.requireView(actor, ticket)
             try db.execute(
@@ -151,10 +156,11 @@ extension HelpdeskService {
     }
 
     /// Agents and admins with their active assigned tickets; staff only.
-    public func agents(by actor: User) throws -> [AgentSummary] {
-        try Permissions.requireStaff(actor, to: "list agents")
-        return try read { db, _ in
-            try Row.fetchAll(
+    /// - Throws: `FORBIDDEN` (customers); `UNAUTHORIZED`.
+    public func agents(by actor: some ActorReference) throws -> [AgentSummary] {
+        try read(as: actor) { db, _, actor in
+            try Permissions.requireStaff(actor, to: "list agents")
+            return try Row.fetchAll(
                 db,
                 sql: """
                     SELECT \(UserTable.selectColumns),
@@ -167,7 +173,10 @@ extension HelpdeskService {
     }
 
     /// The tickets assigned to an agent: admins for anyone, agents for themselves.
-    public func agentTickets(email: String, query: TicketQuery = TicketQuery(), by actor: User) throws -> TicketPage {
+    /// - Throws: `FORBIDDEN` (customers; an agent naming someone else); `VALIDATION_ERROR` on
+    ///   `email`; `NOT_FOUND` (no such user); `UNAUTHORIZED`.
+    public func agentTickets(email: String, query: TicketQuery = TicketQuery(), by actor: some ActorReference) throws -> TicketPage {
+        let actor = try currentUser(actor)
         try Permissions.requireStaff(actor, to: "list an agent's tickets")
         let normalized = try Validator.email(email, field: "email")
         if actor.role == .agent && normalized != actor.email {

@@ -15,10 +15,12 @@ extension HelpdeskService {
         }
     }
 
-    public func dashboard(by actor: User) throws -> DashboardReport {
-        let reportScope = try Permissions.reportScope(for: actor)
-        let (scope, scopeArguments) = scopeSQL(reportScope)
-        return try read { db, now in
+    /// The dashboard's tiles and backlog: everything for admins, an agent's own tickets for agents.
+    /// - Throws: `FORBIDDEN` (customers); `UNAUTHORIZED`.
+    public func dashboard(by actor: some ActorReference) throws -> DashboardReport {
+        try read(as: actor) { db, now, me in
+            let reportScope = try Permissions.reportScope(for: me)
+            let (scope, scopeArguments) = scopeSQL(reportScope)
             let today = Calendar.utc.startOfDay(for: now)
             func count(_ condition: String, _ arguments: StatementArguments = []) throws -> Int {
                 try Int.fetchOne(
@@ -65,14 +67,15 @@ extension HelpdeskService {
 
     /// Tickets created and resolved per UTC day, every day of the period listed, from the per-day
     /// counts the triggers keep.
-    public func volume(_ period: ReportPeriod, by actor: User) throws -> [VolumeDay] {
-        var scope = ""
-        var arguments: StatementArguments = [ReportPeriod.isoDay(period.from), ReportPeriod.isoDay(period.until)]
-        if case .agent(let id) = try Permissions.reportScope(for: actor) {
-            scope = " AND assignee_id = ?"
-            arguments += [id]
-        }
-        return try read { db, _ in
+    /// - Throws: `FORBIDDEN` (customers); `UNAUTHORIZED`.
+    public func volume(_ period: ReportPeriod, by actor: some ActorReference) throws -> [VolumeDay] {
+        try read(as: actor) { db, _, me in
+            var scope = ""
+            var arguments: StatementArguments = [ReportPeriod.isoDay(period.from), ReportPeriod.isoDay(period.until)]
+            if case .agent(let id) = try Permissions.reportScope(for: me) {
+                scope = " AND assignee_id = ?"
+                arguments += [id]
+            }
             var counts: [String: (created: Int, finished: Int)] = [:]
             for row in try Row.fetchAll(
                 db.cachedStatement(sql: """
@@ -95,16 +98,18 @@ extension HelpdeskService {
     }
 
     /// Compliance of both clocks over tickets created in the period whose clock has finished.
-    public func slaReport(_ period: ReportPeriod, by actor: User) throws -> SLAReport {
+    /// - Throws: `FORBIDDEN` (customers); `UNAUTHORIZED`.
+    public func slaReport(_ period: ReportPeriod, by actor: some ActorReference) throws -> SLAReport {
         try slaReports([period], by: actor)[0]
     }
 
     /// The SLA reports of several periods from one pass over the widest of them (the dashboard
     /// shows the last 7 and the last 30 days).
-    public func slaReports(_ periods: [ReportPeriod], by actor: User) throws -> [SLAReport] {
-        let (scope, scopeArguments) = scopeSQL(try Permissions.reportScope(for: actor))
-        guard let from = periods.map(\.from).min(), let until = periods.map(\.until).max() else { return [] }
-        return try read { db, _ in
+    /// - Throws: `FORBIDDEN` (customers); `UNAUTHORIZED`.
+    public func slaReports(_ periods: [ReportPeriod], by actor: some ActorReference) throws -> [SLAReport] {
+        try read(as: actor) { db, _, me in
+            let (scope, scopeArguments) = scopeSQL(try Permissions.reportScope(for: me))
+            guard let from = periods.map(\.from).min(), let until = periods.map(\.until).max() else { return [] }
             var firstResponse = Array(repeating: ComplianceTally(), count: periods.count)
             var resolution = firstResponse
             // One pass over the covering index of creation times; medians are taken here, not by
@@ -139,9 +144,10 @@ extension HelpdeskService {
 
     /// Per agent: open assigned tickets, and over tickets resolved in the period, how many, the median
     /// time to resolve and the share resolved within the SLA. Agents see only their own row.
-    public func agentsReport(_ period: ReportPeriod, by actor: User) throws -> [AgentStats] {
-        let scope = try Permissions.reportScope(for: actor)
-        return try read { db, _ in
+    /// - Throws: `FORBIDDEN` (customers); `UNAUTHORIZED`.
+    public func agentsReport(_ period: ReportPeriod, by actor: some ActorReference) throws -> [AgentStats] {
+        try read(as: actor) { db, _, me in
+            let scope = try Permissions.reportScope(for: me)
             var sql = "SELECT id, email, name FROM users WHERE (role = 'agent' OR id IN (SELECT assignee_id FROM ticket_tally WHERE assignee_id != 0 AND n > 0))"
             var arguments: StatementArguments = []
             var finishedScope = "t.assignee_id IS NOT NULL"

@@ -10,14 +10,20 @@ public struct HelpdeskSettings: Sendable, Equatable {
 extension HelpdeskService {
     static let autoAssignKey = "auto_assign"
 
-    public func settings(by actor: User) throws -> HelpdeskSettings {
-        try Permissions.requireStaff(actor, to: "read settings")
-        return try read { db, _ in HelpdeskSettings(autoAssign: try autoAssignEnabled(db)) }
+    /// The helpdesk's switches; staff only.
+    /// - Throws: `FORBIDDEN` (customers); `UNAUTHORIZED`.
+    public func settings(by actor: some ActorReference) throws -> HelpdeskSettings {
+        try read(as: actor) { db, _, me in
+            try Permissions.requireStaff(me, to: "read settings")
+            return HelpdeskSettings(autoAssign: try autoAssignEnabled(db))
+        }
     }
 
-    public func setAutoAssign(_ enabled: Bool, by actor: User) throws -> HelpdeskSettings {
-        try Permissions.requireAdmin(actor, to: "change settings")
-        return try write { db, _ in
+    /// Turns automatic assignment of new tickets on or off; admins only.
+    /// - Throws: `FORBIDDEN` (not an admin); `UNAUTHORIZED`.
+    public func setAutoAssign(_ enabled: Bool, by actor: some ActorReference) throws -> HelpdeskSettings {
+        try write(as: actor) { db, _, me in
+            try Permissions.requireAdmin(me, to: "change settings")
             try db.execute(
                 sql: "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 arguments: [Self.autoAssignKey, enabled ? "on" : "off"])

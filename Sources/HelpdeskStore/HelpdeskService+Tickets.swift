@@ -3,10 +3,15 @@ import GRDB
 import HelpdeskCore
 
 extension HelpdeskService {
-    public func createTicket(_ input: NewTicketInput, by actor: User) throws -> TicketListing {
+    /// Files a ticket. Anyone may; a customer only for themselves.
+    /// - Throws: `VALIDATION_ERROR` listing every bad field; `FORBIDDEN` when a customer names
+    ///   another customer's email; `UNAUTHORIZED` when the actor is unknown or deactivated.
+    public func createTicket(_ input: NewTicketInput, by actor: some ActorReference) throws -> TicketListing {
         let valid = try TicketRules.validate(input)
-        try TicketRules.requireFileAs(actor, customerEmail: valid.customerEmail)
-        return try write { db, now in try createTicket(valid, by: actor, db, now) }
+        return try write(as: actor) { db, now, me in
+            try TicketRules.requireFileAs(me, customerEmail: valid.customerEmail)
+            return try createTicket(valid, by: me, db, now)
+        }
     }
 
     /// Staff naming a registered customer's email file the ticket as that customer's, so the customer
@@ -46,52 +51,77 @@ extension HelpdeskService {
         return TicketNumber.format(day: day, sequence: sequence)
     }
 
-    public func ticket(number: String, by actor: User) throws -> TicketListing {
-        try read { db, _ in
+    /// One ticket as `actor` may see it.
+    /// - Throws: `NOT_FOUND` (no such ticket, or a customer's view of another's), `FORBIDDEN` (an
+    ///   agent's view of a ticket neither assigned to nor requested by them), `UNAUTHORIZED`.
+    public func ticket(number: String, by actor: some ActorReference) throws -> TicketListing {
+        try read(as: actor) { db, _, me in
             let ticket = try TicketTable.fetch(number: number, db)
-            try Permissions.requireView(actor, ticket)
+            try Permissions.requireView(me, ticket)
             return try listing(for: ticket, db)
         }
     }
 
+    /// Edits the subject, description or category (nil leaves a field as it is).
+    /// - Throws: `VALIDATION_ERROR` per field; `FORBIDDEN` (a customer after resolution, or not
+    ///   theirs as an agent); `NOT_FOUND`; `CONFLICT` when `expectedVersion` is stale; `UNAUTHORIZED`.
     public func updateTicket(
         number: String, subject: String?, description: String?, category: String?, expectedVersion: Int? = nil,
-        by actor: User
+        by actor: some ActorReference
     ) throws -> TicketListing {
-        try change(number: number, expectedVersion: expectedVersion, by: actor) { ticket, _, now in
-            try TicketRules.update(&ticket, subject: subject, description: description, category: category, by: actor, at: now)
+        try change(number: number, expectedVersion: expectedVersion, by: actor) { ticket, _, now, me in
+            try TicketRules.update(&ticket, subject: subject, description: description, category: category, by: me, at: now)
         }
     }
 
-    public func changeStatus(number: String, to status: String, expectedVersion: Int? = nil, by actor: User) throws -> TicketListing {
+    /// Moves a ticket along the workflow.
+    /// - Throws: `VALIDATION_ERROR` on `status` (unknown, or a move the workflow does not allow,
+    ///   naming the allowed ones); `FORBIDDEN` (a customer's move other than reopening their own);
+    ///   `NOT_FOUND`; `CONFLICT` when `expectedVersion` is stale; `UNAUTHORIZED`.
+    public func changeStatus(
+        number: String, to status: String, expectedVersion: Int? = nil, by actor: some ActorReference
+    ) throws -> TicketListing {
         let target = try Validator.choice(status, field: "status", as: TicketStatus.self)
-        return try write { db, now in try changeStatus(number: number, to: target, expectedVersion: expectedVersion, by: actor, db, now) }
+        return try write(as: actor) { db, now, me in
+            try changeStatus(number: number, to: target, expectedVersion: expectedVersion, by: me, db, now)
+        }
     }
 
     func changeStatus(
         number: String, to target: TicketStatus, expectedVersion: Int?, by actor: User, _ db: Database, _ now: Date
     ) throws -> TicketListing {
-        try change(number: number, expectedVersion: expectedVersion, by: actor, db, now) { ticket, _, now in
+        try change(number: number, expectedVersion: expectedVersion, by: actor, db, now) { ticket, _, now, actor in
             try TicketRules.changeStatus(&ticket, to: target, by: actor, at: now)
         }
     }
 
-    public func changePriority(number: String, to priority: String, expectedVersion: Int? = nil, by actor: User) throws -> TicketListing {
+    /// Changes the priority; both SLA targets are recomputed from the ticket's creation.
+    /// - Throws: `VALIDATION_ERROR` on `priority`; `FORBIDDEN` (customers; agents on tickets they
+    ///   do not see); `NOT_FOUND`; `CONFLICT` when `expectedVersion` is stale; `UNAUTHORIZED`.
+    public func changePriority(
+        number: String, to priority: String, expectedVersion: Int? = nil, by actor: some ActorReference
+    ) throws -> TicketListing {
         let target = try Validator.choice(priority, field: "priority", as: Priority.self)
-        return try change(number: number, expectedVersion: expectedVersion, by: actor) { ticket, _, now in
-            try TicketRules.changePriority(&ticket, to: target, by: actor, at: now)
+        return try change(number: number, expectedVersion: expectedVersion, by: actor) { ticket, _, now, me in
+            try TicketRules.changePriority(&ticket, to: target, by: me, at: now)
         }
     }
 
     /// Assigns to the named agent, or with `email == nil` to the one automatic assignment picks.
-    public func assign(number: String, to email: String?, expectedVersion: Int? = nil, by actor: User) throws -> TicketListing {
-        try write { db, now in try assign(number: number, to: email, expectedVersion: expectedVersion, by: actor, db, now) }
+    /// Admins only.
+    /// - Throws: `FORBIDDEN` (not an admin); `NOT_FOUND` (ticket or assignee); `VALIDATION_ERROR`
+    ///   on `assignee` (not an active agent or admin, or nobody to pick); `CONFLICT` when
+    ///   `expectedVersion` is stale; `UNAUTHORIZED`.
+    public func assign(
+        number: String, to email: String?, expectedVersion: Int? = nil, by actor: some ActorReference
+    ) throws -> TicketListing {
+        try write(as: actor) { db, now, me in try assign(number: number, to: email, expectedVersion: expectedVersion, by: me, db, now) }
     }
 
     func assign(
         number: String, to email: String?, expectedVersion: Int?, by actor: User, _ db: Database, _ now: Date
     ) throws -> TicketListing {
-        try change(number: number, expectedVersion: expectedVersion, by: actor, db, now) { ticket, db, now in
+        try change(number: number, expectedVersion: expectedVersion, by: actor, db, now) { ticket, db, now, actor in
             try Permissions.requireAssign(actor, ticket)
             let assignee: User
             if let email {
@@ -111,50 +141,57 @@ extension HelpdeskService {
         }
     }
 
-    public func deleteTicket(number: String, by actor: User) throws -> TicketListing {
-        try change(number: number, expectedVersion: nil, by: actor) { ticket, db, now in
-            let changes = try TicketRules.delete(&ticket, by: actor, at: now)
-            try audit("ticket.delete", target: ticket.number, detail: ticket.subject, by: actor, at: now, db)
+    /// Moves a ticket to the trash (admins); it keeps its comments and history.
+    /// - Throws: `FORBIDDEN` (not an admin); `NOT_FOUND`; `CONFLICT` (already in the trash);
+    ///   `UNAUTHORIZED`.
+    public func deleteTicket(number: String, by actor: some ActorReference) throws -> TicketListing {
+        try change(number: number, expectedVersion: nil, by: actor) { ticket, db, now, me in
+            let changes = try TicketRules.delete(&ticket, by: me, at: now)
+            try audit("ticket.delete", target: ticket.number, detail: ticket.subject, by: me, at: now, db)
             return changes
         }
     }
 
-    public func restoreTicket(number: String, by actor: User) throws -> TicketListing {
-        try change(number: number, expectedVersion: nil, by: actor) { ticket, db, now in
-            let changes = try TicketRules.restore(&ticket, by: actor, at: now)
-            try audit("ticket.restore", target: ticket.number, by: actor, at: now, db)
+    /// Takes a ticket out of the trash (admins).
+    /// - Throws: `FORBIDDEN` (not an admin); `NOT_FOUND`; `CONFLICT` (not in the trash); `UNAUTHORIZED`.
+    public func restoreTicket(number: String, by actor: some ActorReference) throws -> TicketListing {
+        try change(number: number, expectedVersion: nil, by: actor) { ticket, db, now, me in
+            let changes = try TicketRules.restore(&ticket, by: me, at: now)
+            try audit("ticket.restore", target: ticket.number, by: me, at: now, db)
             return changes
         }
     }
 
-    /// Erases a ticket in the trash with its comments and history.
-    public func purgeTicket(number: String, by actor: User) throws {
-        try write { db, now in
+    /// Erases a ticket in the trash with its comments and history (admins).
+    /// - Throws: `FORBIDDEN` (not an admin); `NOT_FOUND`; `CONFLICT` (not in the trash); `UNAUTHORIZED`.
+    public func purgeTicket(number: String, by actor: some ActorReference) throws {
+        try write(as: actor) { db, now, me in
             let ticket = try TicketTable.fetch(number: number, db)
-            try Permissions.requireView(actor, ticket)
-            try TicketRules.requirePurge(ticket, by: actor)
+            try Permissions.requireView(me, ticket)
+            try TicketRules.requirePurge(ticket, by: me)
             try db.execute(sql: "DELETE FROM tickets WHERE id = ?", arguments: [ticket.id])
-            try audit("ticket.purge", target: ticket.number, detail: ticket.subject, by: actor, at: now, db)
+            try audit("ticket.purge", target: ticket.number, detail: ticket.subject, by: me, at: now, db)
         }
     }
 
-    /// Loads, checks visibility then version, applies `body`, and saves the ticket with its history.
+    /// Loads, checks visibility then version, applies `body`, and saves the ticket with its history;
+    /// the body gets the acting user as stored now.
     func change(
-        number: String, expectedVersion: Int?, by actor: User,
-        _ body: (inout Ticket, Database, Date) throws -> [Change]
+        number: String, expectedVersion: Int?, by actor: some ActorReference,
+        _ body: (inout Ticket, Database, Date, User) throws -> [Change]
     ) throws -> TicketListing {
-        try write { db, now in try change(number: number, expectedVersion: expectedVersion, by: actor, db, now, body) }
+        try write(as: actor) { db, now, me in try change(number: number, expectedVersion: expectedVersion, by: me, db, now, body) }
     }
 
     func change(
         number: String, expectedVersion: Int?, by actor: User, _ db: Database, _ now: Date,
-        _ body: (inout Ticket, Database, Date) throws -> [Change]
+        _ body: (inout Ticket, Database, Date, User) throws -> [Change]
     ) throws -> TicketListing {
         let old = try TicketTable.fetch(number: number, db)
         try Permissions.requireView(actor, old)
         try TicketRules.requireVersion(old, expected: expectedVersion)
         var ticket = old
-        let changes = try body(&ticket, db, now)
+        let changes = try body(&ticket, db, now, actor)
         if !changes.isEmpty {
             try TicketTable.update(from: old, to: ticket, db)
             try ThreadTables.record(changes, ticketId: ticket.id, actor: actor, at: now, db)

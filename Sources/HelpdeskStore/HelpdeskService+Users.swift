@@ -9,10 +9,13 @@ public struct UserSummary: Sendable, Equatable {
 }
 
 extension HelpdeskService {
-    /// The user a command acts as (`--as`). Unknown and deactivated users cannot act.
+    /// The user a trusted local face acts as (the command line's `--as`, whose trust is the right to
+    /// open the database file). Use cases re-read the user on every action anyway.
+    /// - Throws: `UNAUTHORIZED` when no email is given, or the user is unknown or deactivated;
+    ///   `VALIDATION_ERROR` on `as` for a malformed email.
     public func actor(email: String?) throws -> User {
         guard let email, !email.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw HelpdeskError(.unauthorized, "No user given: pass --as EMAIL or set HELPDESK_USER")
+            throw HelpdeskError(.unauthorized, "No acting user given")
         }
         let normalized = try Validator.email(email, field: "as")
         guard let user = try read({ db, _ in try UserTable.find(email: normalized, db) }) else {
@@ -33,26 +36,32 @@ extension HelpdeskService {
         }
     }
 
-    /// Admins create users of any role; the first user of an empty database may create itself as admin.
-    public func addUser(email: String, name: String, role: String, password: String, by actor: User?) throws -> User {
+    /// Admins create users of any role; with no actor, the first user of an empty helpdesk creates
+    /// itself, as an admin (`UserRules.requireFirstUser`).
+    /// - Throws: `VALIDATION_ERROR` listing every bad field; `FORBIDDEN` (not an admin);
+    ///   `UNAUTHORIZED` (no actor once users exist; an unknown or deactivated actor); `CONFLICT`
+    ///   (the email is taken).
+    public func addUser(
+        email: String, name: String, role: String, password: String, by actor: (any ActorReference)?
+    ) throws -> User {
         var errors = FieldErrors()
         var parsedRole = Role.customer
         errors.check("role") { parsedRole = try Validator.choice(role, field: "role", as: Role.self) }
         let fields = try validateNewUser(email: email, name: name, password: password, errors: errors)
-        if let actor { try Permissions.requireAdmin(actor, to: "add users") }
+        // Checked before the costly hash, and again inside the transaction.
+        if let actor { try Permissions.requireAdmin(try currentUser(actor), to: "add users") }
         let hash = try hasher.hash(fields.password)
         return try write { db, now in
-            if actor == nil {
-                let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM users") ?? 0
-                guard count == 0 else {
-                    throw HelpdeskError(.unauthorized, "Adding a user needs an admin: pass --as ADMIN_EMAIL")
-                }
-                guard parsedRole == .admin else {
-                    throw HelpdeskError.validation("role", "the first user of a new helpdesk must be an admin")
-                }
+            var me: User?
+            if let actor {
+                let acting = try Self.actingUser(actor, db)
+                try Permissions.requireAdmin(acting, to: "add users")
+                me = acting
+            } else {
+                try UserRules.requireFirstUser(role: parsedRole, existingUsers: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM users") ?? 0)
             }
             let user = try UserTable.insert(email: fields.email, name: fields.name, role: parsedRole, passwordHash: hash, at: now, db)
-            try audit("user.add", target: user.email, detail: "role \(user.role.rawValue)", by: actor, at: now, db)
+            try audit("user.add", target: user.email, detail: "role \(user.role.rawValue)", by: me, at: now, db)
             return user
         }
     }
@@ -122,10 +131,12 @@ extension HelpdeskService {
     private static let decoyHash =
         "pbkdf2-sha256$600000$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
 
-    public func listUsers(role: String?, by actor: User) throws -> [UserSummary] {
-        try Permissions.requireAdmin(actor, to: "list users")
+    /// Every account with its count of active assigned tickets, by email; admins only.
+    /// - Throws: `VALIDATION_ERROR` on `role`; `FORBIDDEN` (not an admin); `UNAUTHORIZED`.
+    public func listUsers(role: String?, by actor: some ActorReference) throws -> [UserSummary] {
         let parsedRole = try role.map { try Validator.choice($0, field: "role", as: Role.self) }
-        return try read { db, _ in
+        return try read(as: actor) { db, _, me in
+            try Permissions.requireAdmin(me, to: "list users")
             var sql = """
                 SELECT \(UserTable.selectColumns),
                     (SELECT COUNT(*) FROM tickets t WHERE t.assignee_id = users.id AND t.deleted_at IS NULL
@@ -144,37 +155,53 @@ extension HelpdeskService {
         }
     }
 
-    public func setRole(email: String, role: String, by actor: User) throws -> User {
-        try Permissions.requireAdmin(actor, to: "change roles")
+    /// Changes a user's role (admins); the user's credential version is bumped. The change applies
+    /// to the user's very next action, in any process.
+    /// - Throws: `VALIDATION_ERROR` on `role` or `email`; `FORBIDDEN` (not an admin); `NOT_FOUND`
+    ///   (no such user); `CONFLICT` (the last active admin); `UNAUTHORIZED`.
+    public func setRole(email: String, role: String, by actor: some ActorReference) throws -> User {
         let parsedRole = try Validator.choice(role, field: "role", as: Role.self)
-        return try write { db, now in
+        return try write(as: actor) { db, now, me in
+            try Permissions.requireAdmin(me, to: "change roles")
             var user = try UserTable.require(email: email, field: "email", db)
-            if user.role == .admin && parsedRole != .admin { try requireAnotherAdmin(besides: user, db) }
-            try db.execute(sql: "UPDATE users SET role = ? WHERE id = ?", arguments: [parsedRole.rawValue, user.id])
-            try audit("user.role", target: user.email, detail: "\(user.role.rawValue) -> \(parsedRole.rawValue)", by: actor, at: now, db)
+            try UserRules.requireAnotherActiveAdmin(
+                changing: user, remainsActiveAdmin: parsedRole == .admin && user.isActive, otherActiveAdmins: try otherActiveAdmins(besides: user, db))
+            let bump = parsedRole != user.role ? 1 : 0
+            try db.execute(
+                sql: "UPDATE users SET role = ?, credential_version = credential_version + ? WHERE id = ?",
+                arguments: [parsedRole.rawValue, bump, user.id])
+            try audit("user.role", target: user.email, detail: "\(user.role.rawValue) -> \(parsedRole.rawValue)", by: me, at: now, db)
             user.role = parsedRole
+            user.credentialVersion += bump
             return user
         }
     }
 
-    /// Deactivated users cannot act; their tickets stay where they are.
-    public func setActive(email: String, active: Bool, by actor: User) throws -> User {
-        try Permissions.requireAdmin(actor, to: active ? "activate users" : "deactivate users")
-        return try write { db, now in
+    /// Deactivates or reactivates a user (admins); the user's credential version is bumped.
+    /// Deactivated users cannot act, from their very next action in any process; their tickets stay
+    /// where they are.
+    /// - Throws: `VALIDATION_ERROR` on `email`; `FORBIDDEN` (not an admin); `NOT_FOUND` (no such
+    ///   user); `CONFLICT` (the last active admin); `UNAUTHORIZED`.
+    public func setActive(email: String, active: Bool, by actor: some ActorReference) throws -> User {
+        try write(as: actor) { db, now, me in
+            try Permissions.requireAdmin(me, to: active ? "activate users" : "deactivate users")
             var user = try UserTable.require(email: email, field: "email", db)
-            if !active && user.role == .admin { try requireAnotherAdmin(besides: user, db) }
-            try db.execute(sql: "UPDATE users SET is_active = ? WHERE id = ?", arguments: [active, user.id])
-            try audit(active ? "user.activate" : "user.deactivate", target: user.email, by: actor, at: now, db)
+            try UserRules.requireAnotherActiveAdmin(
+                changing: user, remainsActiveAdmin: user.role == .admin && active, otherActiveAdmins: try otherActiveAdmins(besides: user, db))
+            let bump = active != user.isActive ? 1 : 0
+            try db.execute(
+                sql: "UPDATE users SET is_active = ?, credential_version = credential_version + ? WHERE id = ?",
+                arguments: [active, bump, user.id])
+            try audit(active ? "user.activate" : "user.deactivate", target: user.email, by: me, at: now, db)
             user.isActive = active
+            user.credentialVersion += bump
             return user
         }
     }
 
-    private func requireAnotherAdmin(besides user: User, _ db: Database) throws {
-        let others = try Int.fetchOne(
-            db, sql: "SELECT COUNT(*) FROM users WHERE role = 'admin' AND is_active = 1 AND id != ?", arguments: [user.id]) ?? 0
-        if others == 0 {
-            throw HelpdeskError.conflict("\(user.email) is the last active admin; make another admin first")
-        }
+    private func otherActiveAdmins(besides user: User, _ db: Database) throws -> Int {
+        try Int.fetchOne(
+            db, sql: "SELECT COUNT(*) FROM users WHERE role = ? AND is_active = 1 AND id != ?",
+            arguments: [Role.admin.rawValue, user.id]) ?? 0
     }
 }

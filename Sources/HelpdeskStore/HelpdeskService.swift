@@ -31,6 +31,27 @@ public struct HelpdeskService: Sendable {
         return copy
     }
 
+    /// One write transaction on behalf of `actor`: the acting user is re-read inside it, so what the
+    /// body decides follows the user's current role, and an unknown or deactivated user changes
+    /// nothing (`UNAUTHORIZED`).
+    func write<T>(as actor: some ActorReference, _ body: (Database, Date, User) throws -> T) throws -> T {
+        try write { db, now in try body(db, now, try Self.actingUser(actor, db)) }
+    }
+
+    /// One read on behalf of `actor`, re-read in the same snapshot as the data (see `write(as:)`).
+    func read<T>(as actor: some ActorReference, _ body: (Database, Date, User) throws -> T) throws -> T {
+        try read { db, now in try body(db, now, try Self.actingUser(actor, db)) }
+    }
+
+    /// The acting user as stored now; `UNAUTHORIZED` when the row is gone or deactivated.
+    static func actingUser(_ actor: some ActorReference, _ db: Database) throws -> User {
+        guard let user = try UserTable.find(id: actor.actorId, db) else {
+            throw HelpdeskError(.unauthorized, "The acting account no longer exists")
+        }
+        guard user.isActive else { throw HelpdeskError(.unauthorized, "The account \(user.email) is deactivated") }
+        return user
+    }
+
     func write<T>(_ body: (Database, Date) throws -> T) throws -> T {
         let now = clock.now()
         return try mapErrors { try database.writer.write { db in try body(db, now) } }
@@ -70,6 +91,13 @@ public struct HelpdeskService: Sendable {
 }
 
 extension HelpdeskService {
+    /// The acting user as stored now: the console calls it when another process committed, to follow
+    /// a role change (screens the role may no longer see close) or a deactivation (back to the login).
+    /// - Throws: `UNAUTHORIZED` when the user was deleted or deactivated.
+    public func currentUser(_ actor: some ActorReference) throws -> User {
+        try read(as: actor) { _, _, me in me }
+    }
+
     /// SQLite's `data_version` for this connection: it changes when another connection (another
     /// process) commits, which is how the console notices other agents' work.
     public func dataVersion() throws -> Int {

@@ -7,7 +7,15 @@ public enum Schema {
         Migration("2-audit-log", apply: createAuditLog),
         Migration("3-unread-markers", apply: createUnreadMarkers),
         Migration("4-counters-and-report-indexes", apply: createCountersAndReportIndexes),
+        Migration("5-credential-version", apply: addCredentialVersion),
     ]
+
+    /// A per-user counter bumped on a password reset, a deactivation or reactivation and a role
+    /// change, so that a credential issued before (an API token, an SSH session) can be recognised as
+    /// stale by comparing versions.
+    private static func addCredentialVersion(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE users ADD COLUMN credential_version INTEGER NOT NULL DEFAULT 1")
+    }
 
     /// What a million tickets need to stay instant (helpdesk-bench measures each):
     /// - `ticket_tally` counts tickets per (trash, status, assignee, priority, category), kept by

@@ -4,7 +4,7 @@ import HelpdeskCore
 
 /// Maps `User` to the `users` table. The password hash is read only by the login path.
 enum UserTable {
-    static let selectColumns = "id, email, name, role, is_active, created_at"
+    static let selectColumns = "id, email, name, role, is_active, created_at, credential_version"
 
     static func user(from row: Row) throws -> User {
         guard let role = Role(rawValue: row["role"] ?? "") else {
@@ -12,7 +12,7 @@ enum UserTable {
         }
         return User(
             id: row["id"], email: row["email"], name: row["name"], role: role,
-            isActive: row["is_active"], createdAt: row["created_at"])
+            isActive: row["is_active"], createdAt: row["created_at"], credentialVersion: row["credential_version"])
     }
 
     static func find(email: String, _ db: Database) throws -> User? {

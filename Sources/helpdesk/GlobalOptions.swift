@@ -51,7 +51,10 @@ struct GlobalOptions: ParsableArguments {
 
     /// The acting user from `--as` or `HELPDESK_USER`.
     func actor(_ service: HelpdeskService) throws -> User {
-        try service.actor(email: actingAs ?? environment["HELPDESK_USER"])
+        guard let email = actingAs ?? environment["HELPDESK_USER"], !email.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw HelpdeskError(.unauthorized, "No user given: pass --as EMAIL or set HELPDESK_USER")
+        }
+        return try service.actor(email: email)
     }
 
     /// Runs a command body, turning a domain error into the seed's error object (with `--json`) or one

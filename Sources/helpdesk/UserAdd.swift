@@ -24,8 +24,13 @@ struct UserAdd: ParsableCommand {
             let service = try global.service()
             let hasActor = global.actingAs != nil || global.environment["HELPDESK_USER"] != nil
             let actor = hasActor ? try global.actor(service) : nil
-            let user = try service.addUser(
-                email: email, name: name, role: role, password: try password ?? StandardInput.password(), by: actor)
+            let user: User
+            do {
+                user = try service.addUser(
+                    email: email, name: name, role: role, password: try password ?? StandardInput.password(), by: actor)
+            } catch let error as HelpdeskError where error.code == .unauthorized && actor == nil {
+                throw HelpdeskError(.unauthorized, "\(error.message): pass --as ADMIN_EMAIL")
+            }
             output.emit(json: JSONView.user(user)) { "Added \(user.email) as \(user.role.rawValue)" }
         }
     }

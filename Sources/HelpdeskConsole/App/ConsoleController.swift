@@ -214,19 +214,69 @@ public final class ConsoleController {
     func enter(as user: User) {
         state.user = user
         state.login = LoginState()
-        state.views = config.views.filter { view in
-            view.roles.isEmpty ? true : view.roles.contains(user.role)
-        }
-        if user.role == .customer {
-            state.views = [SavedView(name: "My tickets", query: { var q = TicketQuery(); q.sort = .updated; return q }())]
-        }
-        if state.views.isEmpty { state.views = [SavedView(name: "All I can see", query: TicketQuery())] }
-        state.counts = Array(repeating: nil, count: state.views.count)
+        adoptViews(for: user.role)
         state.screen = user.role == .admin ? .dashboard : .queue
         // The baseline for noticing other processes' commits is read before the first load.
         checkForOtherWriters()
         reloadAll()
         if user.role.isStaff { loadAgents() }
+    }
+
+    /// The saved views a role may use (customers have their one list).
+    func adoptViews(for role: Role) {
+        state.views = config.views.filter { view in
+            view.roles.isEmpty ? true : view.roles.contains(role)
+        }
+        if role == .customer {
+            state.views = [SavedView(name: "My tickets", query: { var q = TicketQuery(); q.sort = .updated; return q }())]
+        }
+        if state.views.isEmpty { state.views = [SavedView(name: "All I can see", query: TicketQuery())] }
+        state.viewIndex = min(state.viewIndex, state.views.count - 1)
+        state.counts = Array(repeating: nil, count: state.views.count)
+    }
+
+    /// Re-reads the acting user after another process committed: a role change is followed at once
+    /// (screens the new role may not see close), a deactivation signs the console out. The use cases
+    /// re-check the user on every action regardless; this keeps the screen honest about it.
+    func refreshActor() {
+        guard let user = state.user else { return }
+        let service = self.service
+        background({
+            .actorRefreshed(try service.currentUser(user))
+        }, onError: { error in
+            error.code == .unauthorized ? .signedOut(error.message) : .failed(error, reload: false)
+        })
+    }
+
+    /// Follows the acting user's stored role.
+    func adopt(_ current: User) {
+        guard let previous = state.user, previous.id == current.id else { return }
+        state.user = current
+        guard previous.role != current.role else { return }
+        adoptViews(for: current.role)
+        var closed: String?
+        if state.screen == .admin && current.role != .admin {
+            closed = "the admin screen closed"
+        } else if state.screen == .dashboard && !current.role.isStaff {
+            closed = "the dashboard closed"
+        }
+        if closed != nil { state.screen = .queue }
+        // A menu or form opened under the old role may offer what the new one may not do.
+        if case .editor? = state.overlay {} else { state.overlay = nil }
+        state.message = ("Your role is now \(current.role.rawValue)" + (closed.map { ": \($0)" } ?? ""), true)
+        reloadAll(keepSelection: false)
+        if current.role.isStaff { loadAgents() } else { state.agents = [] }
+    }
+
+    /// Back to the login screen, with `reason` shown there; nothing of the session is kept.
+    func signOut(_ reason: String) {
+        let width = state.width, height = state.height
+        state = ConsoleState(now: state.now, width: width, height: height)
+        state.login.note = "Signed out: \(reason)"
+        lastDataVersion = nil
+        pageGeneration += 1
+        detailGeneration += 1
+        countsGeneration += 1
     }
 
     // MARK: Loading
@@ -349,7 +399,9 @@ public final class ConsoleController {
             // A customer's unread marker clears when they look; staff reading has no marker to clear.
             if user.role == .customer { try service.markSeen(number: number, by: user) }
             return .detail(generation: generation, listing, comments)
-        }, onError: { error in .detailGone(generation: generation, error.message) })
+        }, onError: { error in
+            error.code == .unauthorized ? .signedOut(error.message) : .detailGone(generation: generation, error.message)
+        })
     }
 
     func loadAgents() {
@@ -452,6 +504,8 @@ public final class ConsoleController {
             state.message = ("Created \(number)", false)
             state.pendingSelection = number
             reloadAll()
+        case .formFailed(let error) where error.code == .unauthorized && state.user != nil:
+            signOut(error.message)
         case .formFailed(let error):
             guard case .form(var form)? = state.overlay else { return }
             form.busy = false
@@ -468,13 +522,22 @@ public final class ConsoleController {
             if case .editor(let editor)? = state.overlay, "\(editor.number)/\(editor.kind.rawValue)" == key { state.overlay = nil }
             state.message = (message, false)
             reloadAll()
+        case .failed(let error, _) where error.code == .unauthorized && state.user != nil:
+            signOut(error.message)
         case .failed(let error, let reload):
             let advice = error.code == .conflict ? " (reloaded: check the ticket and try again)" : ""
             state.message = (error.description + advice, true)
             if reload { reloadAll() }
         case .dataVersion(let version):
-            if let last = lastDataVersion, last != version { reloadAll() }
+            if let last = lastDataVersion, last != version {
+                refreshActor()
+                reloadAll()
+            }
             lastDataVersion = version
+        case .actorRefreshed(let user):
+            adopt(user)
+        case .signedOut(let reason):
+            if state.user != nil { signOut(reason) }
         }
     }
 

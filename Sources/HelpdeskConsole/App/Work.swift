@@ -45,6 +45,10 @@ public enum LoadResult: Sendable {
     case commentSent(draftKey: String, message: String)
     case failed(HelpdeskError, reload: Bool)
     case dataVersion(Int)
+    /// The acting user as stored now (another process may have changed the role).
+    case actorRefreshed(User)
+    /// The acting user may no longer act (deactivated or removed): back to the login screen.
+    case signedOut(String)
 }
 
 /// A thread-safe mailbox from the worker to the event loop.

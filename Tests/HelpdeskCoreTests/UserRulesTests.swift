@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import HelpdeskCore
+
+struct UserRulesTests {
+    func code(_ body: () throws -> Void) -> ErrorCode? {
+        do {
+            try body()
+            return nil
+        } catch let error as HelpdeskError {
+            return error.code
+        } catch {
+            return nil
+        }
+    }
+
+    @Test func theFirstUserMustBeAnAdminAndOnlyTheFirst() {
+        #expect(code { try UserRules.requireFirstUser(role: .admin, existingUsers: 0) } == nil)
+        #expect(code { try UserRules.requireFirstUser(role: .agent, existingUsers: 0) } == .validation)
+        #expect(code { try UserRules.requireFirstUser(role: .admin, existingUsers: 1) } == .unauthorized)
+    }
+
+    @Test(arguments: [
+        // (role, active, stays an active admin, other active admins, refused)
+        (Role.admin, true, false, 0, true),
+        (Role.admin, true, false, 1, false),
+        (Role.admin, true, true, 0, false),
+        (Role.admin, false, false, 0, false),  // already inactive: nothing is lost
+        (Role.agent, true, false, 0, false),
+    ])
+    func theLastActiveAdminStays(role: Role, active: Bool, remains: Bool, others: Int, refused: Bool) {
+        var user = Fixture.admin
+        user.role = role
+        user.isActive = active
+        let result = code { try UserRules.requireAnotherActiveAdmin(changing: user, remainsActiveAdmin: remains, otherActiveAdmins: others) }
+        #expect(result == (refused ? .conflict : nil))
+    }
+
+    @Test func generatedPasswordsUseTheUnambiguousAlphabetAndLength() {
+        let seed: UInt64 = 0x5EED_0001
+        var generator = TestGenerator(state: seed)
+        let passwords = (0..<200).map { _ in UserRules.generatePassword(using: &generator) }
+        #expect(passwords.allSatisfy { $0.count == 16 }, "seed \(seed)")
+        #expect(passwords.allSatisfy { $0.allSatisfy { !"0O1lI".contains($0) } }, "seed \(seed)")
+        #expect(Set(passwords).count == passwords.count, "seed \(seed)")
+        #expect(Set(passwords.joined()).count == UserRules.generatedPasswordAlphabet.count, "every letter is drawn (seed \(seed))")
+    }
+}
+
+/// SplitMix64, so the generated passwords of a run can be reproduced from its seed.
+struct TestGenerator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
