@@ -235,7 +235,8 @@ public final class ConsoleController {
         state.counts = Array(repeating: nil, count: state.views.count)
     }
 
-    /// Re-reads the acting user after another process committed: a role change is followed at once
+    /// Re-reads the acting user after another process committed, then reloads what is on screen
+    /// (`.actorRefreshed`): a role change is followed at once
     /// (screens the new role may not see close), a deactivation signs the console out. The use cases
     /// re-check the user on every action regardless; this keeps the screen honest about it.
     func refreshActor() {
@@ -248,7 +249,7 @@ public final class ConsoleController {
         })
     }
 
-    /// Follows the acting user's stored role.
+    /// Follows the acting user's stored role (the caller reloads the screen).
     func adopt(_ current: User) {
         guard let previous = state.user, previous.id == current.id else { return }
         state.user = current
@@ -264,7 +265,6 @@ public final class ConsoleController {
         // A menu or form opened under the old role may offer what the new one may not do.
         if case .editor? = state.overlay {} else { state.overlay = nil }
         state.message = ("Your role is now \(current.role.rawValue)" + (closed.map { ": \($0)" } ?? ""), true)
-        reloadAll(keepSelection: false)
         if current.role.isStaff { loadAgents() } else { state.agents = [] }
     }
 
@@ -529,13 +529,13 @@ public final class ConsoleController {
             state.message = (error.description + advice, true)
             if reload { reloadAll() }
         case .dataVersion(let version):
-            if let last = lastDataVersion, last != version {
-                refreshActor()
-                reloadAll()
-            }
+            // The user is re-read first and the screen reloaded after, so nothing loads under a
+            // role the user no longer has.
+            if let last = lastDataVersion, last != version { refreshActor() }
             lastDataVersion = version
         case .actorRefreshed(let user):
             adopt(user)
+            reloadAll()
         case .signedOut(let reason):
             if state.user != nil { signOut(reason) }
         }
