@@ -18,6 +18,12 @@ public enum AutoAssignment {
     /// The statuses counted as an agent's load.
     public static let loadStatuses: [TicketStatus] = [.assigned, .inProgress, .reopened]
 
+    /// Whom automatic assignment may pick: active agents (admins are assigned only by name).
+    public static let candidateRoles: [Role] = [.agent]
+
+    /// Whether automatic assignment may pick `user`.
+    public static func isCandidate(_ user: User) -> Bool { user.isActive && candidateRoles.contains(user.role) }
+
     /// The agent with the fewest active tickets; ties go to the one assigned least recently
     /// (never assigned counts as longest ago), then to the lowest id so the choice is stable.
     public static func choose(from candidates: [AgentLoad]) -> Int64? {

@@ -1,4 +1,5 @@
-/// The seed's error codes. Each has one documented exit status for the command line.
+/// The seed's error codes. What each means to a process or a client (an exit status, an HTTP
+/// status) is the business of each face.
 public enum ErrorCode: String, Codable, Sendable, CaseIterable {
     case validation = "VALIDATION_ERROR"
     case unauthorized = "UNAUTHORIZED"
@@ -6,30 +7,6 @@ public enum ErrorCode: String, Codable, Sendable, CaseIterable {
     case notFound = "NOT_FOUND"
     case conflict = "CONFLICT"
     case internalError = "INTERNAL_ERROR"
-
-    /// The HTTP status the seed pairs with the code.
-    public var httpStatus: Int {
-        switch self {
-        case .validation: 400
-        case .unauthorized: 401
-        case .forbidden: 403
-        case .notFound: 404
-        case .conflict: 409
-        case .internalError: 500
-        }
-    }
-
-    /// The command line's exit status for the code (64 is left to usage errors).
-    public var exitStatus: Int32 {
-        switch self {
-        case .validation: 2
-        case .unauthorized: 3
-        case .forbidden: 4
-        case .notFound: 5
-        case .conflict: 6
-        case .internalError: 1
-        }
-    }
 }
 
 /// An error a person can act on: a code, one human sentence, and every field's problems.

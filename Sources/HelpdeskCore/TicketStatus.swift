@@ -8,8 +8,12 @@ public enum TicketStatus: String, CaseIterable, Codable, Sendable {
     case closed
     case reopened
 
-    /// Statuses in which somebody still owes the customer work.
-    public var isActive: Bool { self != .resolved && self != .closed }
+    /// The statuses in which nobody owes the customer work any more: the one list every count,
+    /// report, index and query of "active" (or "open", in the seed's reports) is derived from.
+    public static let finished: [TicketStatus] = [.resolved, .closed]
+
+    /// Statuses in which somebody still owes the customer work (not `finished`).
+    public var isActive: Bool { !Self.finished.contains(self) }
 
     /// Statuses in which the SLA clocks do not run: waiting on the customer, or finished.
     public var pausesSLA: Bool { self == .waiting || self == .resolved || self == .closed }

@@ -88,7 +88,7 @@ extension HelpdeskService {
     ) throws -> TicketListSQL? {
         var builder = TicketListSQL()
         // Only running clocks have a next risk; saying so lets SQLite use the index of running clocks.
-        if query.breaching { builder.add("t.sla_next_risk <= ? AND t.status NOT IN ('resolved', 'closed')", [now]) }
+        if query.breaching { builder.add("t.sla_next_risk <= ? AND \(StatusSQL.active("t.status"))", [now]) }
         builder.add(query.trash ? "t.deleted_at IS NOT NULL" : "t.deleted_at IS NULL", [])
         if let scope {
             builder.add(scope.0, scope.1)
@@ -98,7 +98,7 @@ extension HelpdeskService {
         if !query.trash && !query.statuses.isEmpty && query.statuses.allSatisfy(\.isActive) {
             // Active tickets only: said in the words of the partial indexes over active tickets, and
             // with the per-status index ruled out, which would sort every match to show a page.
-            builder.add("t.status NOT IN ('resolved', 'closed')", [])
+            builder.add(StatusSQL.active("t.status"), [])
             builder.addIn("status", query.statuses, indexed: false)
         } else {
             builder.addIn("status", query.statuses)
@@ -165,7 +165,7 @@ extension HelpdeskService {
                 sql: """
                     SELECT \(UserTable.selectColumns),
                         (SELECT COALESCE(SUM(n), 0) FROM ticket_tally WHERE assignee_id = users.id AND deleted = 0
-                            AND status NOT IN ('resolved', 'closed')) AS open_assigned
+                            AND \(StatusSQL.active("status"))) AS open_assigned
                     FROM users WHERE role IN ('agent', 'admin') ORDER BY role DESC, email
                     """
             ).map { AgentSummary(user: try UserTable.user(from: $0), openAssigned: $0["open_assigned"]) }

@@ -4,9 +4,8 @@ import HelpdeskCore
 
 /// Reports computed in SQL over indexed columns; no ticket is loaded into memory.
 extension HelpdeskService {
-    private static let finishedStatuses = "('resolved', 'closed')"
-    /// When a ticket's resolution clock stopped: resolved, or closed without passing resolved.
-    private static let resolvedAtSQL = "COALESCE(t.resolved_at, t.closed_at)"
+    /// When a ticket's resolution clock stopped (see `StatusSQL.resolvedAt`).
+    private static let resolvedAtSQL = StatusSQL.resolvedAt("t")
 
     private func scopeSQL(_ scope: ReportScope) -> (String, StatementArguments) {
         switch scope {
@@ -44,7 +43,7 @@ extension HelpdeskService {
                 }
                 return result
             }
-            let activeTally = "status NOT IN \(Self.finishedStatuses)"
+            let activeTally = StatusSQL.active("status")
             var byStatus = try tallied("status", "1")
             for status in TicketStatus.allCases where byStatus[status.rawValue] == nil { byStatus[status.rawValue] = 0 }
             var byPriority = try tallied("priority", activeTally)
@@ -53,7 +52,7 @@ extension HelpdeskService {
                 db.cachedStatement(sql: "SELECT COALESCE(SUM(n), 0) FROM ticket_tally WHERE \(tallyScope) AND \(activeTally) AND assignee_id = 0"),
                 arguments: tallyArguments) ?? 0
             // A clock's risk comes before its due time, so both counts are ranges of the running-clocks index.
-            let running = "t.status NOT IN \(Self.finishedStatuses) AND t.sla_next_risk <= ?"
+            let running = "\(StatusSQL.active("t.status")) AND t.sla_next_risk <= ?"
             return DashboardReport(
                 open: TicketStatus.allCases.filter(\.isActive).reduce(0) { $0 + byStatus[$1.rawValue, default: 0] },
                 unassigned: unassigned,
@@ -171,7 +170,7 @@ extension HelpdeskService {
             var open: [Int64: Int] = [:]
             for row in try Row.fetchAll(
                 db.cachedStatement(sql: """
-                    SELECT assignee_id, SUM(n) FROM ticket_tally WHERE deleted = 0 AND status NOT IN \(Self.finishedStatuses)
+                    SELECT assignee_id, SUM(n) FROM ticket_tally WHERE deleted = 0 AND \(StatusSQL.active("status"))
                     GROUP BY assignee_id
                     """))
             {

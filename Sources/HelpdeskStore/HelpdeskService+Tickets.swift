@@ -201,16 +201,17 @@ extension HelpdeskService {
 
     func chooseAgent(_ db: Database) throws -> User? {
         let statuses = AutoAssignment.loadStatuses.map(\.rawValue)
-        let marks = statuses.map { _ in "?" }.joined(separator: ", ")
+        let roles = AutoAssignment.candidateRoles.map(\.rawValue)
+        func marks(_ values: [String]) -> String { values.map { _ in "?" }.joined(separator: ", ") }
         let rows = try Row.fetchAll(
             db,
             sql: """
                 SELECT u.id, u.last_assigned_at,
                     (SELECT COUNT(*) FROM tickets t WHERE t.assignee_id = u.id AND t.deleted_at IS NULL
-                        AND t.status IN (\(marks))) AS load
-                FROM users u WHERE u.role = 'agent' AND u.is_active = 1
+                        AND t.status IN (\(marks(statuses)))) AS load
+                FROM users u WHERE u.role IN (\(marks(roles))) AND u.is_active = 1
                 """,
-            arguments: StatementArguments(statuses))
+            arguments: StatementArguments(statuses + roles))
         let loads = rows.map { AgentLoad(agentId: $0["id"], activeTickets: $0["load"], lastAssignedAt: $0["last_assigned_at"]) }
         return try AutoAssignment.choose(from: loads).flatMap { try UserTable.find(id: $0, db) }
     }

@@ -140,7 +140,7 @@ extension HelpdeskService {
             var sql = """
                 SELECT \(UserTable.selectColumns),
                     (SELECT COUNT(*) FROM tickets t WHERE t.assignee_id = users.id AND t.deleted_at IS NULL
-                        AND t.status NOT IN ('resolved', 'closed')) AS open_tickets
+                        AND \(StatusSQL.active("t.status"))) AS open_tickets
                 FROM users
                 """
             var arguments: StatementArguments = []

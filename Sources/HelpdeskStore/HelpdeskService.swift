@@ -73,10 +73,12 @@ public struct HelpdeskService: Sendable {
                 throw HelpdeskError(
                     .internalError,
                     "The database stayed busy for more than \(Int(HelpdeskDatabase.busyTimeout)) s (another process holds it); try again")
+            // SQLite's own text names tables and columns, not what a user can act on: it is not passed on.
             case .SQLITE_CONSTRAINT:
-                throw HelpdeskError(.conflict, "The change conflicts with stored data: \(error.message ?? "constraint failed")")
+                throw HelpdeskError(.conflict, "The change conflicts with stored data (another change came first); reload and try again")
             default:
-                throw HelpdeskError(.internalError, "Database error: \(error.message ?? "\(error.resultCode)")")
+                throw HelpdeskError(
+                    .internalError, "The database failed (SQLite result code \(error.extendedResultCode.rawValue)); the change was not made")
             }
         }
     }
