@@ -100,9 +100,29 @@ extension HelpdeskService {
         try read(as: actor) { _, _, me in me }
     }
 
-    /// SQLite's `data_version` for this connection: it changes when another connection (another
-    /// process) commits, which is how the console notices other agents' work.
-    public func dataVersion() throws -> Int {
-        try read { db, _ in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+    /// The change feed: yields once each time another connection (another process) has committed
+    /// since the last look, which is how the console notices other agents' work. SQLite's engine
+    /// reads `PRAGMA data_version` on the service's connection every `interval` (it changes on
+    /// another connection's commit, never on this one's own); a PostgreSQL engine will feed the same
+    /// stream from `LISTEN/NOTIFY`. The stream ends when its consumer stops iterating (the polling
+    /// task is cancelled) or when the database can no longer be read.
+    ///
+    /// The baseline is read before this returns, so a commit made after the call is announced.
+    public func changes(every interval: Duration = .seconds(1)) -> AsyncStream<Void> {
+        let writer = database.writer
+        let baseline = try? writer.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") }
+        return AsyncStream { continuation in
+            let task = Task {
+                var last = baseline
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: interval)
+                    guard let version = try? await writer.read({ db in try Int.fetchOne(db, sql: "PRAGMA data_version") }) else { break }
+                    if let last, last != version { continuation.yield() }
+                    last = version
+                }
+                continuation.finish()
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
     }
 }

@@ -14,7 +14,8 @@ public final class ConsoleController {
     var pageGeneration = 0
     var detailGeneration = 0
     var countsGeneration = 0
-    var lastDataVersion: Int?
+    /// The task that relays the service's change feed to the inbox while a user is logged in.
+    var changeFeed: Task<Void, Never>?
     var changedSinceDraw = false
     var ticks = 0
     /// Where `report.export` writes its CSV files.
@@ -28,6 +29,8 @@ public final class ConsoleController {
         case quit
         case editExternally(String)
     }
+
+    deinit { changeFeed?.cancel() }
 
     public init(
         service: HelpdeskService, config: ConsoleConfig, scheduler: any WorkScheduler, inbox: Inbox,
@@ -59,7 +62,6 @@ public final class ConsoleController {
             keepSelectionVisible()
         case .tick:
             ticks += 1
-            if state.user != nil { checkForOtherWriters() }
             // The dashboard also refreshes on a timer, for clocks that cross into at-risk or breach.
             if state.screen == .dashboard && ticks % 30 == 0 { loadDashboard() }
         case .key(let key):
@@ -216,8 +218,7 @@ public final class ConsoleController {
         state.login = LoginState()
         adoptViews(for: user.role)
         state.screen = user.role == .admin ? .dashboard : .queue
-        // The baseline for noticing other processes' commits is read before the first load.
-        checkForOtherWriters()
+        followChanges()
         reloadAll()
         if user.role.isStaff { loadAgents() }
     }
@@ -273,7 +274,8 @@ public final class ConsoleController {
         let width = state.width, height = state.height
         state = ConsoleState(now: state.now, width: width, height: height)
         state.login.note = "Signed out: \(reason)"
-        lastDataVersion = nil
+        changeFeed?.cancel()
+        changeFeed = nil
         pageGeneration += 1
         detailGeneration += 1
         countsGeneration += 1
@@ -413,12 +415,13 @@ public final class ConsoleController {
         }
     }
 
-    /// Another process's commit changes `data_version`; then everything on screen is reloaded,
-    /// keeping the selection and any open draft.
-    func checkForOtherWriters() {
-        let service = self.service, inbox = self.inbox
-        scheduler.schedule {
-            if let version = try? service.dataVersion() { inbox.post(.dataVersion(version)) }
+    /// Relays the service's change feed to the inbox: after another process's commit, the user is
+    /// re-read and everything on screen reloaded, keeping the selection and any open draft.
+    func followChanges() {
+        changeFeed?.cancel()
+        let changes = service.changes(), inbox = self.inbox
+        changeFeed = Task {
+            for await _ in changes { inbox.post(.changed) }
         }
     }
 
@@ -528,11 +531,10 @@ public final class ConsoleController {
             let advice = error.code == .conflict ? " (reloaded: check the ticket and try again)" : ""
             state.message = (error.description + advice, true)
             if reload { reloadAll() }
-        case .dataVersion(let version):
+        case .changed:
             // The user is re-read first and the screen reloaded after, so nothing loads under a
             // role the user no longer has.
-            if let last = lastDataVersion, last != version { refreshActor() }
-            lastDataVersion = version
+            if state.user != nil { refreshActor() }
         case .actorRefreshed(let user):
             adopt(user)
             reloadAll()

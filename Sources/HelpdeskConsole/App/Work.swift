@@ -44,7 +44,8 @@ public enum LoadResult: Sendable {
     case done(message: String, reload: Bool)
     case commentSent(draftKey: String, message: String)
     case failed(HelpdeskError, reload: Bool)
-    case dataVersion(Int)
+    /// Another process committed (from the change feed).
+    case changed
     /// The acting user as stored now (another process may have changed the role).
     case actorRefreshed(User)
     /// The acting user may no longer act (deactivated or removed): back to the login screen.
