@@ -1,5 +1,6 @@
 import ArgumentParser
 import HelpdeskCore
+import HelpdeskWire
 
 struct UserAdd: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,7 +27,7 @@ struct UserAdd: ParsableCommand {
             let actor = hasActor ? try global.actor(service) : nil
             let user = try service.addUser(
                 email: email, name: name, role: role, password: try password ?? StandardInput.password(), by: actor)
-            output.emit(json: JSONView.user(user)) { "Added \(user.email) as \(user.role.rawValue)" }
+            try output.emit(json: WireUser(user)) { "Added \(user.email) as \(user.role.rawValue)" }
         }
     }
 }
