@@ -28,9 +28,9 @@ public struct WireAgentStats: Codable, Sendable, Equatable {
     /// Tickets the agent resolved in the period.
     public var resolved: Int
     /// Median time from creation to resolution, in whole seconds; null when the agent resolved nothing.
-    public var medianResolutionSeconds: Double?
+    @ExplicitNull public var medianResolutionSeconds: Double?
     /// Percentage of finished clocks that met their target, one decimal; null when none finished.
-    public var slaCompliancePercent: Double?
+    @ExplicitNull public var slaCompliancePercent: Double?
 
     /// One agent's figures.
     public init(_ stats: AgentStats) {
@@ -47,16 +47,5 @@ public struct WireAgentStats: Codable, Sendable, Equatable {
         case openAssigned = "open_assigned"
         case medianResolutionSeconds = "median_resolution_seconds"
         case slaCompliancePercent = "sla_compliance_percent"
-    }
-
-    /// Writes every key, absent figures as `null`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(email, forKey: .email)
-        try container.encode(name, forKey: .name)
-        try container.encode(openAssigned, forKey: .openAssigned)
-        try container.encode(resolved, forKey: .resolved)
-        try container.encodeOrNull(medianResolutionSeconds, forKey: .medianResolutionSeconds)
-        try container.encodeOrNull(slaCompliancePercent, forKey: .slaCompliancePercent)
     }
 }

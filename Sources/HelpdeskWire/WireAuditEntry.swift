@@ -11,7 +11,7 @@ public struct WireAuditEntry: Codable, Sendable, Equatable {
     /// The user's email or the ticket's number it was done to.
     public var target: String
     /// More about it, like `customer -> agent` or a deleted ticket's subject; null when there is nothing more.
-    public var detail: String?
+    @ExplicitNull public var detail: String?
 
     /// One entry.
     public init(at: Date, actor: String, action: String, target: String, detail: String?) {
@@ -20,20 +20,6 @@ public struct WireAuditEntry: Codable, Sendable, Equatable {
         self.action = action
         self.target = target
         self.detail = detail
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case at, actor, action, target, detail
-    }
-
-    /// Writes every key, an absent detail as `null`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(at, forKey: .at)
-        try container.encode(actor, forKey: .actor)
-        try container.encode(action, forKey: .action)
-        try container.encode(target, forKey: .target)
-        try container.encodeOrNull(detail, forKey: .detail)
     }
 }
 

@@ -10,11 +10,11 @@ public struct WireHistoryEntry: Codable, Sendable, Equatable {
     /// `created`, `changed`, `assigned`, `commented`, `deleted` or `restored`.
     public var action: HistoryAction
     /// The field that changed (`status`, `priority`, `assignee`, …); null for actions on the whole ticket.
-    public var field: String?
+    @ExplicitNull public var field: String?
     /// The field's value before; null when it had none or no field changed.
-    public var oldValue: String?
+    @ExplicitNull public var oldValue: String?
     /// The field's value after; null when it has none or no field changed.
-    public var newValue: String?
+    @ExplicitNull public var newValue: String?
 
     /// An entry made by `actor`.
     public init(_ entry: HistoryEntry, actor: UserRef) {
@@ -30,17 +30,6 @@ public struct WireHistoryEntry: Codable, Sendable, Equatable {
         case at, actor, action, field
         case oldValue = "old_value"
         case newValue = "new_value"
-    }
-
-    /// Writes every key, absent values as `null`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(at, forKey: .at)
-        try container.encode(actor, forKey: .actor)
-        try container.encode(action, forKey: .action)
-        try container.encodeOrNull(field, forKey: .field)
-        try container.encodeOrNull(oldValue, forKey: .oldValue)
-        try container.encodeOrNull(newValue, forKey: .newValue)
     }
 }
 

@@ -35,11 +35,11 @@ public struct WireCompliance: Codable, Sendable, Equatable {
     /// Of those, how many missed it.
     public var breached: Int
     /// `met` as a percentage of `total`, one decimal; null when nothing finished.
-    public var compliancePercent: Double?
+    @ExplicitNull public var compliancePercent: Double?
     /// Mean time from creation until the clock finished, in whole seconds; null when nothing finished.
-    public var meanSeconds: Double?
+    @ExplicitNull public var meanSeconds: Double?
     /// Median time from creation until the clock finished, in whole seconds; null when nothing finished.
-    public var medianSeconds: Double?
+    @ExplicitNull public var medianSeconds: Double?
 
     /// One clock's figures.
     public init(_ compliance: SLACompliance) {
@@ -56,16 +56,5 @@ public struct WireCompliance: Codable, Sendable, Equatable {
         case compliancePercent = "compliance_percent"
         case meanSeconds = "mean_seconds"
         case medianSeconds = "median_seconds"
-    }
-
-    /// Writes every key, absent figures as `null`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(total, forKey: .total)
-        try container.encode(met, forKey: .met)
-        try container.encode(breached, forKey: .breached)
-        try container.encodeOrNull(compliancePercent, forKey: .compliancePercent)
-        try container.encodeOrNull(meanSeconds, forKey: .meanSeconds)
-        try container.encodeOrNull(medianSeconds, forKey: .medianSeconds)
     }
 }

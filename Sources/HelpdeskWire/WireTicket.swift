@@ -21,19 +21,19 @@ public struct WireTicket: Codable, Sendable, Equatable {
     /// The address replies go to.
     public var customerEmail: String
     /// The assigned agent's email; null when nobody is assigned.
-    public var assignee: String?
+    @ExplicitNull public var assignee: String?
     /// When the ticket was filed (UTC).
     public var createdAt: Date
     /// When anything about the ticket last changed (UTC).
     public var updatedAt: Date
     /// When staff first replied publicly; null until then.
-    public var firstResponseAt: Date?
+    @ExplicitNull public var firstResponseAt: Date?
     /// When the ticket was last resolved; null if it never was.
-    public var resolvedAt: Date?
+    @ExplicitNull public var resolvedAt: Date?
     /// When the ticket was last closed; null if it never was.
-    public var closedAt: Date?
+    @ExplicitNull public var closedAt: Date?
     /// When the ticket was moved to the trash; null unless it is there.
-    public var deletedAt: Date?
+    @ExplicitNull public var deletedAt: Date?
     /// Goes up by one with every change; pass it to `--if-version` to refuse a stale change.
     public var version: Int
     /// Both SLA clocks, read at the command's `--now`.
@@ -70,27 +70,5 @@ public struct WireTicket: Codable, Sendable, Equatable {
         case resolvedAt = "resolved_at"
         case closedAt = "closed_at"
         case deletedAt = "deleted_at"
-    }
-
-    /// Writes every key, absent values as `null`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(number, forKey: .number)
-        try container.encode(subject, forKey: .subject)
-        try container.encode(description, forKey: .description)
-        try container.encode(status, forKey: .status)
-        try container.encode(priority, forKey: .priority)
-        try container.encode(category, forKey: .category)
-        try container.encode(requester, forKey: .requester)
-        try container.encode(customerEmail, forKey: .customerEmail)
-        try container.encodeOrNull(assignee, forKey: .assignee)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encode(updatedAt, forKey: .updatedAt)
-        try container.encodeOrNull(firstResponseAt, forKey: .firstResponseAt)
-        try container.encodeOrNull(resolvedAt, forKey: .resolvedAt)
-        try container.encodeOrNull(closedAt, forKey: .closedAt)
-        try container.encodeOrNull(deletedAt, forKey: .deletedAt)
-        try container.encode(version, forKey: .version)
-        try container.encode(sla, forKey: .sla)
     }
 }

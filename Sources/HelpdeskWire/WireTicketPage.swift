@@ -6,9 +6,9 @@ public struct WireTicketPage: Codable, Sendable, Equatable {
     /// The page's tickets in the list's order.
     public var tickets: [WireTicket]
     /// Pass to `--after` for the next page; null on the last page. Opaque: its bytes may change between versions.
-    public var nextCursor: String?
+    @ExplicitNull public var nextCursor: String?
     /// Pass to `--before` for the page before; null on the first page. Opaque like `nextCursor`.
-    public var previousCursor: String?
+    @ExplicitNull public var previousCursor: String?
 
     /// A page, every ticket's clocks read at `now`.
     public init(_ page: TicketPage, now: Date) {
@@ -21,13 +21,5 @@ public struct WireTicketPage: Codable, Sendable, Equatable {
         case tickets
         case nextCursor = "next_cursor"
         case previousCursor = "previous_cursor"
-    }
-
-    /// Writes every key, absent cursors as `null`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(tickets, forKey: .tickets)
-        try container.encodeOrNull(nextCursor, forKey: .nextCursor)
-        try container.encodeOrNull(previousCursor, forKey: .previousCursor)
     }
 }

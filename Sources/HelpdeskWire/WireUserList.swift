@@ -1,33 +1,27 @@
 import HelpdeskCore
 
-/// One entry of `user list`: the keys of `WireUser` plus `open_tickets`, in one object.
-public struct WireUserListEntry: Codable, Sendable, Equatable {
-    /// The user.
-    public var user: WireUser
-    /// How many active (not resolved or closed) tickets are assigned to the user.
-    public var openTickets: Int
+/// One entry of `user list`: the keys of `WireUser` plus `open_tickets`.
+public typealias WireUserListEntry = WireMerged<WireUser, WireOpenTickets>
 
+extension WireMerged where Base == WireUser, Extra == WireOpenTickets {
     /// A user and their count of open assigned tickets.
     public init(_ user: User, openTickets: Int) {
-        self.user = WireUser(user)
+        self.init(WireUser(user), WireOpenTickets(openTickets: openTickets))
+    }
+}
+
+/// `{"open_tickets": N}`: how many active (not resolved or closed) tickets are assigned to a user.
+public struct WireOpenTickets: Codable, Sendable, Equatable {
+    /// The count.
+    public var openTickets: Int
+
+    /// A count.
+    public init(openTickets: Int) {
         self.openTickets = openTickets
     }
 
     private enum CodingKeys: String, CodingKey {
         case openTickets = "open_tickets"
-    }
-
-    /// Reads the user's keys and `open_tickets` from the same object.
-    public init(from decoder: any Decoder) throws {
-        user = try WireUser(from: decoder)
-        openTickets = try decoder.container(keyedBy: CodingKeys.self).decode(Int.self, forKey: .openTickets)
-    }
-
-    /// Writes the user's keys and `open_tickets` into one object.
-    public func encode(to encoder: any Encoder) throws {
-        try user.encode(to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(openTickets, forKey: .openTickets)
     }
 }
 
