@@ -28,9 +28,9 @@ public struct WireTicket: Codable, Sendable, Equatable {
     public var updatedAt: Date
     /// When staff first replied publicly; null until then.
     @ExplicitNull public var firstResponseAt: Date?
-    /// When the ticket was last resolved; null if it never was.
+    /// When the ticket was resolved; null if it is not (a reopen clears it).
     @ExplicitNull public var resolvedAt: Date?
-    /// When the ticket was last closed; null if it never was.
+    /// When the ticket was closed; null if it is not (a reopen clears it).
     @ExplicitNull public var closedAt: Date?
     /// When the ticket was moved to the trash; null unless it is there.
     @ExplicitNull public var deletedAt: Date?
