@@ -3,8 +3,8 @@ import Foundation
 import HelpdeskCore
 import HelpdeskWire
 
-/// Writes results: JSON in the wire format (HelpdeskWire) on stdout with `--json`, aligned text for people otherwise. User text in
-/// human output is sanitized so that it cannot drive the terminal.
+/// Writes results: JSON in the wire format (HelpdeskWire) on stdout with `--json`, aligned text for
+/// people otherwise. User text in human output is sanitized so that it cannot drive the terminal.
 struct Output {
     let json: Bool
 
