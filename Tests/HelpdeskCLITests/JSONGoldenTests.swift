@@ -144,6 +144,7 @@ struct JSONGoldenTests {
         try golden.check("ticket-delete", ["ticket", "delete", t.deleted], as: "admin@x.test", at: d3 + "13:00:00Z")
         try golden.cli.json(["ticket", "delete", t.restored], as: "admin@x.test", now: d3 + "13:05:00Z")
         try golden.check("ticket-restore", ["ticket", "restore", t.restored], as: "admin@x.test", at: d3 + "13:10:00Z")
+        try golden.check("ticket-assign-auto", ["ticket", "assign", t.restored, "--auto"], as: "admin@x.test", at: d3 + "13:12:00Z")
         try golden.cli.json(["ticket", "delete", t.purged], as: "admin@x.test", now: d3 + "13:15:00Z")
         try golden.check("ticket-purge", ["ticket", "purge", t.purged], as: "admin@x.test", at: d3 + "13:20:00Z")
         return t
