@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "helpdesk", targets: ["helpdesk"]),
         .library(name: "HelpdeskCore", targets: ["HelpdeskCore"]),
         .library(name: "HelpdeskStore", targets: ["HelpdeskStore"]),
+        .library(name: "HelpdeskWire", targets: ["HelpdeskWire"]),
         .library(name: "HelpdeskConsole", targets: ["HelpdeskConsole"]),
     ],
     dependencies: [
@@ -18,6 +19,8 @@ let package = Package(
     targets: [
         // Pure domain rules: no I/O, no storage, time only through an injected clock.
         .target(name: "HelpdeskCore"),
+        // The one JSON wire format: Codable shapes built from core types, and the encoder they are printed with.
+        .target(name: "HelpdeskWire", dependencies: ["HelpdeskCore"]),
         .target(
             name: "HelpdeskStore",
             dependencies: [
@@ -43,6 +46,7 @@ let package = Package(
             dependencies: [
                 "HelpdeskCore",
                 "HelpdeskStore",
+                "HelpdeskWire",
                 "HelpdeskConsole",
                 "HelpdeskTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -62,7 +66,10 @@ let package = Package(
         ),
         .testTarget(name: "HelpdeskCoreTests", dependencies: ["HelpdeskCore"]),
         .testTarget(name: "HelpdeskStoreTests", dependencies: ["HelpdeskStore", "HelpdeskCore"]),
-        .testTarget(name: "HelpdeskCLITests", dependencies: ["helpdesk", "helpdesk-torture", "HelpdeskCore", "HelpdeskStore"]),
+        .testTarget(
+            name: "HelpdeskCLITests", dependencies: ["helpdesk", "helpdesk-torture", "HelpdeskCore", "HelpdeskStore", "HelpdeskWire"],
+            // Read and written through #filePath (see Goldens.swift), so that regenerating updates the sources.
+            exclude: ["Goldens"]),
         .testTarget(name: "HelpdeskConsoleTests", dependencies: ["HelpdeskConsole", "HelpdeskStore", "HelpdeskCore"]),
     ],
     swiftLanguageModes: [.v6]

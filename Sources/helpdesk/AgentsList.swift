@@ -1,4 +1,5 @@
 import ArgumentParser
+import HelpdeskWire
 
 struct AgentsList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List agents and admins with their open tickets.")
@@ -9,7 +10,7 @@ struct AgentsList: ParsableCommand {
         try global.run { output in
             let service = try global.service()
             let agents = try service.agents(by: try global.actor(service))
-            output.emit(json: ["agents": agents.map { JSONView.user($0.user).merging(["open_assigned": $0.openAssigned]) { $1 } }]) {
+            try output.emit(json: WireAgentList(agents: agents.map(WireAgent.init))) {
                 Output.table(
                     ["EMAIL", "ROLE", "ACTIVE", "OPEN", "NAME"],
                     agents.map { [$0.user.email, $0.user.role.rawValue, $0.user.isActive ? "yes" : "no", "\($0.openAssigned)", $0.user.name] })

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HelpdeskWire
 
 struct AgentsTickets: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "tickets", abstract: "List the tickets assigned to an agent.")
@@ -11,7 +12,7 @@ struct AgentsTickets: ParsableCommand {
             let service = try global.service()
             let page = try service.agentTickets(email: email, by: try global.actor(service))
             let now = service.clock.now()
-            output.emit(json: JSONView.page(page, now: now)) { TicketText.list(page, now: now) }
+            try output.emit(json: WireTicketPage(page, now: now)) { TicketText.list(page, now: now) }
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HelpdeskWire
 
 struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,11 +14,7 @@ struct Audit: ParsableCommand {
         try global.run { output in
             let service = try global.service()
             let entries = try service.auditLog(limit: limit, by: try global.actor(service))
-            output.emit(json: [
-                "audit": entries.map {
-                    ["at": JSONView.time($0.at), "actor": $0.actorEmail, "action": $0.action, "target": $0.target, "detail": JSONView.text($0.detail)]
-                },
-            ]) {
+            try output.emit(json: WireAuditLog(audit: entries.map(WireAuditEntry.init))) {
                 Output.table(
                     ["WHEN", "WHO", "ACTION", "TARGET", "DETAIL"],
                     entries.map { [Output.date($0.at), $0.actorEmail, $0.action, $0.target, $0.detail ?? ""] })

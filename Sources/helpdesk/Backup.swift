@@ -1,5 +1,6 @@
 import ArgumentParser
 import HelpdeskStore
+import HelpdeskWire
 
 struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,7 +15,7 @@ struct Backup: ParsableCommand {
         try global.run { output in
             let database = try HelpdeskDatabase(path: global.databasePath)
             try database.backup(to: path)
-            output.emit(json: ["backup": path]) { "Backed up \(database.path) to \(path)" }
+            try output.emit(json: WireBackup(backup: path)) { "Backed up \(database.path) to \(path)" }
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import HelpdeskStore
+import HelpdeskWire
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,7 +12,7 @@ struct Check: ParsableCommand {
     func run() throws {
         try global.run { output in
             let report = try HelpdeskDatabase(path: global.databasePath).check()
-            output.emit(json: ["healthy": report.isHealthy, "integrity": report.integrity, "foreign_keys": report.foreignKeys]) {
+            try output.emit(json: WireCheck(report)) {
                 var lines = ["integrity: " + (report.integrity == ["ok"] ? "ok" : "\(report.integrity.count) problem(s)")]
                 lines += report.integrity == ["ok"] ? [] : report.integrity.map { "  \($0)" }
                 lines.append("foreign keys: " + (report.foreignKeys.isEmpty ? "ok" : "\(report.foreignKeys.count) broken reference(s)"))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HelpdeskStore
+import HelpdeskWire
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -30,10 +31,7 @@ struct Demo: ParsableCommand {
                 try console.open(global, databasePath: path, loginNote: note)
                 return
             }
-            output.emit(json: [
-                "database": path, "password": DemoData.password,
-                "logins": logins.map { ["email": $0.email, "role": $0.role.rawValue] },
-            ]) {
+            try output.emit(json: WireDemo(database: path, password: DemoData.password, logins: logins.map(WireDemoLogin.init))) {
                 var lines = ["Demo database: \(path)", "Every sample user's password: \(DemoData.password)", ""]
                 lines += logins.map { "  \($0.role.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \($0.email)" }
                 lines += ["", "Try: helpdesk ticket list --db \(path) --as alice@demo.test"]

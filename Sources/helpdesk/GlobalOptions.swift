@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HelpdeskCore
 import HelpdeskStore
+import HelpdeskWire
 
 /// The options every command takes, each with its environment fallback.
 struct GlobalOptions: ParsableArguments {
@@ -86,7 +87,7 @@ extension GlobalOptions {
         try run { output in
             let service = try service()
             let listing = try body(service, try actor(service))
-            output.emit(json: JSONView.ticket(listing, now: service.clock.now())) { message(listing) }
+            try output.emit(json: WireTicket(listing, now: service.clock.now())) { message(listing) }
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HelpdeskWire
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "init", abstract: "Create (or migrate) the database.")
@@ -8,7 +9,7 @@ struct Init: ParsableCommand {
     func run() throws {
         try global.run { output in
             let service = try global.service()
-            output.emit(json: ["database": service.database.path]) { "Database ready at \(service.database.path)" }
+            try output.emit(json: WireDatabaseReady(database: service.database.path)) { "Database ready at \(service.database.path)" }
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HelpdeskWire
 
 struct Login: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "login", abstract: "Check an email and password (read from standard input).")
@@ -12,7 +13,7 @@ struct Login: ParsableCommand {
         try global.run { output in
             let service = try global.service()
             let user = try service.login(email: email, password: passwordStdin ? StandardInput.password() : "")
-            output.emit(json: JSONView.user(user)) { "Logged in as \(user.email) (\(user.role.rawValue))" }
+            try output.emit(json: WireLoginResult(user)) { "Logged in as \(user.email) (\(user.role.rawValue))" }
         }
     }
 }

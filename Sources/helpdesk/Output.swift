@@ -1,15 +1,16 @@
 import ArgumentParser
 import Foundation
 import HelpdeskCore
+import HelpdeskWire
 
-/// Writes results: JSON on stdout with `--json`, aligned text for people otherwise. User text in
-/// human output is sanitized so that it cannot drive the terminal.
+/// Writes results: JSON in the wire format (HelpdeskWire) on stdout with `--json`, aligned text for
+/// people otherwise. User text in human output is sanitized so that it cannot drive the terminal.
 struct Output {
     let json: Bool
 
-    func emit(json object: @autoclosure () -> Any, human: () -> String) {
+    func emit<Value: Encodable>(json value: @autoclosure () -> Value, human: () -> String) throws {
         if json {
-            print(Self.encode(object()))
+            print(try Self.encode(value()))
         } else {
             let text = human()
             if !text.isEmpty { print(text) }
@@ -18,17 +19,20 @@ struct Output {
 
     func fail(_ error: HelpdeskError) {
         if json {
-            print(Self.encode(JSONView.error(error)))
+            // An error object holds only strings, which always encode.
+            print((try? Self.encode(WireError(error))) ?? "{}")
         } else {
             FileHandle.standardError.write(Data("error: \(DisplayText.sanitize(error.description))\n".utf8))
         }
     }
 
-    static func encode(_ object: Any) -> String {
-        guard JSONSerialization.isValidJSONObject(object),
-            let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+    /// `value` in the wire format; a value JSON cannot hold (a NaN) is an internal error.
+    static func encode(_ value: some Encodable) throws -> String {
+        do {
+            return try WireJSON.string(value)
+        } catch {
+            throw HelpdeskError(.internalError, "Could not write the JSON output: \(error)")
+        }
     }
 
     /// Aligns columns; the last column takes what is left of `width` and is cut with an ellipsis.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HelpdeskWire
 
 struct Register: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "register", abstract: "Register as a customer (password read from standard input).")
@@ -13,7 +14,7 @@ struct Register: ParsableCommand {
         try global.run { output in
             let service = try global.service()
             let user = try service.register(email: email, name: name, password: passwordStdin ? StandardInput.password() : "")
-            output.emit(json: JSONView.user(user)) { "Registered \(user.email) as a customer" }
+            try output.emit(json: WireUser(user)) { "Registered \(user.email) as a customer" }
         }
     }
 }

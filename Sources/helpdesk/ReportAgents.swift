@@ -1,5 +1,6 @@
 import ArgumentParser
 import HelpdeskCore
+import HelpdeskWire
 
 struct ReportAgents: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "agents", abstract: "Per agent: open, resolved, median resolution, SLA compliance.")
@@ -16,16 +17,7 @@ struct ReportAgents: ParsableCommand {
                 print(ReportCSV.agents(agents), terminator: "")
                 return
             }
-            output.emit(json: [
-                "from": range.fromDay, "to": range.toDay,
-                "agents": agents.map {
-                    [
-                        "email": $0.email, "name": $0.name, "open_assigned": $0.openAssigned, "resolved": $0.resolvedInPeriod,
-                        "median_resolution_seconds": JSONView.optional($0.medianResolutionSeconds),
-                        "sla_compliance_percent": JSONView.optional($0.slaCompliancePercent),
-                    ]
-                },
-            ]) {
+            try output.emit(json: WireAgentsReport(range, agents: agents)) {
                 Output.table(
                     ["AGENT", "OPEN", "RESOLVED", "MEDIAN", "SLA MET"],
                     agents.map {

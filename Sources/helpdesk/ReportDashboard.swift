@@ -1,4 +1,5 @@
 import ArgumentParser
+import HelpdeskWire
 
 struct ReportDashboard: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "dashboard", abstract: "Open, unassigned, breached, at risk, today's flow, backlog.")
@@ -9,12 +10,7 @@ struct ReportDashboard: ParsableCommand {
         try global.run { output in
             let service = try global.service()
             let d = try service.dashboard(by: try global.actor(service))
-            let json: [String: Any] = [
-                "open": d.open, "unassigned": d.unassigned, "breached_now": d.breachedNow, "at_risk": d.atRisk,
-                "created_today": d.createdToday, "resolved_today": d.resolvedToday, "by_status": d.byStatus,
-                "by_priority": d.byPriority,
-            ]
-            output.emit(json: json) {
+            try output.emit(json: WireDashboard(d)) {
                 let tiles = Output.table(
                     ["OPEN", "UNASSIGNED", "BREACHED", "AT RISK", "CREATED TODAY", "RESOLVED TODAY"],
                     [[d.open, d.unassigned, d.breachedNow, d.atRisk, d.createdToday, d.resolvedToday].map(String.init)])

@@ -1,5 +1,6 @@
 import ArgumentParser
 import HelpdeskCore
+import HelpdeskWire
 
 struct ReportSLA: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,10 +18,7 @@ struct ReportSLA: ParsableCommand {
                 print(ReportCSV.sla(report), terminator: "")
                 return
             }
-            output.emit(json: [
-                "from": report.from, "to": report.to, "first_response": JSONView.compliance(report.firstResponse),
-                "resolution": JSONView.compliance(report.resolution),
-            ]) {
+            try output.emit(json: WireSLAReport(report)) {
                 func row(_ name: String, _ c: SLACompliance) -> [String] {
                     [
                         name, "\(c.total)", "\(c.met)", c.compliancePercent.map { "\($0)%" } ?? "-",

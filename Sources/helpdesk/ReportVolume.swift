@@ -1,5 +1,6 @@
 import ArgumentParser
 import HelpdeskCore
+import HelpdeskWire
 
 struct ReportVolume: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "volume", abstract: "Tickets created and resolved per day.")
@@ -16,10 +17,7 @@ struct ReportVolume: ParsableCommand {
                 print(ReportCSV.volume(days), terminator: "")
                 return
             }
-            output.emit(json: [
-                "from": range.fromDay, "to": range.toDay,
-                "days": days.map { ["date": $0.date, "created": $0.created, "resolved": $0.resolved] },
-            ]) {
+            try output.emit(json: WireVolumeReport(range, days: days)) {
                 Output.table(["DATE", "CREATED", "RESOLVED"], days.map { [$0.date, "\($0.created)", "\($0.resolved)"] })
             }
         }

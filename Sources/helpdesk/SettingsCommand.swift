@@ -1,5 +1,6 @@
 import ArgumentParser
 import HelpdeskCore
+import HelpdeskWire
 
 struct SettingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,7 +16,7 @@ struct SettingsShow: ParsableCommand {
         try global.run { output in
             let service = try global.service()
             let settings = try service.settings(by: try global.actor(service))
-            output.emit(json: ["auto_assign": settings.autoAssign]) { "auto-assign: \(settings.autoAssign ? "on" : "off")" }
+            try output.emit(json: WireSettings(settings)) { "auto-assign: \(settings.autoAssign ? "on" : "off")" }
         }
     }
 }
@@ -35,7 +36,7 @@ struct SettingsAutoAssign: ParsableCommand {
             }
             let service = try global.service()
             let settings = try service.setAutoAssign(value.lowercased() == "on", by: try global.actor(service))
-            output.emit(json: ["auto_assign": settings.autoAssign]) { "auto-assign: \(settings.autoAssign ? "on" : "off")" }
+            try output.emit(json: WireSettings(settings)) { "auto-assign: \(settings.autoAssign ? "on" : "off")" }
         }
     }
 }

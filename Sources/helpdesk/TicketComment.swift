@@ -1,4 +1,5 @@
 import ArgumentParser
+import HelpdeskWire
 
 struct TicketComment: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "comment", abstract: "Reply on a ticket, or add an internal note.")
@@ -16,7 +17,7 @@ struct TicketComment: ParsableCommand {
             let actor = try global.actor(service)
             let text = body == "-" ? try StandardInput.readAll(limit: 1 << 20, field: "body") : body
             let view = try service.addComment(number: number, body: text, isInternal: `internal`, by: actor)
-            output.emit(json: JSONView.comment(view)) {
+            try output.emit(json: WireComment(view)) {
                 "Added \(view.comment.isInternal ? "an internal note" : "a reply") to \(number.uppercased())"
             }
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HelpdeskWire
 
 struct TicketComments: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "comments", abstract: "Show a ticket's thread, oldest first.")
@@ -10,7 +11,7 @@ struct TicketComments: ParsableCommand {
         try global.run { output in
             let service = try global.service()
             let comments = try service.comments(number: number, by: try global.actor(service))
-            output.emit(json: ["comments": comments.map(JSONView.comment)]) { TicketText.comments(comments) }
+            try output.emit(json: WireCommentList(comments: comments.map(WireComment.init))) { TicketText.comments(comments) }
         }
     }
 }

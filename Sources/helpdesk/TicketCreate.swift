@@ -1,5 +1,6 @@
 import ArgumentParser
 import HelpdeskCore
+import HelpdeskWire
 
 struct TicketCreate: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "create", abstract: "File a ticket.")
@@ -23,7 +24,7 @@ struct TicketCreate: ParsableCommand {
             let listing = try service.createTicket(
                 NewTicketInput(subject: subject, description: body, priority: priority, category: category, customerEmail: customerEmail),
                 by: actor)
-            output.emit(json: JSONView.ticket(listing, now: service.clock.now())) { "Created \(listing.ticket.number)" }
+            try output.emit(json: WireTicket(listing, now: service.clock.now())) { "Created \(listing.ticket.number)" }
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HelpdeskWire
 
 struct TicketHistory: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "history", abstract: "Show every recorded change to a ticket.")
@@ -10,7 +11,7 @@ struct TicketHistory: ParsableCommand {
         try global.run { output in
             let service = try global.service()
             let entries = try service.history(number: number, by: try global.actor(service))
-            output.emit(json: ["history": entries.map(JSONView.history)]) {
+            try output.emit(json: WireHistory(history: entries.map(WireHistoryEntry.init))) {
                 Output.table(
                     ["WHEN", "WHO", "ACTION", "CHANGE"],
                     entries.map { view in

@@ -1,5 +1,6 @@
 import ArgumentParser
 import HelpdeskCore
+import HelpdeskWire
 
 struct TicketList: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -37,7 +38,7 @@ struct TicketList: ParsableCommand {
             let actor = try global.actor(service)
             let page = try service.listTickets(try query(), by: actor)
             let now = service.clock.now()
-            output.emit(json: JSONView.page(page, now: now)) { TicketText.list(page, now: now) }
+            try output.emit(json: WireTicketPage(page, now: now)) { TicketText.list(page, now: now) }
         }
     }
 

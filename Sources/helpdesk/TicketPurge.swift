@@ -1,4 +1,5 @@
 import ArgumentParser
+import HelpdeskWire
 
 struct TicketPurge: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,7 +12,7 @@ struct TicketPurge: ParsableCommand {
         try global.run { output in
             let service = try global.service()
             try service.purgeTicket(number: number, by: try global.actor(service))
-            output.emit(json: ["purged": number.uppercased()]) { "Purged \(number.uppercased())" }
+            try output.emit(json: WirePurge(purged: number.uppercased())) { "Purged \(number.uppercased())" }
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HelpdeskWire
 
 struct TicketShow: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a ticket with its SLA clocks and thread.")
@@ -13,9 +14,8 @@ struct TicketShow: ParsableCommand {
             let listing = try service.ticket(number: number, by: actor)
             let comments = try service.comments(number: number, by: actor)
             let now = service.clock.now()
-            var json = JSONView.ticket(listing, now: now)
-            json["comments"] = comments.map(JSONView.comment)
-            output.emit(json: json) { TicketText.detail(listing, now: now) + "\n\n" + TicketText.comments(comments) }
+            let detail = WireTicketDetail(ticket: WireTicket(listing, now: now), comments: comments.map(WireComment.init))
+            try output.emit(json: detail) { TicketText.detail(listing, now: now) + "\n\n" + TicketText.comments(comments) }
         }
     }
 }

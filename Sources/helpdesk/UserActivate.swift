@@ -1,4 +1,5 @@
 import ArgumentParser
+import HelpdeskWire
 
 struct UserActivate: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "activate", abstract: "Let a deactivated user act again.")
@@ -10,7 +11,7 @@ struct UserActivate: ParsableCommand {
         try global.run { output in
             let service = try global.service()
             let user = try service.setActive(email: email, active: true, by: try global.actor(service))
-            output.emit(json: JSONView.user(user)) { "Activated \(user.email)" }
+            try output.emit(json: WireUser(user)) { "Activated \(user.email)" }
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import HelpdeskCore
+import HelpdeskWire
 
 struct UserAdd: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,7 +32,7 @@ struct UserAdd: ParsableCommand {
             } catch let error as HelpdeskError where error.code == .unauthorized && actor == nil {
                 throw HelpdeskError(.unauthorized, "\(error.message): pass --as ADMIN_EMAIL")
             }
-            output.emit(json: JSONView.user(user)) { "Added \(user.email) as \(user.role.rawValue)" }
+            try output.emit(json: WireUser(user)) { "Added \(user.email) as \(user.role.rawValue)" }
         }
     }
 }

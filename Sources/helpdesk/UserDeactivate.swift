@@ -1,4 +1,5 @@
 import ArgumentParser
+import HelpdeskWire
 
 struct UserDeactivate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,7 +12,7 @@ struct UserDeactivate: ParsableCommand {
         try global.run { output in
             let service = try global.service()
             let user = try service.setActive(email: email, active: false, by: try global.actor(service))
-            output.emit(json: JSONView.user(user)) { "Deactivated \(user.email)" }
+            try output.emit(json: WireUser(user)) { "Deactivated \(user.email)" }
         }
     }
 }

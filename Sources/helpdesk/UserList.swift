@@ -1,4 +1,5 @@
 import ArgumentParser
+import HelpdeskWire
 
 struct UserList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List users.")
@@ -11,7 +12,7 @@ struct UserList: ParsableCommand {
         try global.run { output in
             let service = try global.service()
             let users = try service.listUsers(role: role, by: try global.actor(service))
-            output.emit(json: ["users": users.map { JSONView.user($0.user).merging(["open_tickets": $0.openTickets]) { $1 } }]) {
+            try output.emit(json: WireUserList(users: users.map(WireUserListEntry.init))) {
                 Output.table(
                     ["EMAIL", "ROLE", "ACTIVE", "OPEN", "NAME"],
                     users.map { [$0.user.email, $0.user.role.rawValue, $0.user.isActive ? "yes" : "no", "\($0.openTickets)", $0.user.name] })

@@ -1,5 +1,6 @@
 import ArgumentParser
 import HelpdeskCore
+import HelpdeskWire
 
 struct UserResetPassword: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,9 +21,7 @@ struct UserResetPassword: ParsableCommand {
             let service = try global.service()
             let (user, generated) = try service.resetPassword(
                 email: email, to: passwordStdin ? try StandardInput.password() : nil, by: try global.actor(service))
-            var json = JSONView.user(user)
-            if let generated { json["password"] = generated }
-            output.emit(json: json) {
+            try output.emit(json: WirePasswordReset(user, generatedPassword: generated)) {
                 generated.map { "New password for \(user.email) (shown once): \($0)" } ?? "Password of \(user.email) changed"
             }
         }

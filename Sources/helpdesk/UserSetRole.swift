@@ -1,4 +1,5 @@
 import ArgumentParser
+import HelpdeskWire
 
 struct UserSetRole: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "set-role", abstract: "Change a user's role.")
@@ -12,7 +13,7 @@ struct UserSetRole: ParsableCommand {
         try global.run { output in
             let service = try global.service()
             let user = try service.setRole(email: email, role: role, by: try global.actor(service))
-            output.emit(json: JSONView.user(user)) { "\(user.email) is now \(user.role.rawValue)" }
+            try output.emit(json: WireUser(user)) { "\(user.email) is now \(user.role.rawValue)" }
         }
     }
 }

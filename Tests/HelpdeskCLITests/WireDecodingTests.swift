@@ -1,0 +1,40 @@
+import Foundation
+import HelpdeskWire
+import Testing
+
+/// A Swift client decodes what the command line prints with HelpdeskWire's own types: every golden
+/// output decodes into its type and encodes back to the same bytes, so no key is lost or renamed on
+/// the way and `WireJSON.decoder()` reads the times `WireJSON.encoder()` writes.
+struct WireDecodingTests {
+    /// Decodes one output as `Shape` and encodes it again the way the command line prints it.
+    static func reencode<Shape: Codable>(_ data: Data, as shape: Shape.Type) throws -> Data {
+        Data((try WireJSON.string(try WireJSON.decoder().decode(Shape.self, from: data)) + "\n").utf8)
+    }
+
+    /// The wire type of each golden, by the start of its name; the longest matching start wins.
+    static var shapes: [String: any Codable.Type] {
+        [
+            "agents-list": WireAgentList.self, "agents-tickets": WireTicketPage.self, "audit": WireAuditLog.self,
+            "backup": WireBackup.self, "check": WireCheck.self, "demo": WireDemo.self, "error-": WireError.self,
+            "init": WireDatabaseReady.self, "login": WireLoginResult.self, "register": WireUser.self,
+            "report-agents": WireAgentsReport.self, "report-dashboard": WireDashboard.self, "report-sla": WireSLAReport.self,
+            "report-volume": WireVolumeReport.self, "settings-": WireSettings.self, "ticket-": WireTicket.self,
+            "ticket-comment-": WireComment.self, "ticket-comments-": WireCommentList.self, "ticket-history-": WireHistory.self,
+            "ticket-list-": WireTicketPage.self, "ticket-purge": WirePurge.self, "ticket-show-": WireTicketDetail.self,
+            "user-": WireUser.self, "user-list": WireUserList.self, "user-reset-password": WirePasswordReset.self,
+        ]
+    }
+
+    @Test func everyGoldenOutputDecodesIntoItsWireTypeAndBackToTheSameBytes() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Goldens.folder.path).filter { $0.hasSuffix(".json") }.sorted()
+        #expect(files.count > 50, "the goldens are missing")
+        for file in files {
+            let name = String(file.dropLast(".json".count))
+            let start = try #require(Self.shapes.keys.filter { name.hasPrefix($0) }.max { $0.count < $1.count }, "\(name): no wire type")
+            let data = try Data(contentsOf: Goldens.folder.appendingPathComponent(file))
+            let shape = try #require(Self.shapes[start])
+            let again = try Self.reencode(data, as: shape)
+            #expect(again == data, "\(name) as \(start)…: \(Goldens.difference(data, again))")
+        }
+    }
+}
