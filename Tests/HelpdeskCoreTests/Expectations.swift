@@ -1,6 +1,7 @@
+// One file, linked into every test target (SwiftPM has no shared test-support target here).
 import Foundation
 import Testing
-@testable import HelpdeskCore
+import HelpdeskCore
 
 /// Expects `body` to throw a HelpdeskError with exactly `code` (and, when given, a problem with `field`).
 @discardableResult

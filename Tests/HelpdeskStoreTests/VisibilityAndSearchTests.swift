@@ -25,7 +25,7 @@ struct VisibilityAndSearchTests {
         search.search = marker
         #expect(try fx.service.listTickets(search, by: fx.dan).tickets.isEmpty, "a customer's search never matches an internal note")
         #expect(try fx.service.listTickets(search, by: fx.alice).tickets.map(\.ticket.number) == [number])
-        #expect(throws: HelpdeskError.self) { try fx.service.dashboard(by: fx.dan) }
+        expectError(.forbidden) { try fx.service.dashboard(by: fx.dan) }
         #expect(try fx.service.comments(number: number, by: fx.alice).count == 2)
     }
 
@@ -43,7 +43,7 @@ struct VisibilityAndSearchTests {
         #expect(try numbers(fx.bob) == [])
         #expect(try numbers(fx.admin) == [dans, erins, alicesOwn])
         #expect(throws: HelpdeskError(.notFound, "Ticket \(erins) not found")) { try fx.service.ticket(number: erins, by: fx.dan) }
-        #expect(throws: HelpdeskError.self) { try fx.service.ticket(number: dans, by: fx.bob) }
+        expectError(.forbidden) { try fx.service.ticket(number: dans, by: fx.bob) }
     }
 
     @Test func searchTreatsQuerySyntaxAsText() throws {
@@ -143,7 +143,7 @@ struct VisibilityAndSearchTests {
         let cursor = try #require(try fx.service.listTickets(query, by: fx.admin).nextCursor)
         query.sort = .due
         query.after = cursor
-        #expect(throws: HelpdeskError.self, "a cursor from another sort is refused") { try fx.service.listTickets(query, by: fx.admin) }
+        expectError(.validation, field: "after", "a cursor from another sort is refused") { try fx.service.listTickets(query, by: fx.admin) }
         _ = number
     }
 
