@@ -164,16 +164,26 @@ struct ConfigTests {
     }
 
     @Test func randomInputNeverCrashesTheParsers() {
-        var random = SplitMix64(seed: 7)
+        let seed = TestSeed(default: 7)
+        var random = SplitMix64(seed: seed.value)
         let pieces = ["[", "]", "=", "\"", "'", "{", "}", ",", "\n", "a", "keys", ".", "queue", "j", "list.down", " ", "#", "1", "C-", "inherits"]
         for _ in 0..<2_000 {
             let text = (0..<random.next(below: 30)).map { _ in pieces[random.next(below: pieces.count)] }.joined()
-            if let document = try? TOMLParser.parse(text) {
-                var map = KeyMap()
-                _ = map.apply(document, file: "fuzz.toml")
-                _ = Theme.parse(document, name: "fuzz", over: nil, file: "fuzz.toml")
-                _ = SavedView.parse(document, file: "fuzz.toml")
+            let document: TOMLTable
+            do {
+                document = try TOMLParser.parse(text)
+            } catch let error as TOMLError {
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+                #expect((1...lines).contains(error.line), "\(text.debugDescription): \(error); \(seed)")
+                continue
+            } catch {
+                Issue.record("\(text.debugDescription): \(error); \(seed)")
+                continue
             }
+            var map = KeyMap()
+            _ = map.apply(document, file: "fuzz.toml")
+            _ = Theme.parse(document, name: "fuzz", over: nil, file: "fuzz.toml")
+            _ = SavedView.parse(document, file: "fuzz.toml")
         }
     }
 }

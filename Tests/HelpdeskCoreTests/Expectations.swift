@@ -27,3 +27,15 @@ struct TestSeed: CustomStringConvertible {
 
     var description: String { "seed \(value) (replay: HELPDESK_TEST_SEED=\(value))" }
 }
+
+extension TestSeed {
+    /// Runs `body` with a generator from this seed; anything it throws is recorded with the seed.
+    func run(sourceLocation: SourceLocation = #_sourceLocation, _ body: (inout SplitMix64) throws -> Void) {
+        var random = SplitMix64(seed: value)
+        do {
+            try body(&random)
+        } catch {
+            Issue.record(error, "\(self)", sourceLocation: sourceLocation)
+        }
+    }
+}
