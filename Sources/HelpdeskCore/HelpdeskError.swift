@@ -1,23 +1,11 @@
 /// The seed's error codes. Each has one documented exit status for the command line.
-public enum ErrorCode: String, Codable, Sendable, CaseIterable {
+public enum ErrorCode: String, Sendable, CaseIterable {
     case validation = "VALIDATION_ERROR"
     case unauthorized = "UNAUTHORIZED"
     case forbidden = "FORBIDDEN"
     case notFound = "NOT_FOUND"
     case conflict = "CONFLICT"
     case internalError = "INTERNAL_ERROR"
-
-    /// The HTTP status the seed pairs with the code.
-    public var httpStatus: Int {
-        switch self {
-        case .validation: 400
-        case .unauthorized: 401
-        case .forbidden: 403
-        case .notFound: 404
-        case .conflict: 409
-        case .internalError: 500
-        }
-    }
 
     /// The command line's exit status for the code (64 is left to usage errors).
     public var exitStatus: Int32 {
