@@ -159,8 +159,8 @@ struct ConfigTests {
         #expect(b["number"] == .integer(42))
         #expect(b.line(of: "flag") == 11)
         #expect(throws: TOMLError(line: 2, message: "duplicate key 'a'")) { try TOMLParser.parse("a = 1\na = 2\n") }
-        #expect(throws: TOMLError.self) { try TOMLParser.parse("[t]\n[t]\n") }
-        #expect(throws: TOMLError.self) { try TOMLParser.parse("a = \"unterminated\n") }
+        #expect(throws: TOMLError(line: 2, message: "table [t] is defined twice")) { try TOMLParser.parse("[t]\n[t]\n") }
+        #expect(throws: TOMLError(line: 1, message: "unterminated string")) { try TOMLParser.parse("a = \"unterminated\n") }
     }
 
     @Test func randomInputNeverCrashesTheParsers() {
