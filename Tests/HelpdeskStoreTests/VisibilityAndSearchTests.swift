@@ -19,7 +19,9 @@ struct VisibilityAndSearchTests {
         let (_, thread) = try fx.service.ticketWithComments(number: number, by: fx.dan)
         #expect(thread.map(\.comment.body) == ["We are on it"], "the console's detail read too")
         #expect(try fx.service.ticketWithComments(number: number, by: fx.alice).1.count == 2)
-        #expect(try fx.service.history(number: number, by: fx.dan).allSatisfy { !$0.entry.isInternal })
+        let customerHistory = try fx.service.history(number: number, by: fx.dan)
+        #expect(customerHistory.contains { $0.entry.action == .commented }, "the public reply is in the customer's history")
+        #expect(customerHistory.allSatisfy { !$0.entry.isInternal })
         #expect(try fx.service.history(number: number, by: fx.alice).contains { $0.entry.isInternal })
         var search = TicketQuery()
         search.search = marker
