@@ -21,6 +21,21 @@ struct WorkflowTests {
         #expect(Self.spec.values.joined().allSatisfy { TicketStatus(rawValue: $0) != nil })
     }
 
+    @Test func theSpecIsTheReadmesWorkflowParagraph() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let start = try #require(readme.range(of: "the only moves are "))
+        let end = try #require(readme.range(of: ". Any other move", range: start.upperBound..<readme.endIndex))
+        var documented: [String: Set<String>] = [:]
+        for move in readme[start.upperBound..<end.lowerBound].split(separator: ";") {
+            let sides = move.components(separatedBy: "→")
+            let targets = sides.last?.replacingOccurrences(of: #"\(.*\)"#, with: "", options: .regularExpression) ?? ""
+            documented[sides[0].trimmingCharacters(in: .whitespaces)] = Set(targets.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) })
+        }
+        #expect(documented == Self.spec)
+    }
+
     @Test("each of the 49 status pairs is allowed exactly when the README lists it", arguments: pairs)
     func everyPair(from: TicketStatus, to: TicketStatus) throws {
         let ticket = Fixture.ticket(status: from)
