@@ -1,7 +1,7 @@
 import Foundation
 
 /// The dashboard's tiles and backlog breakdowns.
-public struct DashboardReport: Sendable, Equatable, Codable {
+public struct DashboardReport: Sendable, Equatable {
     public var open: Int
     public var unassigned: Int
     public var breachedNow: Int
@@ -25,7 +25,7 @@ public struct DashboardReport: Sendable, Equatable, Codable {
 }
 
 /// Tickets created and resolved on one UTC day.
-public struct VolumeDay: Sendable, Equatable, Codable {
+public struct VolumeDay: Sendable, Equatable {
     public var date: String
     public var created: Int
     public var resolved: Int
@@ -38,7 +38,7 @@ public struct VolumeDay: Sendable, Equatable, Codable {
 }
 
 /// Compliance of one SLA clock over finished clocks in a period.
-public struct SLACompliance: Sendable, Equatable, Codable {
+public struct SLACompliance: Sendable, Equatable {
     public var total: Int
     public var met: Int
     public var breached: Int
@@ -57,7 +57,7 @@ public struct SLACompliance: Sendable, Equatable, Codable {
     }
 }
 
-public struct SLAReport: Sendable, Equatable, Codable {
+public struct SLAReport: Sendable, Equatable {
     public var from: String
     public var to: String
     public var firstResponse: SLACompliance
@@ -72,7 +72,7 @@ public struct SLAReport: Sendable, Equatable, Codable {
 }
 
 /// One agent's figures.
-public struct AgentStats: Sendable, Equatable, Codable {
+public struct AgentStats: Sendable, Equatable {
     public var email: String
     public var name: String
     public var openAssigned: Int

@@ -90,7 +90,7 @@ public struct TicketListing: Sendable, Equatable {
 }
 
 /// Enough of a user to name them.
-public struct UserRef: Sendable, Equatable, Codable {
+public struct UserRef: Sendable, Equatable {
     public var id: Int64
     public var email: String
     public var name: String

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A person who uses the helpdesk. Emails are stored lower-cased and are unique.
-public struct User: Sendable, Equatable, Codable {
+public struct User: Sendable, Equatable {
     public var id: Int64
     public var email: String
     public var name: String

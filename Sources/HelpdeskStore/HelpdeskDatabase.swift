@@ -42,13 +42,6 @@ public final class HelpdeskDatabase: Sendable {
         try Migrator(migrations: migrations).migrate(writer)
     }
 
-    /// An in-memory database for tests.
-    public init(inMemory migrations: [Migration] = Schema.migrations) throws {
-        path = ":memory:"
-        writer = try DatabaseQueue()
-        try Migrator(migrations: migrations).migrate(writer)
-    }
-
     /// New files are readable and writable by their owner only; SQLite gives the WAL and shared-memory
     /// files the same mode as the database file.
     private static func createFileIfNeeded(at path: String, mode: mode_t) throws {

@@ -2,7 +2,7 @@ import Foundation
 import GRDBSQLite
 
 /// The machine the figures come from.
-struct Machine: Codable {
+struct Machine: Encodable {
     var cpu: String
     var cores: Int
     var memoryGB: Double

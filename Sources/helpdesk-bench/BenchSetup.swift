@@ -22,6 +22,24 @@ struct BenchSetup {
         admin = try service.actor(email: "admin@bench.test")
         agent = try service.actor(email: "agent0@bench.test")
         customer = try service.actor(email: "customer0@bench.test")
+        try requireLegalStatusHistory(path)
+    }
+
+    /// A file built by an older generator may hold status moves the workflow forbids (in_progress →
+    /// reopened); figures measured on it would describe data the product could never hold.
+    private func requireLegalStatusHistory(_ path: String) throws {
+        let moves = try database.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT DISTINCT old_value, new_value FROM history WHERE field = 'status'")
+                .map { (old: $0[0] as String? ?? "", new: $0[1] as String? ?? "") }
+        }
+        let illegal = moves.filter { move in
+            guard let from = TicketStatus(rawValue: move.old), let to = TicketStatus(rawValue: move.new) else { return true }
+            return !Workflow.isAllowed(from: from, to: to)
+        }
+        guard illegal.isEmpty else {
+            let list = illegal.map { "\($0.old) → \($0.new)" }.joined(separator: ", ")
+            throw BenchError("\(path) holds status moves the workflow forbids (\(list)); delete it to rebuild")
+        }
     }
 
     /// Ticket numbers chosen by a query, for operations that need a different ticket each run.

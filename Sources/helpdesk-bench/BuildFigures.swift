@@ -3,7 +3,7 @@ import GRDB
 import HelpdeskStore
 
 /// How long the generated database took to build.
-struct BuildFigures: Codable {
+struct BuildFigures: Encodable {
     var seconds: Double
     var ticketsPerSecond: Double
 

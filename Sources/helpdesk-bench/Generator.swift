@@ -49,7 +49,7 @@ struct Generator {
             let day = Int(created.timeIntervalSince1970 / 86400)
             let sequence = (sequences[day] ?? 0) + 1
             sequences[day] = sequence
-            batch.append(makeTicket(
+            batch.append(try makeTicket(
                 index: index, created: created, day: day, sequence: sequence, staff: staff,
                 customers: customerIds, vocabulary: vocabulary, random: &random))
             if batch.count == 10_000 || index == tickets - 1 {
@@ -65,7 +65,7 @@ struct Generator {
     private func makeTicket(
         index: Int, created: Date, day: Int, sequence: Int, staff: [User], customers: [(id: Int64, email: String)],
         vocabulary: Vocabulary, random: inout SplitMix64Source
-    ) -> ImportedTicket {
+    ) throws -> ImportedTicket {
         let priority = [Priority.low, .medium, .high, .urgent][random.pick([30, 45, 20, 5])]
         let category = [TicketCategory.technical, .billing, .general, .featureRequest][random.pick([45, 25, 20, 10])]
         let customer = customers[Int(pow(random.unit(), 2) * Double(customers.count))]
@@ -86,7 +86,14 @@ struct Generator {
             priority: priority, category: category, requesterId: requester,
             customerEmail: customer.email, createdAt: created)
         var history = [HistoryEntry(ticketId: 0, actorId: requester, at: created, action: .created)]
-        func move(_ status: TicketStatus, at time: Date, by actor: Int64) {
+        /// Every generated move goes through the product's workflow, so the figures are measured on
+        /// history the product could hold; an illegal one stops the build.
+        func move(_ status: TicketStatus, at time: Date, by actor: Int64) throws {
+            do {
+                try Workflow.check(ticket, to: status, at: time)
+            } catch {
+                throw BenchError("generated an illegal move for \(ticket.number): \(error)")
+            }
             history.append(HistoryEntry(
                 ticketId: 0, actorId: actor, at: time, action: .changed, field: "status",
                 oldValue: ticket.status.rawValue, newValue: status.rawValue))
@@ -101,38 +108,48 @@ struct Generator {
                 last = within(targets.firstResponse * 0.2, from: created)
                 history.append(HistoryEntry(ticketId: 0, actorId: agent.id, at: last, action: .assigned, field: "assignee",
                                             newValue: agent.email))
-                move(.assigned, at: last, by: agent.id)
+                try move(.assigned, at: last, by: agent.id)
             }
             if [.inProgress, .waiting, .reopened].contains(status) {
                 last = within(targets.firstResponse * 1.3, from: last)
                 ticket.firstResponseAt = last
-                move(.inProgress, at: last, by: agent.id)
+                try move(.inProgress, at: last, by: agent.id)
             }
             if status == .waiting {
                 last = within(targets.resolution * 0.5, from: last)
                 ticket.sla.pausedAt = last
-                move(.waiting, at: last, by: agent.id)
+                try move(.waiting, at: last, by: agent.id)
             }
             if status == .reopened {
+                // Only a resolved or closed ticket reopens: resolve it first, then the requester
+                // reopens it and the resolution clock resumes without the time it spent resolved.
                 last = within(targets.resolution * 0.5, from: last)
-                move(.reopened, at: last, by: requester)
+                ticket.resolvedAt = last
+                ticket.sla.pausedAt = last
+                try move(.resolved, at: last, by: agent.id)
+                let resolvedAt = last
+                last = within(targets.resolution * 0.2, from: last)
+                ticket.resolvedAt = nil
+                ticket.sla.resolutionPausedSeconds += max(0, last.timeIntervalSince(resolvedAt))
+                ticket.sla.pausedAt = nil
+                try move(.reopened, at: last, by: requester)
             }
         } else {
             ticket.assigneeId = agent.id
             last = within(targets.firstResponse * 0.2, from: created)
-            move(.assigned, at: last, by: agent.id)
+            try move(.assigned, at: last, by: agent.id)
             last = within(targets.firstResponse * 1.2, from: last)
             ticket.firstResponseAt = last
-            move(.inProgress, at: last, by: agent.id)
+            try move(.inProgress, at: last, by: agent.id)
             last = within(targets.resolution * 1.3, from: last)
             ticket.resolvedAt = last
             ticket.sla.pausedAt = last
-            move(.resolved, at: last, by: agent.id)
+            try move(.resolved, at: last, by: agent.id)
             let closing = last.addingTimeInterval(86400 * (1 + random.unit() * 6))
             if closing < now {
                 last = closing
                 ticket.closedAt = closing
-                move(.closed, at: closing, by: agent.id)
+                try move(.closed, at: closing, by: agent.id)
             }
         }
         if random.chance(0.001) { ticket.deletedAt = within(86400, from: last) }

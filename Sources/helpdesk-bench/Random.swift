@@ -1,6 +1,6 @@
-import HelpdeskStore
+import HelpdeskCore
 
-/// The store's SplitMix64 with the draws the generator needs; every figure comes from one seed.
+/// The core's SplitMix64 with the draws the generator needs; every figure comes from one seed.
 struct SplitMix64Source {
     private var generator: SplitMix64
 

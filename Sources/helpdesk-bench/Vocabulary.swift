@@ -55,7 +55,4 @@ struct Vocabulary {
     func sentence(_ count: Int, _ random: inout SplitMix64Source) -> String {
         (0..<count).map { _ in word(&random) }.joined(separator: " ")
     }
-
-    /// The rank of a word (0 is the most common), for choosing search terms of known rarity.
-    func rank(of word: String) -> Int? { words.firstIndex(of: word) }
 }

@@ -24,7 +24,7 @@ struct GlobalOptions: ParsableArguments {
 
     func clock() throws -> any TimeSource {
         guard let text = now ?? environment["HELPDESK_NOW"], !text.isEmpty else { return SystemTimeSource() }
-        guard let date = ISO8601.parse(text) else {
+        guard let date = UTCTimestamp.parseISO8601(text) else {
             throw HelpdeskError.validation("now", "must be an ISO 8601 time like 2026-11-29T09:30:00Z")
         }
         return FixedTimeSource(date)
@@ -74,8 +74,6 @@ struct GlobalOptions: ParsableArguments {
 /// The command line's timestamps: ISO 8601 in UTC, formatted without Foundation's ICU formatters,
 /// whose first use costs more than a whole command.
 enum ISO8601 {
-    static func parse(_ text: String) -> Date? { UTCTimestamp.parseISO8601(text) }
-
     static func format(_ date: Date) -> String { UTCTimestamp.iso8601(date) }
 }
 

@@ -26,16 +26,17 @@ struct ReliabilityTests {
         #expect(setup.terminationStatus == 0)
         let acks = cli.directory.appendingPathComponent("acks.log").path
         let kills = Self.long ? 60 : 5
-        var random = SplitMix64(seed: 2026)
+        let seed = TestSeed(default: 2026)
+        var random = SplitMix64(seed: seed.value)
         for round in 0..<kills {
-            let writer = try torture(["crash-writer", cli.database, acks, "\(round + 1)"])
+            let writer = try torture(["crash-writer", cli.database, acks, "\(seed.value &+ UInt64(round))"])
             // A seeded, reproducible moment to pull the plug: somewhere in the writer's stream.
             usleep(useconds_t(80_000 + random.next(below: 300_000)))
             kill(writer.processIdentifier, SIGKILL)
             writer.waitUntilExit()
             #expect(writer.terminationReason == .uncaughtSignal)
             let report = try HelpdeskDatabase(path: cli.database).check()
-            #expect(report.isHealthy, "round \(round): \(report)")
+            #expect(report.isHealthy, "round \(round): \(report); \(seed)")
         }
         let lines = try String(contentsOfFile: acks, encoding: .utf8).split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
         #expect(lines.count > kills, "the writer got work done between kills")
@@ -44,13 +45,13 @@ struct ReliabilityTests {
             for line in lines {
                 switch line[0] {
                 case "ticket":
-                    #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tickets WHERE number = ?", arguments: [line[1]]) == 1, "\(line)")
+                    #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tickets WHERE number = ?", arguments: [line[1]]) == 1, "\(line); \(seed)")
                 case "comment":
-                    #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM comments WHERE id = ?", arguments: [Int64(line[2]) ?? -1]) == 1, "\(line)")
+                    #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM comments WHERE id = ?", arguments: [Int64(line[2]) ?? -1]) == 1, "\(line); \(seed)")
                 case "assigned":
-                    #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tickets WHERE number = ? AND assignee_id IS NOT NULL", arguments: [line[1]]) == 1, "\(line)")
+                    #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tickets WHERE number = ? AND assignee_id IS NOT NULL", arguments: [line[1]]) == 1, "\(line); \(seed)")
                 default:
-                    Issue.record("unknown acknowledgement \(line)")
+                    Issue.record("unknown acknowledgement \(line); \(seed)")
                 }
             }
             let unrecorded = try Int.fetchOne(db, sql: """
@@ -70,31 +71,32 @@ struct ReliabilityTests {
         let setup = try torture(["setup", cli.database])
         setup.waitUntilExit()
         let workers = 8, operations = Self.long ? 250 : 30
+        let seed = TestSeed(default: 42)
         let started = Date()
         let processes = try (0..<workers).map { worker in
-            try torture(["contend", cli.database, "\(worker)", "\(operations)", "42", cli.directory.appendingPathComponent("worker-\(worker).tsv").path])
+            try torture(["contend", cli.database, "\(worker)", "\(operations)", "\(seed.value)", cli.directory.appendingPathComponent("worker-\(worker).tsv").path])
         }
         for process in processes { process.waitUntilExit() }
         let elapsed = Date().timeIntervalSince(started)
-        #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+        #expect(processes.allSatisfy { $0.terminationStatus == 0 }, "\(seed)")
         let rows = try (0..<workers).flatMap { worker in
             try String(contentsOfFile: cli.directory.appendingPathComponent("worker-\(worker).tsv").path, encoding: .utf8)
                 .split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
         }
         #expect(rows.count == workers * operations)
         let failures = rows.filter { $0[1] != "ok" && $0[1] != "CONFLICT" }
-        #expect(failures.isEmpty, "no operation may fail with anything but a CONFLICT: \(failures.prefix(3))")
+        #expect(failures.isEmpty, "no operation may fail with anything but a CONFLICT: \(failures.prefix(3)); \(seed)")
         let created = rows.filter { $0[0] == "create" && $0[1] == "ok" }.map { $0[3] }
         #expect(Set(created).count == created.count, "distinct numbers")
         let sequences = created.compactMap { Int($0.split(separator: "-").last ?? "") }.sorted()
-        #expect(sequences == Array(4..<(4 + created.count)), "dense: the three hot tickets, then every created one")
+        #expect(sequences == Array(4..<(4 + created.count)), "dense: the three hot tickets, then every created one; \(seed)")
         let appliedPriorityChanges = rows.filter { $0[0] == "priority" && $0[1] == "ok" }.count
         let conflicts = rows.filter { $0[1] == "CONFLICT" }.count
         let database = try HelpdeskDatabase(path: cli.database)
         let recorded = try database.writer.read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM history WHERE field = 'priority'") ?? -1
         }
-        #expect(recorded == appliedPriorityChanges, "history holds exactly the applied changes; a conflict wrote nothing")
+        #expect(recorded == appliedPriorityChanges, "history holds exactly the applied changes; a conflict wrote nothing; \(seed)")
         let comments = rows.filter { $0[0] == "comment" && $0[1] == "ok" }.count
         #expect(try database.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM comments") } == comments)
         let worst = rows.compactMap { Double($0[2]) }.max() ?? 0

@@ -159,21 +159,31 @@ struct ConfigTests {
         #expect(b["number"] == .integer(42))
         #expect(b.line(of: "flag") == 11)
         #expect(throws: TOMLError(line: 2, message: "duplicate key 'a'")) { try TOMLParser.parse("a = 1\na = 2\n") }
-        #expect(throws: TOMLError.self) { try TOMLParser.parse("[t]\n[t]\n") }
-        #expect(throws: TOMLError.self) { try TOMLParser.parse("a = \"unterminated\n") }
+        #expect(throws: TOMLError(line: 2, message: "table [t] is defined twice")) { try TOMLParser.parse("[t]\n[t]\n") }
+        #expect(throws: TOMLError(line: 1, message: "unterminated string")) { try TOMLParser.parse("a = \"unterminated\n") }
     }
 
     @Test func randomInputNeverCrashesTheParsers() {
-        var random = SplitMix64(seed: 7)
+        let seed = TestSeed(default: 7)
+        var random = SplitMix64(seed: seed.value)
         let pieces = ["[", "]", "=", "\"", "'", "{", "}", ",", "\n", "a", "keys", ".", "queue", "j", "list.down", " ", "#", "1", "C-", "inherits"]
         for _ in 0..<2_000 {
             let text = (0..<random.next(below: 30)).map { _ in pieces[random.next(below: pieces.count)] }.joined()
-            if let document = try? TOMLParser.parse(text) {
-                var map = KeyMap()
-                _ = map.apply(document, file: "fuzz.toml")
-                _ = Theme.parse(document, name: "fuzz", over: nil, file: "fuzz.toml")
-                _ = SavedView.parse(document, file: "fuzz.toml")
+            let document: TOMLTable
+            do {
+                document = try TOMLParser.parse(text)
+            } catch let error as TOMLError {
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+                #expect((1...lines).contains(error.line), "\(text.debugDescription): \(error); \(seed)")
+                continue
+            } catch {
+                Issue.record("\(text.debugDescription): \(error); \(seed)")
+                continue
             }
+            var map = KeyMap()
+            _ = map.apply(document, file: "fuzz.toml")
+            _ = Theme.parse(document, name: "fuzz", over: nil, file: "fuzz.toml")
+            _ = SavedView.parse(document, file: "fuzz.toml")
         }
     }
 }

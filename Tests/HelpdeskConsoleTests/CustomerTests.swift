@@ -80,14 +80,16 @@ struct UnreadMarkerTests {
         let console = fx.console(as: fx.dan, width: 100, height: 30)
         let header = try #require(console.lines.first { $0.contains("NUMBER") })
         #expect(header.contains("SUBJECT") && header.contains("STATUS") && header.contains("UPDATED") && !header.contains("SLA"))
-        func row(_ number: String) -> String { console.lines.first { $0.contains(number) } ?? "" }
-        #expect(row(first).hasPrefix("│●"), "staff replied since the customer last looked")
-        #expect(!row(second).contains("●"), "an internal note is no news to the customer")
+        func row(_ number: String, in console: ConsoleDriver) throws -> String {
+            try #require(console.lines.first { $0.contains(number) }, "no row for \(number)")
+        }
+        #expect(try row(first, in: console).hasPrefix("│●"), "staff replied since the customer last looked")
+        #expect(try !row(second, in: console).contains("●"), "an internal note is no news to the customer")
         let index = try #require(console.controller.state.rows.firstIndex { $0.ticket.number == first })
         if console.controller.state.selected != index { console.press(index > console.controller.state.selected ? "j" : "k") }
-        #expect(!row(first).contains("●"), "looking at it clears the marker")
+        #expect(try !row(first, in: console).contains("●"), "looking at it clears the marker")
         let again = fx.console(as: fx.dan, width: 100, height: 30)
-        #expect(!(again.lines.first { $0.contains(first) } ?? "").contains("●"), "the marker is kept per user in the database")
+        #expect(try !row(first, in: again).contains("●"), "the marker is kept per user in the database")
         #expect(fx.console(as: fx.admin, width: 160, height: 30).controller.state.rows.allSatisfy { !$0.unread || $0.ticket.number == first })
     }
 }

@@ -2,13 +2,25 @@ import Foundation
 import Testing
 @testable import HelpdeskCore
 
-/// The seed's permission table, cell by cell: every action by every role in every relation to the ticket.
+/// The README's permission table ("Rules", "Roles"), cell by cell: every action by every role in every
+/// relation to the ticket. "Allowed" means the action succeeded and changed the ticket; a refusal must
+/// carry the exact code.
 struct PermissionTests {
     enum Relation: String, CaseIterable { case requester, assignee, other }
     enum Action: String, CaseIterable {
-        case view, status, reopen, priority, assign, publicComment, internalComment, update, delete
+        case view, status, reopen, priority, assign, publicComment, internalComment, update, updateResolved, delete, restore, purge
     }
-    enum Outcome: Equatable { case allowed, forbidden, notFound }
+    enum Outcome: Equatable, CustomStringConvertible {
+        case allowed
+        case refused(ErrorCode)
+
+        var description: String {
+            switch self {
+            case .allowed: "allowed"
+            case .refused(let code): code.rawValue
+            }
+        }
+    }
 
     static func actor(_ role: Role) -> User {
         switch role {
@@ -18,93 +30,152 @@ struct PermissionTests {
         }
     }
 
-    /// A ticket related to the actor as asked; nil where the relation cannot exist (a customer is
-    /// never an assignee).
-    static func ticket(for actor: User, _ relation: Relation, status: TicketStatus) -> Ticket? {
+    /// A ticket related to the actor as asked. A customer is an assignee only when an agent who was
+    /// assigned tickets has since been made a customer; they must see those tickets no more than any other.
+    static func ticket(for actor: User, _ relation: Relation, status: TicketStatus) -> Ticket {
         switch relation {
         case .requester:
-            return Fixture.ticket(status: status, requester: actor, assignee: actor.role == .agent ? Fixture.otherAgent : Fixture.agent)
+            Fixture.ticket(status: status, requester: actor, assignee: actor.role == .agent ? Fixture.otherAgent : Fixture.agent)
         case .assignee:
-            guard actor.role.isStaff else { return nil }
-            return Fixture.ticket(status: status, requester: Fixture.otherCustomer, assignee: actor)
+            Fixture.ticket(status: status, requester: Fixture.otherCustomer, assignee: actor)
         case .other:
-            return Fixture.ticket(status: status, requester: Fixture.otherCustomer, assignee: Fixture.otherAgent)
+            Fixture.ticket(status: status, requester: Fixture.otherCustomer, assignee: Fixture.otherAgent)
         }
     }
 
+    /// The status the ticket starts from, and whether it is in the trash, for each action.
+    static func start(for action: Action) -> (status: TicketStatus, deleted: Bool) {
+        switch action {
+        case .reopen, .updateResolved: (.resolved, false)
+        case .restore, .purge: (.assigned, true)
+        default: (.assigned, false)
+        }
+    }
+
+    /// Runs the action; a success that changes nothing is recorded as an issue, not as allowed.
     static func attempt(_ action: Action, by actor: User, on base: Ticket) -> Outcome {
         var ticket = base
         let now = Fixture.t0.addingTimeInterval(60)
         do {
+            let changes: [Change]
             switch action {
-            case .view: try Permissions.requireView(actor, ticket)
-            case .status: _ = try TicketRules.changeStatus(&ticket, to: .inProgress, by: actor, at: now)
-            case .reopen: _ = try TicketRules.changeStatus(&ticket, to: .reopened, by: actor, at: now)
-            case .priority: _ = try TicketRules.changePriority(&ticket, to: .urgent, by: actor, at: now)
-            case .assign: _ = try TicketRules.assign(&ticket, to: Fixture.otherAgent, previous: nil, by: actor, at: now)
-            case .publicComment: _ = try TicketRules.addComment(&ticket, body: "hello", isInternal: false, by: actor, at: now)
-            case .internalComment: _ = try TicketRules.addComment(&ticket, body: "psst", isInternal: true, by: actor, at: now)
-            case .update: _ = try TicketRules.update(&ticket, subject: "A new subject", description: nil, category: nil, by: actor, at: now)
-            case .delete: _ = try TicketRules.delete(&ticket, by: actor, at: now)
+            case .view:
+                try Permissions.requireView(actor, ticket)
+                return .allowed
+            case .purge:
+                try TicketRules.requirePurge(ticket, by: actor)
+                return .allowed
+            case .status: changes = try TicketRules.changeStatus(&ticket, to: .inProgress, by: actor, at: now)
+            case .reopen: changes = try TicketRules.changeStatus(&ticket, to: .reopened, by: actor, at: now)
+            case .priority: changes = try TicketRules.changePriority(&ticket, to: .urgent, by: actor, at: now)
+            case .assign:
+                let other = ticket.assigneeId == Fixture.otherAgent.id ? Fixture.agent : Fixture.otherAgent
+                changes = try TicketRules.assign(&ticket, to: other, previous: nil, by: actor, at: now)
+            case .publicComment: changes = try TicketRules.addComment(&ticket, body: "hello", isInternal: false, by: actor, at: now).1
+            case .internalComment: changes = try TicketRules.addComment(&ticket, body: "psst", isInternal: true, by: actor, at: now).1
+            case .update, .updateResolved:
+                changes = try TicketRules.update(&ticket, subject: "A new subject", description: nil, category: nil, by: actor, at: now)
+            case .delete: changes = try TicketRules.delete(&ticket, by: actor, at: now)
+            case .restore: changes = try TicketRules.restore(&ticket, by: actor, at: now)
             }
+            #expect(!changes.isEmpty && ticket.version == base.version + 1, "\(actor.role) \(action) succeeded but changed nothing")
             return .allowed
         } catch let error as HelpdeskError {
-            switch error.code {
-            case .forbidden: return .forbidden
-            case .notFound: return .notFound
-            default: return .allowed  // a workflow or validation refusal is not a permission refusal
-            }
+            #expect(ticket == base, "a refused \(action) leaves the ticket as it was")
+            return .refused(error.code)
         } catch {
-            return .forbidden
+            Issue.record("\(actor.role) \(action): not a HelpdeskError: \(error)")
+            return .refused(.internalError)
         }
     }
 
-    /// role.action -> outcome for requester, assignee, other.
+    static let ok = Outcome.allowed, forbidden = Outcome.refused(.forbidden), notFound = Outcome.refused(.notFound)
+
+    /// role.action -> outcome as requester, assignee, other. From the README: a customer sees only what
+    /// they requested (anything else is NOT_FOUND), may only reopen, comment publicly on and edit (until
+    /// resolved) their own; an agent sees what is assigned to or requested by them (anything else is
+    /// FORBIDDEN) and may do all but assign and delete/restore/purge there; an admin may do everything.
     static let table: [String: [Outcome]] = [
-        "customer.view": [.allowed, .allowed, .notFound],
-        "customer.status": [.forbidden, .allowed, .notFound],
-        "customer.reopen": [.allowed, .allowed, .notFound],
-        "customer.priority": [.forbidden, .allowed, .notFound],
-        "customer.assign": [.forbidden, .allowed, .notFound],
-        "customer.publicComment": [.allowed, .allowed, .notFound],
-        "customer.internalComment": [.forbidden, .allowed, .notFound],
-        "customer.update": [.allowed, .allowed, .notFound],
-        "customer.delete": [.forbidden, .allowed, .notFound],
-        "agent.view": [.allowed, .allowed, .forbidden],
-        "agent.status": [.allowed, .allowed, .forbidden],
-        "agent.reopen": [.allowed, .allowed, .forbidden],
-        "agent.priority": [.allowed, .allowed, .forbidden],
-        "agent.assign": [.forbidden, .forbidden, .forbidden],
-        "agent.publicComment": [.allowed, .allowed, .forbidden],
-        "agent.internalComment": [.allowed, .allowed, .forbidden],
-        "agent.update": [.allowed, .allowed, .forbidden],
-        "agent.delete": [.forbidden, .forbidden, .forbidden],
-        "admin.view": [.allowed, .allowed, .allowed],
-        "admin.status": [.allowed, .allowed, .allowed],
-        "admin.reopen": [.allowed, .allowed, .allowed],
-        "admin.priority": [.allowed, .allowed, .allowed],
-        "admin.assign": [.allowed, .allowed, .allowed],
-        "admin.publicComment": [.allowed, .allowed, .allowed],
-        "admin.internalComment": [.allowed, .allowed, .allowed],
-        "admin.update": [.allowed, .allowed, .allowed],
-        "admin.delete": [.allowed, .allowed, .allowed],
+        "customer.view": [ok, notFound, notFound],
+        "customer.status": [forbidden, notFound, notFound],
+        "customer.reopen": [ok, notFound, notFound],
+        "customer.priority": [forbidden, notFound, notFound],
+        "customer.assign": [forbidden, notFound, notFound],
+        "customer.publicComment": [ok, notFound, notFound],
+        "customer.internalComment": [forbidden, notFound, notFound],
+        "customer.update": [ok, notFound, notFound],
+        "customer.updateResolved": [forbidden, notFound, notFound],
+        "customer.delete": [forbidden, notFound, notFound],
+        "customer.restore": [notFound, notFound, notFound],
+        "customer.purge": [notFound, notFound, notFound],
+        "agent.view": [ok, ok, forbidden],
+        "agent.status": [ok, ok, forbidden],
+        "agent.reopen": [ok, ok, forbidden],
+        "agent.priority": [ok, ok, forbidden],
+        "agent.assign": [forbidden, forbidden, forbidden],
+        "agent.publicComment": [ok, ok, forbidden],
+        "agent.internalComment": [ok, ok, forbidden],
+        "agent.update": [ok, ok, forbidden],
+        "agent.updateResolved": [ok, ok, forbidden],
+        "agent.delete": [forbidden, forbidden, forbidden],
+        "agent.restore": [forbidden, forbidden, forbidden],
+        "agent.purge": [forbidden, forbidden, forbidden],
+        "admin.view": [ok, ok, ok],
+        "admin.status": [ok, ok, ok],
+        "admin.reopen": [ok, ok, ok],
+        "admin.priority": [ok, ok, ok],
+        "admin.assign": [ok, ok, ok],
+        "admin.publicComment": [ok, ok, ok],
+        "admin.internalComment": [ok, ok, ok],
+        "admin.update": [ok, ok, ok],
+        "admin.updateResolved": [ok, ok, ok],
+        "admin.delete": [ok, ok, ok],
+        "admin.restore": [ok, ok, ok],
+        "admin.purge": [ok, ok, ok],
     ]
 
     @Test("every cell of the permission table", arguments: Role.allCases, Action.allCases)
     func cell(role: Role, action: Action) throws {
         let actor = Self.actor(role)
         let expected = try #require(Self.table["\(role.rawValue).\(action.rawValue)"])
+        let (status, deleted) = Self.start(for: action)
         for (index, relation) in Relation.allCases.enumerated() {
-            let status: TicketStatus = action == .reopen ? .resolved : .assigned
-            guard let ticket = Self.ticket(for: actor, relation, status: status) else { continue }
-            #expect(Self.attempt(action, by: actor, on: ticket) == expected[index], "\(role) \(action) as \(relation)")
+            var ticket = Self.ticket(for: actor, relation, status: status)
+            if deleted { ticket.deletedAt = Fixture.t0 }
+            let check = { #expect(Self.attempt(action, by: actor, on: ticket) == expected[index], "\(role) \(action) as \(relation)") }
+            if role == .agent && deleted {
+                // The README gives an agent FORBIDDEN for a ticket they may not see; the core answers
+                // NOT_FOUND for one in the trash (reported, not pinned).
+                withKnownIssue("an agent gets NOT_FOUND, not FORBIDDEN, for a ticket in the trash") { check() }
+            } else {
+                check()
+            }
         }
+    }
+
+    @Test func everyRoleAndActionHasARow() {
+        let rows = Role.allCases.flatMap { role in Action.allCases.map { "\(role.rawValue).\($0.rawValue)" } }
+        #expect(Set(rows) == Set(Self.table.keys))
+        #expect(Self.table.values.allSatisfy { $0.count == Relation.allCases.count })
+    }
+
+    @Test func onlyStaffReadInternalNotesAndCustomersFileForThemselvesOnly() throws {
+        #expect(!Permissions.canReadInternal(Fixture.customer))
+        #expect(Permissions.canReadInternal(Fixture.agent))
+        #expect(Permissions.canReadInternal(Fixture.admin))
+        expectError(.forbidden) { try TicketRules.requireFileAs(Fixture.customer, customerEmail: Fixture.otherCustomer.email) }
+        try TicketRules.requireFileAs(Fixture.customer, customerEmail: Fixture.customer.email)
+        try TicketRules.requireFileAs(Fixture.agent, customerEmail: Fixture.customer.email)
+        try TicketRules.requireFileAs(Fixture.admin, customerEmail: Fixture.customer.email)
+        expectError(.forbidden) { try Permissions.requireAdmin(Fixture.agent, to: "manage users") }
+        expectError(.forbidden) { try Permissions.requireAdmin(Fixture.customer, to: "manage users") }
+        try Permissions.requireAdmin(Fixture.admin, to: "manage users")
     }
 
     @Test func reportsAreAdminsAllAgentsOwnCustomersNone() throws {
         #expect(try Permissions.reportScope(for: Fixture.admin) == .all)
         #expect(try Permissions.reportScope(for: Fixture.agent) == .agent(Fixture.agent.id))
-        #expect(throws: HelpdeskError.self) { try Permissions.reportScope(for: Fixture.customer) }
+        expectError(.forbidden) { try Permissions.reportScope(for: Fixture.customer) }
     }
 
     @Test func deletedTicketsAreVisibleToAdminsOnly() {
@@ -127,8 +198,9 @@ struct PermissionTests {
 
     @Test func customersCannotEditFinishedTickets() {
         var resolved = Fixture.ticket(status: .resolved)
-        #expect(throws: HelpdeskError.self) {
+        expectError(.forbidden) {
             try TicketRules.update(&resolved, subject: "Changed my mind", description: nil, category: nil, by: Fixture.customer, at: Fixture.t0)
         }
+        #expect(resolved.subject == "Printer on fire")
     }
 }

@@ -8,14 +8,15 @@ import Testing
         let plain = ISO8601DateFormatter()
         let fractional = ISO8601DateFormatter()
         fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        var generator = SystemRandomNumberGenerator()
+        let seed = TestSeed(default: 1901)
+        var generator = SplitMix64(seed: seed.value)
         for index in 0..<2_000 {
             let seconds = Double(Int64.random(in: -2_171_000_000...7_258_000_000, using: &generator))
-            let date = Date(timeIntervalSince1970: index % 2 == 0 ? seconds : seconds + Double(Int.random(in: 1...999)) / 1000)
+            let date = Date(timeIntervalSince1970: index % 2 == 0 ? seconds : seconds + Double(Int.random(in: 1...999, using: &generator)) / 1000)
             let expected = index % 2 == 0 ? plain.string(from: date) : fractional.string(from: date)
-            #expect(UTCTimestamp.iso8601(date) == expected)
-            let parsed = try #require(UTCTimestamp.parseISO8601(expected))
-            #expect(abs(parsed.timeIntervalSince1970 - date.timeIntervalSince1970) < 0.0005)
+            #expect(UTCTimestamp.iso8601(date) == expected, "\(seed)")
+            let parsed = try #require(UTCTimestamp.parseISO8601(expected), "\(expected); \(seed)")
+            #expect(abs(parsed.timeIntervalSince1970 - date.timeIntervalSince1970) < 0.0005, "\(expected); \(seed)")
         }
     }
 

@@ -9,7 +9,7 @@ struct AccountTests {
         let fx = try StoreFixture()
         #expect(try fx.service.login(email: "dan@x.test", password: "password1").email == "dan@x.test")
         for minute in 0..<5 {
-            #expect(throws: HelpdeskError.self) { try fx.at(Double(minute) / 60).login(email: "dan@x.test", password: "wrong-one") }
+            expectError(.unauthorized) { try fx.at(Double(minute) / 60).login(email: "dan@x.test", password: "wrong-one") }
         }
         do {
             _ = try fx.at(10.0 / 60).login(email: "dan@x.test", password: "password1")
@@ -38,12 +38,12 @@ struct AccountTests {
 
     @Test func onlyAdminsManageUsersAndTheLastAdminStays() throws {
         let fx = try StoreFixture()
-        #expect(throws: HelpdeskError.self) { try fx.service.addUser(email: "eve@x.test", name: "Eve", role: "admin", password: "password1", by: fx.alice) }
-        #expect(throws: HelpdeskError.self) { try fx.service.addUser(email: "eve@x.test", name: "Eve", role: "admin", password: "password1", by: nil) }
-        #expect(throws: HelpdeskError.self) { try fx.service.setActive(email: "admin@x.test", active: false, by: fx.admin) }
-        #expect(throws: HelpdeskError.self) { try fx.service.setRole(email: "admin@x.test", role: "agent", by: fx.admin) }
+        expectError(.forbidden) { try fx.service.addUser(email: "eve@x.test", name: "Eve", role: "admin", password: "password1", by: fx.alice) }
+        expectError(.unauthorized) { try fx.service.addUser(email: "eve@x.test", name: "Eve", role: "admin", password: "password1", by: nil) }
+        expectError(.conflict) { try fx.service.setActive(email: "admin@x.test", active: false, by: fx.admin) }
+        expectError(.conflict) { try fx.service.setRole(email: "admin@x.test", role: "agent", by: fx.admin) }
         _ = try fx.service.setActive(email: "alice@x.test", active: false, by: fx.admin)
-        #expect(throws: HelpdeskError.self) { try fx.service.actor(email: "alice@x.test") }
+        expectError(.unauthorized) { try fx.service.actor(email: "alice@x.test") }
         do {
             _ = try fx.service.register(email: "dan@x.test", name: "Dan again", password: "password1")
             Issue.record("duplicate email accepted")
@@ -73,7 +73,7 @@ struct DatabaseTests {
             let attributes = try FileManager.default.attributesOfItem(atPath: path + suffix)
             #expect((attributes[.posixPermissions] as? Int) == 0o660, "shared.sqlite\(suffix)")
         }
-        #expect(throws: HelpdeskError.self) { try HelpdeskDatabase(path: path + "2", fileMode: 0o666) }
+        expectError(.validation, field: "mode") { try HelpdeskDatabase(path: path + "2", fileMode: 0o666) }
     }
 
     @Test func walAndFullSynchronousAreOn() throws {
@@ -95,7 +95,7 @@ struct DatabaseTests {
             Migration("2-adds-a-column") { db in try db.execute(sql: "ALTER TABLE tickets ADD COLUMN mood TEXT") },
             Migration("3-fails") { db in try db.execute(sql: "THIS IS NOT SQL") },
         ]
-        #expect(throws: HelpdeskError.self) { try HelpdeskDatabase(path: path, migrations: broken) }
+        expectError(.internalError) { try HelpdeskDatabase(path: path, migrations: broken) }
         let reopened = try HelpdeskDatabase(path: path)
         let (version, hasMood, stored) = try reopened.writer.read { db in
             (try Int.fetchOne(db, sql: "PRAGMA user_version"), try db.columns(in: "tickets").contains { $0.name == "mood" },
@@ -113,6 +113,7 @@ struct DatabaseTests {
             _ = try HelpdeskDatabase(path: fx.database.path)
             Issue.record("opened a database from the future")
         } catch let error as HelpdeskError {
+            #expect(error.code == .internalError)
             #expect(error.message.contains("schema version 99"))
         }
         #expect(try fx.database.writer.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 99)

@@ -91,7 +91,7 @@ struct ReportTests {
         #expect(alice.slaCompliancePercent == 50)
         #expect(alice.openAssigned == 0)
         #expect(try now.agentsReport(period, by: fx.bob).map(\.email) == ["bob@x.test"])
-        #expect(throws: HelpdeskError.self) { try now.volume(period, by: fx.dan) }
-        #expect(throws: HelpdeskError.self) { try ReportPeriod.parse(from: "2026-11-31", to: nil, now: now.clock.now()) }
+        expectError(.forbidden) { try now.volume(period, by: fx.dan) }
+        expectError(.validation, field: "from") { try ReportPeriod.parse(from: "2026-11-31", to: nil, now: now.clock.now()) }
     }
 }

@@ -7,7 +7,7 @@ import Testing
 struct VisibilityAndSearchTests {
     @Test func internalNotesReachNoCustomerByAnyPath() throws {
         let fx = try StoreFixture()
-        let marker = "zebra\(Int.random(in: 1000...9999))"
+        let marker = "zebra4821"
         let number = try fx.file("Cannot reach the dashboard")
         _ = try fx.service.assign(number: number, to: "alice@x.test", by: fx.admin)
         _ = try fx.service.addComment(number: number, body: "Internal: \(marker) suspected", isInternal: true, by: fx.alice)
@@ -19,13 +19,15 @@ struct VisibilityAndSearchTests {
         let (_, thread) = try fx.service.ticketWithComments(number: number, by: fx.dan)
         #expect(thread.map(\.comment.body) == ["We are on it"], "the console's detail read too")
         #expect(try fx.service.ticketWithComments(number: number, by: fx.alice).1.count == 2)
-        #expect(try fx.service.history(number: number, by: fx.dan).allSatisfy { !$0.entry.isInternal })
+        let customerHistory = try fx.service.history(number: number, by: fx.dan)
+        #expect(customerHistory.contains { $0.entry.action == .commented }, "the public reply is in the customer's history")
+        #expect(customerHistory.allSatisfy { !$0.entry.isInternal })
         #expect(try fx.service.history(number: number, by: fx.alice).contains { $0.entry.isInternal })
         var search = TicketQuery()
         search.search = marker
         #expect(try fx.service.listTickets(search, by: fx.dan).tickets.isEmpty, "a customer's search never matches an internal note")
         #expect(try fx.service.listTickets(search, by: fx.alice).tickets.map(\.ticket.number) == [number])
-        #expect(throws: HelpdeskError.self) { try fx.service.dashboard(by: fx.dan) }
+        expectError(.forbidden) { try fx.service.dashboard(by: fx.dan) }
         #expect(try fx.service.comments(number: number, by: fx.alice).count == 2)
     }
 
@@ -43,7 +45,7 @@ struct VisibilityAndSearchTests {
         #expect(try numbers(fx.bob) == [])
         #expect(try numbers(fx.admin) == [dans, erins, alicesOwn])
         #expect(throws: HelpdeskError(.notFound, "Ticket \(erins) not found")) { try fx.service.ticket(number: erins, by: fx.dan) }
-        #expect(throws: HelpdeskError.self) { try fx.service.ticket(number: dans, by: fx.bob) }
+        expectError(.forbidden) { try fx.service.ticket(number: dans, by: fx.bob) }
     }
 
     @Test func searchTreatsQuerySyntaxAsText() throws {
@@ -143,7 +145,7 @@ struct VisibilityAndSearchTests {
         let cursor = try #require(try fx.service.listTickets(query, by: fx.admin).nextCursor)
         query.sort = .due
         query.after = cursor
-        #expect(throws: HelpdeskError.self, "a cursor from another sort is refused") { try fx.service.listTickets(query, by: fx.admin) }
+        expectError(.validation, field: "after", "a cursor from another sort is refused") { try fx.service.listTickets(query, by: fx.admin) }
         _ = number
     }
 
@@ -169,7 +171,8 @@ struct RandomizedQueryTests {
     @Test func randomSearchTextAndCursorsNeverRaiseADatabaseError() throws {
         let fx = try StoreFixture()
         _ = try fx.file("Export to CSV times out")
-        var random = SplitMix64(seed: 99)
+        let seed = TestSeed(default: 99)
+        var random = SplitMix64(seed: seed.value)
         let pieces = ["\"", "*", "NEAR", "(", ")", "-", "^", ":", "{", "}", "AND", "OR", "NOT", "export", "csv", " ", "'", ";", "日本", "\u{0}", "+"]
         for _ in 0..<500 {
             var query = TicketQuery()
@@ -177,14 +180,14 @@ struct RandomizedQueryTests {
             do {
                 _ = try fx.service.listTickets(query, by: fx.admin)
             } catch let error as HelpdeskError {
-                Issue.record("search \(query.search ?? "") raised \(error)")
+                Issue.record("search \(query.search ?? "") raised \(error); \(seed)")
             }
             var forged = TicketQuery()
             forged.after = (0..<random.next(below: 40)).map { _ in String(UnicodeScalar(UInt8(33 + random.next(below: 90)))) }.joined()
             do {
                 _ = try fx.service.listTickets(forged, by: fx.admin)
             } catch let error as HelpdeskError {
-                #expect(error.code == .validation, "cursor \(forged.after ?? "") raised \(error)")
+                #expect(error.code == .validation && error.fieldErrors["after"] != nil, "cursor \(forged.after ?? "") raised \(error); \(seed)")
             }
         }
     }
