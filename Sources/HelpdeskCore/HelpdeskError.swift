@@ -1,6 +1,6 @@
 /// The seed's error codes. What each means to a process or a client (an exit status, an HTTP
 /// status) is the business of each face.
-public enum ErrorCode: String, Sendable, CaseIterable {
+public enum ErrorCode: String, Codable, Sendable, CaseIterable {
     case validation = "VALIDATION_ERROR"
     case unauthorized = "UNAUTHORIZED"
     case forbidden = "FORBIDDEN"

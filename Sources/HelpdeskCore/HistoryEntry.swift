@@ -1,7 +1,7 @@
 import Foundation
 
 /// What kind of event a history entry records.
-public enum HistoryAction: String, Sendable, CaseIterable {
+public enum HistoryAction: String, Codable, Sendable, CaseIterable {
     case created
     case changed
     case assigned

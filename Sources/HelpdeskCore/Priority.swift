@@ -1,7 +1,7 @@
 import Foundation
 
 /// How urgent a ticket is; sets its SLA targets.
-public enum Priority: String, CaseIterable, Sendable {
+public enum Priority: String, CaseIterable, Codable, Sendable {
     case low
     case medium
     case high

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The dashboard's tiles and backlog breakdowns.
-public struct DashboardReport: Sendable, Equatable {
+public struct DashboardReport: Sendable, Equatable, Codable {
     public var open: Int
     public var unassigned: Int
     public var breachedNow: Int
@@ -25,7 +25,7 @@ public struct DashboardReport: Sendable, Equatable {
 }
 
 /// Tickets created and resolved on one UTC day.
-public struct VolumeDay: Sendable, Equatable {
+public struct VolumeDay: Sendable, Equatable, Codable {
     public var date: String
     public var created: Int
     public var resolved: Int
@@ -38,7 +38,7 @@ public struct VolumeDay: Sendable, Equatable {
 }
 
 /// Compliance of one SLA clock over finished clocks in a period.
-public struct SLACompliance: Sendable, Equatable {
+public struct SLACompliance: Sendable, Equatable, Codable {
     public var total: Int
     public var met: Int
     public var breached: Int
@@ -57,7 +57,7 @@ public struct SLACompliance: Sendable, Equatable {
     }
 }
 
-public struct SLAReport: Sendable, Equatable {
+public struct SLAReport: Sendable, Equatable, Codable {
     public var from: String
     public var to: String
     public var firstResponse: SLACompliance
@@ -72,7 +72,7 @@ public struct SLAReport: Sendable, Equatable {
 }
 
 /// One agent's figures.
-public struct AgentStats: Sendable, Equatable {
+public struct AgentStats: Sendable, Equatable, Codable {
     public var email: String
     public var name: String
     public var openAssigned: Int

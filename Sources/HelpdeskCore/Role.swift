@@ -1,5 +1,5 @@
 /// Who a user is to the helpdesk; decides what they may see and do.
-public enum Role: String, CaseIterable, Sendable {
+public enum Role: String, CaseIterable, Codable, Sendable {
     case customer
     case agent
     case admin

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The state of one SLA clock as a person reads it.
-public enum SLAState: String, Sendable {
+public enum SLAState: String, Codable, Sendable {
     /// Running, with more than a quarter of the target left.
     case pending
     /// Running, with less than a quarter of the target left.

@@ -1,5 +1,5 @@
 /// What a ticket is about.
-public enum TicketCategory: String, CaseIterable, Sendable {
+public enum TicketCategory: String, CaseIterable, Codable, Sendable {
     case technical
     case billing
     case general

@@ -1,5 +1,5 @@
 /// Where a ticket stands in the workflow.
-public enum TicketStatus: String, CaseIterable, Sendable {
+public enum TicketStatus: String, CaseIterable, Codable, Sendable {
     case open
     case assigned
     case inProgress = "in_progress"

