@@ -7,7 +7,8 @@ let package = Package(
     products: [
         .executable(name: "helpdesk", targets: ["helpdesk"]),
         .library(name: "HelpdeskCore", targets: ["HelpdeskCore"]),
-        .library(name: "HelpdeskStore", targets: ["HelpdeskStore"]),
+        .library(name: "HelpdeskUseCases", targets: ["HelpdeskUseCases"]),
+        .library(name: "HelpdeskSQLite", targets: ["HelpdeskSQLite"]),
         .library(name: "HelpdeskWire", targets: ["HelpdeskWire"]),
         .library(name: "HelpdeskConsole", targets: ["HelpdeskConsole"]),
     ],
@@ -21,10 +22,14 @@ let package = Package(
         .target(name: "HelpdeskCore"),
         // The one JSON wire format: Codable shapes built from core types, and the encoder they are printed with.
         .target(name: "HelpdeskWire", dependencies: ["HelpdeskCore"]),
+        // The use cases every face calls, over storage ports any engine implements; engine-neutral, async.
+        .target(name: "HelpdeskUseCases", dependencies: ["HelpdeskCore"]),
+        // The SQLite engine (GRDB): migrations, tables, search, lists, reports; and the password hasher.
         .target(
-            name: "HelpdeskStore",
+            name: "HelpdeskSQLite",
             dependencies: [
                 "HelpdeskCore",
+                "HelpdeskUseCases",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -36,7 +41,7 @@ let package = Package(
         // The console without ncurses: cells, widgets, key maps, themes and screens.
         .target(
             name: "HelpdeskConsole",
-            dependencies: ["HelpdeskCore", "HelpdeskStore", "CWidth"],
+            dependencies: ["HelpdeskCore", "HelpdeskUseCases", "CWidth"],
             resources: [.copy("Resources/keymaps"), .copy("Resources/themes"), .copy("Resources/views.toml")]
         ),
         // The ncurses backend and the event loop that runs the console on a real terminal.
@@ -45,7 +50,8 @@ let package = Package(
             name: "helpdesk",
             dependencies: [
                 "HelpdeskCore",
-                "HelpdeskStore",
+                "HelpdeskUseCases",
+                "HelpdeskSQLite",
                 "HelpdeskWire",
                 "HelpdeskConsole",
                 "HelpdeskTerminal",
@@ -53,24 +59,29 @@ let package = Package(
             ]
         ),
         // Load generators for the crash and contention tests; not part of the product.
-        .executableTarget(name: "helpdesk-torture", dependencies: ["HelpdeskCore", "HelpdeskStore"]),
+        .executableTarget(name: "helpdesk-torture", dependencies: ["HelpdeskCore", "HelpdeskUseCases", "HelpdeskSQLite"]),
         // The benchmark (build with -c release): a generated helpdesk, our figures beside the raw C API's.
         .executableTarget(
             name: "helpdesk-bench",
             dependencies: [
-                "HelpdeskCore", "HelpdeskStore", "HelpdeskConsole",
+                "HelpdeskCore", "HelpdeskUseCases", "HelpdeskSQLite", "HelpdeskConsole",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "HelpdeskCoreTests", dependencies: ["HelpdeskCore"]),
-        .testTarget(name: "HelpdeskStoreTests", dependencies: ["HelpdeskStore", "HelpdeskCore"]),
+        // The contract suite: the use cases over every storage engine.
+        .testTarget(name: "HelpdeskUseCasesTests", dependencies: ["HelpdeskUseCases", "HelpdeskSQLite", "HelpdeskCore"]),
+        // The SQLite engine's own tests, below the ports: files, pragmas, migrations, counters, search plans.
         .testTarget(
-            name: "HelpdeskCLITests", dependencies: ["helpdesk", "helpdesk-torture", "HelpdeskCore", "HelpdeskStore", "HelpdeskWire"],
+            name: "HelpdeskSQLiteTests",
+            dependencies: ["HelpdeskSQLite", "HelpdeskUseCases", "HelpdeskCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "HelpdeskCLITests", dependencies: ["helpdesk", "helpdesk-torture", "HelpdeskCore", "HelpdeskUseCases", "HelpdeskSQLite", "HelpdeskWire"],
             // Read and written through #filePath (see Goldens.swift), so that regenerating updates the sources.
             exclude: ["Goldens"]),
-        .testTarget(name: "HelpdeskConsoleTests", dependencies: ["HelpdeskConsole", "HelpdeskStore", "HelpdeskCore"]),
+        .testTarget(name: "HelpdeskConsoleTests", dependencies: ["HelpdeskConsole", "HelpdeskUseCases", "HelpdeskSQLite", "HelpdeskCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,11 +1,11 @@
 import ArgumentParser
 import Foundation
 import GRDB
-import HelpdeskStore
+import HelpdeskSQLite
 
 /// `helpdesk-bench`: builds a large helpdesk from a seed and measures what its users wait for.
 @main
-struct Bench: ParsableCommand {
+struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "helpdesk-bench",
         abstract: "Measure Helpdesk on a generated helpdesk (build with -c release).",
@@ -13,7 +13,7 @@ struct Bench: ParsableCommand {
         defaultSubcommand: Run.self)
 }
 
-struct Run: ParsableCommand {
+struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Build the database if needed, then measure every operation.")
 
     @Option(help: "Tickets to generate (about 3 comments each).")
@@ -34,37 +34,37 @@ struct Run: ParsableCommand {
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
-    func run() throws {
+    func run() async throws {
         let path = db ?? ".build-bench/helpdesk-\(tickets).sqlite"
         let log: (String) -> Void = { FileHandle.standardError.write(($0 + "\n").data(using: .utf8) ?? Data()) }
         var build: BuildFigures?
         if !FileManager.default.fileExists(atPath: path) {
             build = try BuildFigures.build(tickets: tickets, seed: seed, path: path, log: log)
         }
-        let setup = try BenchSetup(path: path)
+        let setup = try await BenchSetup(path: path)
         let stopwatch = Stopwatch(runs: runs)
         let groups = Set(only.split(separator: ",").map(String.init))
         let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         var results: [Measurement] = []
         if groups.contains("reads") {
             log("reads…")
-            results += try ReadOperations(setup: setup, floor: try RawSQLite(path: path), stopwatch: stopwatch).all()
+            results += try await ReadOperations(setup: setup, floor: try RawSQLite(path: path), stopwatch: stopwatch).all()
         }
         if groups.contains("console") {
             log("console…")
-            results += try ConsoleOperations(setup: setup, stopwatch: stopwatch).all()
-            results += try ProcessOperations(
+            results += try await ConsoleOperations(setup: setup, stopwatch: stopwatch).all()
+            results += try await ProcessOperations(
                 setup: setup, stopwatch: stopwatch, bench: binaries.appendingPathComponent("helpdesk-bench").path,
                 helpdesk: binaries.appendingPathComponent("helpdesk").path
             ).console()
         }
         if groups.contains("writes") {
             log("writes…")
-            results += try WriteOperations(setup: setup, stopwatch: stopwatch).all()
+            results += try await WriteOperations(setup: setup, stopwatch: stopwatch).all()
         }
         if groups.contains("cli") {
             log("command line…")
-            results += try ProcessOperations(
+            results += try await ProcessOperations(
                 setup: setup, stopwatch: stopwatch, bench: binaries.appendingPathComponent("helpdesk-bench").path,
                 helpdesk: binaries.appendingPathComponent("helpdesk").path
             ).commandLine()
@@ -76,16 +76,16 @@ struct Run: ParsableCommand {
     }
 }
 
-struct ProbeFirstFrame: ParsableCommand {
+struct ProbeFirstFrame: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "probe-first-frame", shouldDisplay: false)
     @Option var db: String
-    func run() throws { try ConsoleProbes.firstFrame(path: db) }
+    func run() async throws { try await ConsoleProbes.firstFrame(path: db) }
 }
 
-struct ProbeMemory: ParsableCommand {
+struct ProbeMemory: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "probe-memory", shouldDisplay: false)
     @Option var db: String
-    func run() throws { print(String(format: "%.1f", try ConsoleProbes.memory(path: db))) }
+    func run() async throws { print(String(format: "%.1f", try await ConsoleProbes.memory(path: db))) }
 }
 
 extension BenchSetup {

@@ -1,7 +1,8 @@
 import Foundation
 import HelpdeskCore
 import GRDB
-import HelpdeskStore
+import HelpdeskSQLite
+import HelpdeskUseCases
 
 /// The people and tickets the measured operations work on, found in a built database.
 struct BenchSetup {
@@ -10,18 +11,18 @@ struct BenchSetup {
     static let now = Date(timeIntervalSince1970: 1_795_953_600)  // 2026-11-29T12:00:00Z
 
     let database: HelpdeskDatabase
-    let service: HelpdeskService
+    let service: Helpdesk
     let admin: User
     /// The agent with the largest queue.
     let agent: User
     let customer: User
 
-    init(path: String) throws {
+    init(path: String) async throws {
         database = try HelpdeskDatabase(path: path)
-        service = HelpdeskService(database: database, clock: FixedTimeSource(Self.now), hasher: PBKDF2PasswordHasher(rounds: 1_000))
-        admin = try service.actor(email: "admin@bench.test")
-        agent = try service.actor(email: "agent0@bench.test")
-        customer = try service.actor(email: "customer0@bench.test")
+        service = Helpdesk(storage: SQLiteStorage(database: database), clock: FixedTimeSource(Self.now), hasher: PBKDF2PasswordHasher(rounds: 1_000))
+        admin = try await service.actor(email: "admin@bench.test")
+        agent = try await service.actor(email: "agent0@bench.test")
+        customer = try await service.actor(email: "customer0@bench.test")
         try requireLegalStatusHistory(path)
     }
 

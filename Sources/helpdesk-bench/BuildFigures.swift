@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import HelpdeskStore
+import HelpdeskSQLite
 
 /// How long the generated database took to build.
 struct BuildFigures: Encodable {

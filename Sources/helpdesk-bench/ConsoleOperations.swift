@@ -1,31 +1,8 @@
 import Foundation
 import HelpdeskConsole
 import HelpdeskCore
-import HelpdeskStore
-
-/// Holds database work back so that a key press can be timed apart from the queries it starts,
-/// as the real console runs them on a background queue.
-final class HeldScheduler: WorkScheduler, @unchecked Sendable {
-    private let lock = NSLock()
-    private var held: [@Sendable () -> Void] = []
-
-    func schedule(_ work: @escaping @Sendable () -> Void) {
-        lock.lock()
-        held.append(work)
-        lock.unlock()
-    }
-
-    func runHeld() {
-        while true {
-            lock.lock()
-            let work = held
-            held = []
-            lock.unlock()
-            if work.isEmpty { return }
-            for item in work { item() }
-        }
-    }
-}
+import HelpdeskUseCases
+import HelpdeskSQLite
 
 /// The console's own work per key press: handling the key and drawing the frame, then drawing again
 /// once the data it asked for has arrived. The queries themselves are the read operations' figures.
@@ -37,23 +14,23 @@ struct ConsoleOperations {
         ConfigLoader.standard(environment: [:]).load(keymap: "default", theme: "default", environment: [:], colours: 256, utf8: true)
     }
 
-    func all() throws -> [Measurement] {
-        keyPress("move selection", key: .down) + keyPress("open ticket", key: .enter, reset: [.escape])
+    func all() async throws -> [Measurement] {
+        await keyPress("move selection", key: .down) + keyPress("open ticket", key: .enter, reset: [.escape])
     }
 
     /// Two figures per key: from the key to its frame (selection moved, detail asked for), and from
     /// the data's arrival to the frame that shows it. Neither includes the query.
-    private func keyPress(_ label: String, key: Key, reset: [Key] = []) -> [Measurement] {
-        let scheduler = HeldScheduler()
+    private func keyPress(_ label: String, key: Key, reset: [Key] = []) async -> [Measurement] {
+        let scheduler = ManualScheduler()
         let controller = ConsoleController(
             service: setup.service, config: Self.config(), scheduler: scheduler, inbox: Inbox(), width: 160, height: 48, user: setup.agent)
-        func settle() {
+        func settle() async {
             for _ in 0..<2 {
-                scheduler.runHeld()
+                await scheduler.runAll()
                 controller.applyFinishedWork()
             }
         }
-        settle()
+        await settle()
         blackHole(controller.frame())
         let clock = ContinuousClock()
         var toFrame: [Double] = [], toData: [Double] = []
@@ -62,14 +39,14 @@ struct ConsoleOperations {
             _ = controller.handle(.key(key))
             blackHole(controller.frame())
             let first = clock.now - start
-            scheduler.runHeld()
+            await scheduler.runAll()
             start = clock.now
             controller.applyFinishedWork()
             blackHole(controller.frame())
             let second = clock.now - start
             for key in reset {
                 _ = controller.handle(.key(key))
-                settle()
+                await settle()
             }
             if run >= stopwatch.warmup {
                 toFrame.append(first.seconds * 1000)

@@ -1,6 +1,6 @@
 import Foundation
 import HelpdeskCore
-import HelpdeskStore
+import HelpdeskSQLite
 
 /// Builds the benchmark's helpdesk from a seed: tickets over two years, most of them finished and a
 /// backlog of recent ones in every active status, with threads, history and searchable text.

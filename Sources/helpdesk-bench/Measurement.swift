@@ -42,14 +42,16 @@ struct Stopwatch {
     var runs: Int
     var warmup = 5
 
-    func time(_ body: (Int) throws -> Void) rethrows -> [Double] {
-        for run in 0..<warmup { try body(run) }
+    func time(_ body: (Int) async throws -> Void) async rethrows -> [Double] {
+        for run in 0..<warmup { try await body(run) }
         let clock = ContinuousClock()
-        return try (0..<runs).map { run in
+        var samples: [Double] = []
+        for run in 0..<runs {
             let start = clock.now
-            try body(warmup + run)
-            return (clock.now - start).seconds * 1000
+            try await body(warmup + run)
+            samples.append((clock.now - start).seconds * 1000)
         }
+        return samples
     }
 
     static func percentile(_ samples: [Double], _ p: Double) -> Double {

@@ -11,8 +11,8 @@ struct ProcessOperations {
     var path: String { setup.database.path }
     static let nowOption = ["--now", "2026-11-29T12:00:00Z"]
 
-    func console() throws -> [Measurement] {
-        let start = try stopwatch.time { _ in blackHole(try runner.time([bench, "probe-first-frame", "--db", path])) }
+    func console() async throws -> [Measurement] {
+        let start = try await stopwatch.time { _ in blackHole(try runner.time([bench, "probe-first-frame", "--db", path])) }
         let (status, output) = try runner.run([bench, "probe-memory", "--db", path], capture: true)
         guard status == 0, let megabytes = Double(output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
             throw BenchError("the memory probe failed (\(status)): \(output)")
@@ -25,14 +25,14 @@ struct ProcessOperations {
         ]
     }
 
-    func commandLine() throws -> [Measurement] {
+    func commandLine() async throws -> [Measurement] {
         let base = [helpdesk] + Self.nowOption + ["--db", path]
         let open = ["open", "assigned", "in_progress", "waiting", "reopened"].flatMap { ["--status", $0] }
         let list = base + ["ticket", "list", "--as", setup.admin.email, "--sort", "priority", "--limit", "50"] + open
         let search = base + ["ticket", "list", "--as", setup.admin.email, "--search", "webhook", "--limit", "50"]
         var results = [
-            Measurement("cli: ticket list, open, top 50 by priority", goal: 5, ours: try stopwatch.time { _ in blackHole(try runner.time(list)) }),
-            Measurement("cli: ticket list --search (keyword)", goal: 5, ours: try stopwatch.time { _ in blackHole(try runner.time(search)) }),
+            Measurement("cli: ticket list, open, top 50 by priority", goal: 5, ours: try await stopwatch.time { _ in blackHole(try runner.time(list)) }),
+            Measurement("cli: ticket list --search (keyword)", goal: 5, ours: try await stopwatch.time { _ in blackHole(try runner.time(search)) }),
         ]
         if FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") {
             let sql = """
@@ -41,14 +41,14 @@ struct ProcessOperations {
                 """
             results.append(Measurement(
                 "cli floor: sqlite3 shell, the same list", goal: nil,
-                ours: try stopwatch.time { _ in blackHole(try runner.time(["/usr/bin/sqlite3", "-readonly", path, sql])) }))
+                ours: try await stopwatch.time { _ in blackHole(try runner.time(["/usr/bin/sqlite3", "-readonly", path, sql])) }))
         }
-        let flips = try StatusFlips(setup: setup)
-        results.append(Measurement("cli: ticket status (durable)", goal: 5, ours: try stopwatch.time { run in
+        let flips = try await StatusFlips(setup: setup)
+        results.append(Measurement("cli: ticket status (durable)", goal: 5, ours: try await stopwatch.time { run in
             let flip = flips.flip(run)
             blackHole(try runner.time(base + ["ticket", "status", flip.number, flip.status, "--as", flip.agent.email]))
         }))
-        results.append(Measurement("cli: ticket create (durable)", goal: 8, ours: try stopwatch.time { run in
+        results.append(Measurement("cli: ticket create (durable)", goal: 8, ours: try await stopwatch.time { run in
             blackHole(try runner.time(base + [
                 "ticket", "create", "--as", setup.customer.email, "--subject", "Cannot export report \(run)",
                 "--description", "The export button spins and nothing downloads.", "--priority", "high",

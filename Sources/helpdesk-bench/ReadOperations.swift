@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import HelpdeskConsole
 import HelpdeskCore
-import HelpdeskStore
+import HelpdeskSQLite
+import HelpdeskUseCases
 
 /// The reads an agent or admin waits on, each beside its floor.
 struct ReadOperations {
@@ -10,11 +11,13 @@ struct ReadOperations {
     let floor: RawSQLite
     let stopwatch: Stopwatch
 
-    var service: HelpdeskService { setup.service }
+    var service: Helpdesk { setup.service }
 
-    func all() throws -> [Measurement] {
-        try [queueFirstPage(), queueNextPage(), openTicket(), viewCounts(setup.agent), viewCounts(setup.admin)]
-            + search() + dashboard()
+    func all() async throws -> [Measurement] {
+        [
+            try await queueFirstPage(), try await queueNextPage(), try await openTicket(), try await viewCounts(setup.agent),
+            try await viewCounts(setup.admin),
+        ] + (try await search()) + (try await dashboard())
     }
 
     private var mine: TicketQuery {
@@ -30,23 +33,23 @@ struct ReadOperations {
         return query
     }
 
-    func queueFirstPage() throws -> Measurement {
+    func queueFirstPage() async throws -> Measurement {
         let agent = setup.agent
-        let ours = try stopwatch.time { _ in blackHole(try service.listTickets(mine, by: agent)) }
+        let ours = try await stopwatch.time { _ in blackHole(try await service.listTickets(mine, by: agent)) }
         let id = RawSQLite.Value.int(agent.id)
-        let floorTimes = try stopwatch.time { _ in
+        let floorTimes = try await stopwatch.time { _ in
             try floor.query(FloorSQL.mineFirstPage, [id, id, id] + FloorSQL.mineStatuses + [id])
         }
         return Measurement("queue: first page (agent's open tickets)", goal: nil, ours: ours, floor: floorTimes)
     }
 
     /// Every run fetches a different page of the open queue, walking it from the start with cursors.
-    func queueNextPage() throws -> Measurement {
+    func queueNextPage() async throws -> Measurement {
         var cursors: [String] = []
         var pages: [TicketListing] = []
         var query = openQueue
         while cursors.count < stopwatch.runs + stopwatch.warmup {
-            let page = try service.listTickets(query, by: setup.admin)
+            let page = try await service.listTickets(query, by: setup.admin)
             guard let next = page.nextCursor, let last = page.tickets.last else { break }
             cursors.append(next)
             pages.append(last)
@@ -54,12 +57,12 @@ struct ReadOperations {
         }
         guard !cursors.isEmpty else { throw BenchError("the open queue has a single page; use more tickets") }
         let admin = setup.admin
-        let ours = try stopwatch.time { run in
+        let ours = try await stopwatch.time { run in
             var query = openQueue
             query.after = cursors[run % cursors.count]
-            blackHole(try service.listTickets(query, by: admin))
+            blackHole(try await service.listTickets(query, by: admin))
         }
-        let floorTimes = try stopwatch.time { run in
+        let floorTimes = try await stopwatch.time { run in
             let last = pages[run % pages.count].ticket
             let due = (last.sla.nextDue ?? Date.distantFuture).databaseText
             try floor.query(FloorSQL.openNextPage, [.int(admin.id)] + FloorSQL.openStatuses + [.text(due), .int(last.id)])
@@ -67,7 +70,7 @@ struct ReadOperations {
         return Measurement("queue: next page (keyset)", goal: 2, ours: ours, floor: floorTimes, note: "\(cursors.count) pages deep")
     }
 
-    func openTicket() throws -> Measurement {
+    func openTicket() async throws -> Measurement {
         let numbers = try setup.numbers(
             """
             SELECT number FROM tickets WHERE id % \(Generator.threadOf20Every) = 1 AND deleted_at IS NULL
@@ -76,9 +79,9 @@ struct ReadOperations {
             limit: 200)
         guard !numbers.isEmpty else { throw BenchError("no ticket has a 20-comment thread") }
         let admin = setup.admin
-        let ours = try stopwatch.time { run in
+        let ours = try await stopwatch.time { run in
             let number = numbers[run % numbers.count]
-            blackHole(try service.ticketWithComments(number: number, by: admin))
+            blackHole(try await service.ticketWithComments(number: number, by: admin))
         }
         let rows = try numbers.map { number in
             try setup.database.writer.read { db -> (Int64, Int64, Int64?) in
@@ -86,7 +89,7 @@ struct ReadOperations {
                 return (row?["id"] ?? 0, row?["requester_id"] ?? 0, row?["assignee_id"])
             }
         }
-        let floorTimes = try stopwatch.time { run in
+        let floorTimes = try await stopwatch.time { run in
             let number = RawSQLite.Value.text(numbers[run % numbers.count])
             let (id, requester, assignee) = rows[run % rows.count]
             try floor.query(FloorSQL.ticketByNumber, [number])
@@ -97,14 +100,14 @@ struct ReadOperations {
         return Measurement("open a ticket with a 20-comment thread", goal: 3, ours: ours, floor: floorTimes)
     }
 
-    func viewCounts(_ user: User) throws -> Measurement {
+    func viewCounts(_ user: User) async throws -> Measurement {
         let views = ConfigLoader.standard(environment: [:]).load(keymap: "default", theme: "default", environment: [:], colours: 256, utf8: true)
             .views.filter { $0.roles.isEmpty || $0.roles.contains(user.role) }
-        let ours = try stopwatch.time { _ in
-            for view in views { blackHole(try service.countTickets(view.query, by: user)) }
+        let ours = try await stopwatch.time { _ in
+            for view in views { blackHole(try await service.countTickets(view.query, by: user)) }
         }
         let floorQueries = try FloorCounts(user: user, now: BenchSetup.now).queries(for: views)
-        let floorTimes = try stopwatch.time { _ in
+        let floorTimes = try await stopwatch.time { _ in
             for view in floorQueries {
                 for (sql, values) in view { blackHole(try floor.integer(sql, values)) }
             }
@@ -112,20 +115,21 @@ struct ReadOperations {
         return Measurement("counts of all \(views.count) saved views (\(user.role.rawValue))", goal: 20, ours: ours, floor: floorTimes)
     }
 
-    func search() throws -> [Measurement] {
+    func search() async throws -> [Measurement] {
         let terms = [("common word", "error"), ("rare word", SearchTerms.rare), ("two-word phrase", "\"password reset\"")]
-        return try terms.map { label, text in
+        var results: [Measurement] = []
+        for (label, text) in terms {
             var query = TicketQuery()
             query.search = text
             let admin = setup.admin
             var hits = 0
-            let ours = try stopwatch.time { _ in
-                let page = try service.listTickets(query, by: admin)
+            let ours = try await stopwatch.time { _ in
+                let page = try await service.listTickets(query, by: admin)
                 hits = page.tickets.count
             }
             let match = RawSQLite.Value.text(SearchTerms.match(text))
             var probed = false
-            let floorTimes = try stopwatch.time { _ in
+            let floorTimes = try await stopwatch.time { _ in
                 // The planner's statements, then the page by the plan they choose.
                 let tickets = try floor.integer(FloorSQL.ticketTotal)
                 var estimate = 0.0
@@ -137,30 +141,34 @@ struct ReadOperations {
                 probed = estimate >= max(1_000, (4_000 * Double(tickets)).squareRoot())
                 try floor.query(FloorSQL.search(includingInternal: true, probe: probed), [.int(admin.id), match, match])
             }
-            return Measurement("search, first 50 hits: \(label) (\(text))", goal: 30, ours: ours, floor: floorTimes, note: "\(hits) hits shown, \(probed ? "probed" : "collected")")
+            results.append(Measurement(
+                "search, first 50 hits: \(label) (\(text))", goal: 30, ours: ours, floor: floorTimes,
+                note: "\(hits) hits shown, \(probed ? "probed" : "collected")"))
         }
+        return results
     }
 
-    func dashboard() throws -> [Measurement] {
+    func dashboard() async throws -> [Measurement] {
         let admin = setup.admin
         let month = try ReportPeriod.parse(from: nil, to: nil, now: BenchSetup.now)
         let week = ReportPeriod(from: month.until.addingTimeInterval(-7 * 86400), until: month.until)
-        let ours = try stopwatch.time { _ in
-            blackHole(try service.dashboard(by: admin))
-            blackHole(try service.slaReports([week, month], by: admin))
-            blackHole(try service.volume(month, by: admin))
-            blackHole(try service.agentsReport(month, by: admin))
+        let ours = try await stopwatch.time { _ in
+            blackHole(try await service.dashboard(by: admin))
+            blackHole(try await service.slaReports([week, month], by: admin))
+            blackHole(try await service.volume(month, by: admin))
+            blackHole(try await service.agentsReport(month, by: admin))
         }
-        let pieces: [(String, () throws -> Void)] = [
-            ("tiles", { blackHole(try service.dashboard(by: admin)) }),
-            ("SLA, 7 and 30 days", { blackHole(try service.slaReports([week, month], by: admin)) }),
-            ("volume, 30 days", { blackHole(try service.volume(month, by: admin)) }),
-            ("agents, 30 days", { blackHole(try service.agentsReport(month, by: admin)) }),
+        let pieces: [(String, () async throws -> Void)] = [
+            ("tiles", { blackHole(try await service.dashboard(by: admin)) }),
+            ("SLA, 7 and 30 days", { blackHole(try await service.slaReports([week, month], by: admin)) }),
+            ("volume, 30 days", { blackHole(try await service.volume(month, by: admin)) }),
+            ("agents, 30 days", { blackHole(try await service.agentsReport(month, by: admin)) }),
         ]
-        return [Measurement("admin dashboard: every tile and chart", goal: 150, ours: ours)]
-            + (try pieces.map { name, body in
-                Measurement("  of which \(name)", goal: nil, ours: try stopwatch.time { _ in try body() })
-            })
+        var results = [Measurement("admin dashboard: every tile and chart", goal: 150, ours: ours)]
+        for (name, body) in pieces {
+            results.append(Measurement("  of which \(name)", goal: nil, ours: try await stopwatch.time { _ in try await body() }))
+        }
+        return results
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import HelpdeskCore
-import HelpdeskStore
+import HelpdeskSQLite
+import HelpdeskUseCases
 
 // Load generators for the reliability tests (not installed with the product):
 //   helpdesk-torture setup DB
@@ -10,8 +11,8 @@ import HelpdeskStore
 let arguments = CommandLine.arguments
 let fastHasher = PBKDF2PasswordHasher(rounds: 1_000)
 
-func service(_ path: String) throws -> HelpdeskService {
-    HelpdeskService(database: try HelpdeskDatabase(path: path), clock: SystemTimeSource(), hasher: fastHasher)
+func service(_ path: String) throws -> Helpdesk {
+    Helpdesk(storage: SQLiteStorage(database: try HelpdeskDatabase(path: path)), clock: SystemTimeSource(), hasher: fastHasher)
 }
 
 func fail(_ message: String) -> Never {
@@ -34,39 +35,40 @@ final class AckLog {
     }
 }
 
-func setup(_ path: String) throws {
+func setup(_ path: String) async throws {
     let s = try service(path)
-    let admin = try s.addUser(email: "admin@t.test", name: "Admin", role: "admin", password: "password1", by: nil)
-    _ = try s.addUser(email: "agent@t.test", name: "Agent", role: "agent", password: "password1", by: admin)
-    _ = try s.register(email: "cust@t.test", name: "Customer", password: "password1")
+    let admin = try await s.addUser(email: "admin@t.test", name: "Admin", role: "admin", password: "password1", by: nil)
+    _ = try await s.addUser(email: "agent@t.test", name: "Agent", role: "agent", password: "password1", by: admin)
+    _ = try await s.register(email: "cust@t.test", name: "Customer", password: "password1")
     for index in 0..<3 {
-        let number = try s.createTicket(NewTicketInput(subject: "Hot ticket \(index)", description: "Everyone works on this one"), by: admin).ticket.number
-        _ = try s.assign(number: number, to: "agent@t.test", by: admin)
+        let number = try await s.createTicket(NewTicketInput(subject: "Hot ticket \(index)", description: "Everyone works on this one"), by: admin).ticket.number
+        _ = try await s.assign(number: number, to: "agent@t.test", by: admin)
     }
 }
 
-func crashWriter(_ path: String, ackPath: String, seed: UInt64) throws -> Never {
+func crashWriter(_ path: String, ackPath: String, seed: UInt64) async throws -> Never {
     let s = try service(path)
-    let admin = try s.actor(email: "admin@t.test"), customer = try s.actor(email: "cust@t.test")
+    let admin = try await s.actor(email: "admin@t.test")
+    let customer = try await s.actor(email: "cust@t.test")
     let log = try AckLog(ackPath)
     var random = SplitMix64(seed: seed)
     var mine: [String] = []
     while true {
         switch random.next(below: 4) {
         case 0, 1:
-            let number = try s.createTicket(
+            let number = try await s.createTicket(
                 NewTicketInput(subject: "Crash test \(random.next())", description: "Written before a SIGKILL"), by: customer
             ).ticket.number
             mine.append(number)
             log.write("ticket \(number)")
         case 2 where !mine.isEmpty:
             let number = mine[random.next(below: mine.count)]
-            let comment = try s.addComment(number: number, body: "Acknowledged comment \(random.next())", isInternal: random.next(below: 2) == 0, by: admin)
+            let comment = try await s.addComment(number: number, body: "Acknowledged comment \(random.next())", isInternal: random.next(below: 2) == 0, by: admin)
             log.write("comment \(number) \(comment.comment.id)")
         case 3 where !mine.isEmpty:
             let number = mine[random.next(below: mine.count)]
-            if try s.ticket(number: number, by: admin).ticket.status == .open {
-                _ = try s.assign(number: number, to: "agent@t.test", by: admin)
+            if try await s.ticket(number: number, by: admin).ticket.status == .open {
+                _ = try await s.assign(number: number, to: "agent@t.test", by: admin)
                 log.write("assigned \(number)")
             }
         default: break
@@ -74,9 +76,11 @@ func crashWriter(_ path: String, ackPath: String, seed: UInt64) throws -> Never 
     }
 }
 
-func contend(_ path: String, worker: Int, operations: Int, seed: UInt64, report: String) throws {
+func contend(_ path: String, worker: Int, operations: Int, seed: UInt64, report: String) async throws {
     let s = try service(path)
-    let admin = try s.actor(email: "admin@t.test"), agent = try s.actor(email: "agent@t.test"), customer = try s.actor(email: "cust@t.test")
+    let admin = try await s.actor(email: "admin@t.test")
+    let agent = try await s.actor(email: "agent@t.test")
+    let customer = try await s.actor(email: "cust@t.test")
     var random = SplitMix64(seed: seed &+ UInt64(worker))
     var lines: [String] = []
     let hot = ["0001", "0002", "0003"].map { "TICK-\(TicketNumber.day(of: Date()))-\($0)" }
@@ -87,17 +91,17 @@ func contend(_ path: String, worker: Int, operations: Int, seed: UInt64, report:
             switch random.next(below: 10) {
             case 0..<4:
                 kind = "create"
-                detail = try s.createTicket(NewTicketInput(subject: "Worker \(worker) ticket", description: "Created under contention"), by: customer).ticket.number
+                detail = try await s.createTicket(NewTicketInput(subject: "Worker \(worker) ticket", description: "Created under contention"), by: customer).ticket.number
             case 4..<7:
                 kind = "comment"
                 detail = hot[random.next(below: hot.count)]
-                _ = try s.addComment(number: detail, body: "Worker \(worker) was here", isInternal: false, by: agent)
+                _ = try await s.addComment(number: detail, body: "Worker \(worker) was here", isInternal: false, by: agent)
             default:
                 kind = "priority"
                 detail = hot[random.next(below: hot.count)]
-                let seen = try s.ticket(number: detail, by: admin).ticket
+                let seen = try await s.ticket(number: detail, by: admin).ticket
                 let next = Priority.allCases.filter { $0 != seen.priority }[random.next(below: 3)]
-                _ = try s.changePriority(number: detail, to: next.rawValue, expectedVersion: seen.version, by: agent)
+                _ = try await s.changePriority(number: detail, to: next.rawValue, expectedVersion: seen.version, by: agent)
             }
         } catch let error as HelpdeskError {
             outcome = error.code.rawValue
@@ -112,11 +116,11 @@ func contend(_ path: String, worker: Int, operations: Int, seed: UInt64, report:
 do {
     switch arguments.dropFirst().first {
     case "setup" where arguments.count == 3:
-        try setup(arguments[2])
+        try await setup(arguments[2])
     case "crash-writer" where arguments.count == 5:
-        try crashWriter(arguments[2], ackPath: arguments[3], seed: UInt64(arguments[4]) ?? 1)
+        try await crashWriter(arguments[2], ackPath: arguments[3], seed: UInt64(arguments[4]) ?? 1)
     case "contend" where arguments.count == 7:
-        try contend(arguments[2], worker: Int(arguments[3]) ?? 0, operations: Int(arguments[4]) ?? 10,
+        try await contend(arguments[2], worker: Int(arguments[3]) ?? 0, operations: Int(arguments[4]) ?? 10,
                     seed: UInt64(arguments[5]) ?? 1, report: arguments[6])
     default:
         fail("usage: setup DB | crash-writer DB ACK SEED | contend DB WORKER OPS SEED REPORT")

@@ -1,15 +1,15 @@
 import ArgumentParser
 import HelpdeskWire
 
-struct AgentsList: ParsableCommand {
+struct AgentsList: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List agents and admins with their open tickets.")
 
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        try global.run { output in
+    func run() async throws {
+        try await global.run { output in
             let service = try global.service()
-            let agents = try service.agents(by: try global.actor(service))
+            let agents = try await service.agents(by: try await global.actor(service))
             try output.emit(json: WireAgentList(agents: agents.map(WireAgent.init))) {
                 Output.table(
                     ["EMAIL", "ROLE", "ACTIVE", "OPEN", "NAME"],

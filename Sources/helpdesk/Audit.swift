@@ -1,7 +1,7 @@
 import ArgumentParser
 import HelpdeskWire
 
-struct Audit: ParsableCommand {
+struct Audit: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "List admin actions: role changes, (de)activations, deletions, restores, purges, password resets.")
@@ -10,10 +10,10 @@ struct Audit: ParsableCommand {
     @Option(help: "How many entries, newest first.")
     var limit: Int = 100
 
-    func run() throws {
-        try global.run { output in
+    func run() async throws {
+        try await global.run { output in
             let service = try global.service()
-            let entries = try service.auditLog(limit: limit, by: try global.actor(service))
+            let entries = try await service.auditLog(limit: limit, by: try await global.actor(service))
             try output.emit(json: WireAuditLog(audit: entries.map(WireAuditEntry.init))) {
                 Output.table(
                     ["WHEN", "WHO", "ACTION", "TARGET", "DETAIL"],

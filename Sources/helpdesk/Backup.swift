@@ -1,8 +1,9 @@
 import ArgumentParser
-import HelpdeskStore
+import HelpdeskSQLite
+import HelpdeskUseCases
 import HelpdeskWire
 
-struct Backup: ParsableCommand {
+struct Backup: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
         abstract: "Copy the database consistently while others keep writing (SQLite's online backup).")
@@ -11,8 +12,8 @@ struct Backup: ParsableCommand {
     @Argument(help: "The new file to write (must not exist).")
     var path: String
 
-    func run() throws {
-        try global.run { output in
+    func run() async throws {
+        try await global.run { output in
             let database = try HelpdeskDatabase(path: global.databasePath)
             try database.backup(to: path)
             try output.emit(json: WireBackup(backup: path)) { "Backed up \(database.path) to \(path)" }

@@ -1,16 +1,17 @@
 import ArgumentParser
-import HelpdeskStore
+import HelpdeskSQLite
+import HelpdeskUseCases
 import HelpdeskWire
 
-struct Check: ParsableCommand {
+struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check the database's integrity and foreign keys; exits 1 when anything is wrong.")
 
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        try global.run { output in
+    func run() async throws {
+        try await global.run { output in
             let report = try HelpdeskDatabase(path: global.databasePath).check()
             try output.emit(json: WireCheck(report)) {
                 var lines = ["integrity: " + (report.integrity == ["ok"] ? "ok" : "\(report.integrity.count) problem(s)")]

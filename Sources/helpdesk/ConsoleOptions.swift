@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import HelpdeskConsole
 import HelpdeskCore
-import HelpdeskStore
+import HelpdeskSQLite
+import HelpdeskUseCases
 import HelpdeskTerminal
 
 /// How the console looks and which keys it takes.
@@ -14,13 +15,13 @@ struct ConsoleOptions: ParsableArguments {
     var keymap: String?
 
     /// Opens the full-screen console; `--as` skips the login screen.
-    func open(_ global: GlobalOptions, databasePath: String? = nil, loginNote: String? = nil) throws {
+    func open(_ global: GlobalOptions, databasePath: String? = nil, loginNote: String? = nil) async throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw HelpdeskError(.validation, "The console needs a terminal; for scripts use the subcommands (helpdesk --help)")
         }
         let service = try global.service(path: databasePath)
         let hasUser = (global.actingAs ?? global.environment["HELPDESK_USER"]).map { !$0.isEmpty } ?? false
-        let user = hasUser ? try global.actor(service) : nil
+        let user = hasUser ? try await global.actor(service) : nil
         let utf8 = TextWidth.adoptLocale()
         let environment = global.environment
         let status = ConsoleRunner.run { width, height, colours in

@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
-import HelpdeskStore
+import HelpdeskSQLite
+import HelpdeskUseCases
 import HelpdeskWire
 
-struct Demo: ParsableCommand {
+struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Open the console on a demo database (created with sample users and tickets if absent).",
@@ -21,14 +22,14 @@ struct Demo: ParsableCommand {
         return (real as NSString).deletingLastPathComponent + "/demo.sqlite"
     }
 
-    func run() throws {
-        try global.run { output in
+    func run() async throws {
+        try await global.run { output in
             let service = try global.service(path: path)
-            let logins = try DemoData.populate(service, tickets: max(0, tickets))
+            let logins = try await DemoData.populate(service, tickets: max(0, tickets))
             if !global.json && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
                 let note = "Demo logins (password \(DemoData.password)): "
                     + logins.map { "\($0.email) (\($0.role.rawValue))" }.joined(separator: ", ")
-                try console.open(global, databasePath: path, loginNote: note)
+                try await console.open(global, databasePath: path, loginNote: note)
                 return
             }
             try output.emit(json: WireDemo(database: path, password: DemoData.password, logins: logins.map(WireDemoLogin.init))) {

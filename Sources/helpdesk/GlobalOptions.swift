@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import HelpdeskCore
-import HelpdeskStore
+import HelpdeskUseCases
+import HelpdeskSQLite
 import HelpdeskWire
 
 /// The options every command takes, each with its environment fallback.
@@ -45,25 +46,30 @@ struct GlobalOptions: ParsableArguments {
         return mode
     }
 
-    func service(path: String? = nil) throws -> HelpdeskService {
-        let database = try HelpdeskDatabase(path: path ?? databasePath, fileMode: try fileMode())
-        return HelpdeskService(database: database, clock: try clock(), hasher: hasher())
+    /// The database file (created owner-only and migrated if absent).
+    func database(path: String? = nil) throws -> HelpdeskDatabase {
+        try HelpdeskDatabase(path: path ?? databasePath, fileMode: try fileMode())
+    }
+
+    /// The use cases over the SQLite engine on the chosen file.
+    func service(path: String? = nil) throws -> Helpdesk {
+        Helpdesk(storage: SQLiteStorage(database: try database(path: path)), clock: try clock(), hasher: hasher())
     }
 
     /// The acting user from `--as` or `HELPDESK_USER`.
-    func actor(_ service: HelpdeskService) throws -> User {
+    func actor(_ service: Helpdesk) async throws -> User {
         guard let email = actingAs ?? environment["HELPDESK_USER"], !email.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw HelpdeskError(.unauthorized, "No user given: pass --as EMAIL or set HELPDESK_USER")
         }
-        return try service.actor(email: email)
+        return try await service.actor(email: email)
     }
 
     /// Runs a command body, turning a domain error into the seed's error object (with `--json`) or one
     /// line on stderr, and the code's exit status.
-    func run(_ body: (Output) throws -> Void) throws {
+    func run(_ body: (Output) async throws -> Void) async throws {
         let output = Output(json: json)
         do {
-            try body(output)
+            try await body(output)
         } catch let error as HelpdeskError {
             output.fail(error)
             throw ExitCode(error.code.exitStatus)
@@ -80,11 +86,11 @@ enum ISO8601 {
 extension GlobalOptions {
     /// Runs a change as the acting user and prints the changed ticket.
     func changeTicket(
-        _ body: (HelpdeskService, User) throws -> TicketListing, message: (TicketListing) -> String
-    ) throws {
-        try run { output in
+        _ body: (Helpdesk, User) async throws -> TicketListing, message: (TicketListing) -> String
+    ) async throws {
+        try await run { output in
             let service = try service()
-            let listing = try body(service, try actor(service))
+            let listing = try await body(service, try await actor(service))
             try output.emit(json: WireTicket(listing, now: service.clock.now())) { message(listing) }
         }
     }

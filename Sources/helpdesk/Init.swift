@@ -1,15 +1,16 @@
 import ArgumentParser
+import HelpdeskSQLite
 import HelpdeskWire
 
-struct Init: ParsableCommand {
+struct Init: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "init", abstract: "Create (or migrate) the database.")
 
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        try global.run { output in
-            let service = try global.service()
-            try output.emit(json: WireDatabaseReady(database: service.database.path)) { "Database ready at \(service.database.path)" }
+    func run() async throws {
+        try await global.run { output in
+            let database = try global.database()
+            try output.emit(json: WireDatabaseReady(database: database.path)) { "Database ready at \(database.path)" }
         }
     }
 }

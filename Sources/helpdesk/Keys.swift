@@ -2,14 +2,14 @@ import ArgumentParser
 import Foundation
 import HelpdeskConsole
 
-struct Keys: ParsableCommand {
+struct Keys: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys",
         abstract: "Print the console's key bindings as a Markdown table (the README's key reference).")
 
     @OptionGroup var console: ConsoleOptions
 
-    func run() throws {
+    func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         var warnings: [ConfigWarning] = []
         let map = ConfigLoader.standard(environment: environment).loadKeyMap(console.keymap ?? "default", &warnings)

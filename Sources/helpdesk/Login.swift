@@ -1,7 +1,7 @@
 import ArgumentParser
 import HelpdeskWire
 
-struct Login: ParsableCommand {
+struct Login: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "login", abstract: "Check an email and password (read from standard input).")
 
     @OptionGroup var global: GlobalOptions
@@ -9,10 +9,10 @@ struct Login: ParsableCommand {
     @Flag(help: "Read the password from the first line of standard input.")
     var passwordStdin = false
 
-    func run() throws {
-        try global.run { output in
+    func run() async throws {
+        try await global.run { output in
             let service = try global.service()
-            let user = try service.login(email: email, password: passwordStdin ? StandardInput.password() : "")
+            let user = try await service.login(email: email, password: passwordStdin ? StandardInput.password() : "")
             try output.emit(json: WireLoginResult(user)) { "Logged in as \(user.email) (\(user.role.rawValue))" }
         }
     }

@@ -2,17 +2,17 @@ import ArgumentParser
 import HelpdeskCore
 import HelpdeskWire
 
-struct ReportAgents: ParsableCommand {
+struct ReportAgents: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "agents", abstract: "Per agent: open, resolved, median resolution, SLA compliance.")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var period: PeriodOptions
 
-    func run() throws {
-        try global.run { output in
+    func run() async throws {
+        try await global.run { output in
             let service = try global.service()
             let range = try period.period(service)
-            let agents = try service.agentsReport(range, by: try global.actor(service))
+            let agents = try await service.agentsReport(range, by: try await global.actor(service))
             if period.csv {
                 print(ReportCSV.agents(agents), terminator: "")
                 return

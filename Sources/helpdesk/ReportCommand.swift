@@ -1,8 +1,9 @@
 import ArgumentParser
 import HelpdeskCore
-import HelpdeskStore
+import HelpdeskSQLite
+import HelpdeskUseCases
 
-struct ReportCommand: ParsableCommand {
+struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Figures: admins see everything, agents their own.",
         subcommands: [ReportDashboard.self, ReportVolume.self, ReportAgents.self, ReportSLA.self])
@@ -17,7 +18,7 @@ struct PeriodOptions: ParsableArguments {
     @Flag(help: "Write the report as CSV on stdout.")
     var csv = false
 
-    func period(_ service: HelpdeskService) throws -> ReportPeriod {
+    func period(_ service: Helpdesk) throws -> ReportPeriod {
         try ReportPeriod.parse(from: from, to: to, now: service.clock.now())
     }
 }

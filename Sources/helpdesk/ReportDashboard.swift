@@ -1,15 +1,15 @@
 import ArgumentParser
 import HelpdeskWire
 
-struct ReportDashboard: ParsableCommand {
+struct ReportDashboard: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "dashboard", abstract: "Open, unassigned, breached, at risk, today's flow, backlog.")
 
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        try global.run { output in
+    func run() async throws {
+        try await global.run { output in
             let service = try global.service()
-            let d = try service.dashboard(by: try global.actor(service))
+            let d = try await service.dashboard(by: try await global.actor(service))
             try output.emit(json: WireDashboard(d)) {
                 let tiles = Output.table(
                     ["OPEN", "UNASSIGNED", "BREACHED", "AT RISK", "CREATED TODAY", "RESOLVED TODAY"],

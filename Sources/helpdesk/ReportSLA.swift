@@ -2,18 +2,18 @@ import ArgumentParser
 import HelpdeskCore
 import HelpdeskWire
 
-struct ReportSLA: ParsableCommand {
+struct ReportSLA: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sla", abstract: "SLA compliance of tickets created in the period whose clocks have finished.")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var period: PeriodOptions
 
-    func run() throws {
-        try global.run { output in
+    func run() async throws {
+        try await global.run { output in
             let service = try global.service()
             let range = try period.period(service)
-            let report = try service.slaReport(range, by: try global.actor(service))
+            let report = try await service.slaReport(range, by: try await global.actor(service))
             if period.csv {
                 print(ReportCSV.sla(report), terminator: "")
                 return

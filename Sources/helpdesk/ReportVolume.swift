@@ -2,17 +2,17 @@ import ArgumentParser
 import HelpdeskCore
 import HelpdeskWire
 
-struct ReportVolume: ParsableCommand {
+struct ReportVolume: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "volume", abstract: "Tickets created and resolved per day.")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var period: PeriodOptions
 
-    func run() throws {
-        try global.run { output in
+    func run() async throws {
+        try await global.run { output in
             let service = try global.service()
             let range = try period.period(service)
-            let days = try service.volume(range, by: try global.actor(service))
+            let days = try await service.volume(range, by: try await global.actor(service))
             if period.csv {
                 print(ReportCSV.volume(days), terminator: "")
                 return

@@ -1,6 +1,6 @@
 import ArgumentParser
 
-struct TicketCommand: ParsableCommand {
+struct TicketCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ticket", abstract: "File, find and work tickets.",
         subcommands: [

@@ -1,16 +1,16 @@
 import ArgumentParser
 import HelpdeskWire
 
-struct TicketComments: ParsableCommand {
+struct TicketComments: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "comments", abstract: "Show a ticket's thread, oldest first.")
 
     @OptionGroup var global: GlobalOptions
     @Argument var number: String
 
-    func run() throws {
-        try global.run { output in
+    func run() async throws {
+        try await global.run { output in
             let service = try global.service()
-            let comments = try service.comments(number: number, by: try global.actor(service))
+            let comments = try await service.comments(number: number, by: try await global.actor(service))
             try output.emit(json: WireCommentList(comments: comments.map(WireComment.init))) { TicketText.comments(comments) }
         }
     }

@@ -2,7 +2,7 @@ import ArgumentParser
 import HelpdeskCore
 import HelpdeskWire
 
-struct TicketCreate: ParsableCommand {
+struct TicketCreate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "create", abstract: "File a ticket.")
 
     @OptionGroup var global: GlobalOptions
@@ -16,12 +16,12 @@ struct TicketCreate: ParsableCommand {
     @Option(help: "Staff: file on behalf of this customer.")
     var customerEmail: String?
 
-    func run() throws {
-        try global.run { output in
+    func run() async throws {
+        try await global.run { output in
             let service = try global.service()
-            let actor = try global.actor(service)
+            let actor = try await global.actor(service)
             let body = description == "-" ? try StandardInput.readAll(limit: 1 << 20, field: "description") : description
-            let listing = try service.createTicket(
+            let listing = try await service.createTicket(
                 NewTicketInput(subject: subject, description: body, priority: priority, category: category, customerEmail: customerEmail),
                 by: actor)
             try output.emit(json: WireTicket(listing, now: service.clock.now())) { "Created \(listing.ticket.number)" }

@@ -1,16 +1,16 @@
 import ArgumentParser
 import HelpdeskWire
 
-struct TicketHistory: ParsableCommand {
+struct TicketHistory: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "history", abstract: "Show every recorded change to a ticket.")
 
     @OptionGroup var global: GlobalOptions
     @Argument var number: String
 
-    func run() throws {
-        try global.run { output in
+    func run() async throws {
+        try await global.run { output in
             let service = try global.service()
-            let entries = try service.history(number: number, by: try global.actor(service))
+            let entries = try await service.history(number: number, by: try await global.actor(service))
             try output.emit(json: WireHistory(history: entries.map(WireHistoryEntry.init))) {
                 Output.table(
                     ["WHEN", "WHO", "ACTION", "CHANGE"],

@@ -2,7 +2,7 @@ import ArgumentParser
 import HelpdeskCore
 import HelpdeskWire
 
-struct TicketList: ParsableCommand {
+struct TicketList: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List the tickets you can see, next SLA breach first.")
 
@@ -32,11 +32,11 @@ struct TicketList: ParsableCommand {
     @Flag(help: "Admins: list the trash.")
     var trash = false
 
-    func run() throws {
-        try global.run { output in
+    func run() async throws {
+        try await global.run { output in
             let service = try global.service()
-            let actor = try global.actor(service)
-            let page = try service.listTickets(try query(), by: actor)
+            let actor = try await global.actor(service)
+            let page = try await service.listTickets(try query(), by: actor)
             let now = service.clock.now()
             try output.emit(json: WireTicketPage(page, now: now)) { TicketText.list(page, now: now) }
         }

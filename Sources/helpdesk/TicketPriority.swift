@@ -1,6 +1,6 @@
 import ArgumentParser
 
-struct TicketPriority: ParsableCommand {
+struct TicketPriority: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "priority", abstract: "Change a ticket's priority (its SLA targets follow).")
 
@@ -10,9 +10,9 @@ struct TicketPriority: ParsableCommand {
     @Argument(help: "low, medium, high or urgent.")
     var priority: String
 
-    func run() throws {
-        try global.changeTicket({ service, actor in
-            try service.changePriority(number: number, to: priority, expectedVersion: version.expectedVersion, by: actor)
+    func run() async throws {
+        try await global.changeTicket({ service, actor in
+            try await service.changePriority(number: number, to: priority, expectedVersion: version.expectedVersion, by: actor)
         }, message: { "\($0.ticket.number) is now \($0.ticket.priority.rawValue) priority" })
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 
-struct TicketStatusCommand: ParsableCommand {
+struct TicketStatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "status", abstract: "Move a ticket through the workflow.")
 
     @OptionGroup var global: GlobalOptions
@@ -9,9 +9,9 @@ struct TicketStatusCommand: ParsableCommand {
     @Argument(help: "open, assigned, in_progress, waiting, resolved, closed or reopened.")
     var status: String
 
-    func run() throws {
-        try global.changeTicket({ service, actor in
-            try service.changeStatus(number: number, to: status, expectedVersion: version.expectedVersion, by: actor)
+    func run() async throws {
+        try await global.changeTicket({ service, actor in
+            try await service.changeStatus(number: number, to: status, expectedVersion: version.expectedVersion, by: actor)
         }, message: { "\($0.ticket.number) is now \($0.ticket.status.label)" })
     }
 }

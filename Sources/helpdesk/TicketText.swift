@@ -1,6 +1,7 @@
 import Foundation
 import HelpdeskCore
-import HelpdeskStore
+import HelpdeskSQLite
+import HelpdeskUseCases
 
 /// Human renderings of tickets for the command line.
 enum TicketText {

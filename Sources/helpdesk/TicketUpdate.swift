@@ -1,6 +1,6 @@
 import ArgumentParser
 
-struct TicketUpdate: ParsableCommand {
+struct TicketUpdate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "update", abstract: "Edit a ticket's subject, description or category.")
 
     @OptionGroup var global: GlobalOptions
@@ -10,9 +10,9 @@ struct TicketUpdate: ParsableCommand {
     @Option var description: String?
     @Option var category: String?
 
-    func run() throws {
-        try global.changeTicket({ service, actor in
-            try service.updateTicket(
+    func run() async throws {
+        try await global.changeTicket({ service, actor in
+            try await service.updateTicket(
                 number: number, subject: subject, description: description, category: category,
                 expectedVersion: version.expectedVersion, by: actor)
         }, message: { "Updated \($0.ticket.number) (version \($0.ticket.version))" })

@@ -2,7 +2,7 @@ import ArgumentParser
 import HelpdeskCore
 import HelpdeskWire
 
-struct UserAdd: ParsableCommand {
+struct UserAdd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Create a user of any role; the first user of an empty database may create itself as admin.")
@@ -17,17 +17,17 @@ struct UserAdd: ParsableCommand {
     @Option(help: "The password (visible in the process list: prefer --password-stdin).")
     var password: String?
 
-    func run() throws {
-        try global.run { output in
+    func run() async throws {
+        try await global.run { output in
             guard passwordStdin != (password != nil) else {
                 throw HelpdeskError.validation("password", "give exactly one of --password-stdin and --password")
             }
             let service = try global.service()
             let hasActor = global.actingAs != nil || global.environment["HELPDESK_USER"] != nil
-            let actor = hasActor ? try global.actor(service) : nil
+            let actor = hasActor ? try await global.actor(service) : nil
             let user: User
             do {
-                user = try service.addUser(
+                user = try await service.addUser(
                     email: email, name: name, role: role, password: try password ?? StandardInput.password(), by: actor)
             } catch let error as HelpdeskError where error.code == .unauthorized && actor == nil {
                 throw HelpdeskError(.unauthorized, "\(error.message): pass --as ADMIN_EMAIL")

@@ -1,6 +1,6 @@
 import ArgumentParser
 
-struct UserCommand: ParsableCommand {
+struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Manage users (admins).",
         subcommands: [UserAdd.self, UserList.self, UserSetRole.self, UserDeactivate.self, UserActivate.self, UserResetPassword.self])

@@ -1,17 +1,17 @@
 import ArgumentParser
 import HelpdeskWire
 
-struct UserList: ParsableCommand {
+struct UserList: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List users.")
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only users of this role.")
     var role: String?
 
-    func run() throws {
-        try global.run { output in
+    func run() async throws {
+        try await global.run { output in
             let service = try global.service()
-            let users = try service.listUsers(role: role, by: try global.actor(service))
+            let users = try await service.listUsers(role: role, by: try await global.actor(service))
             try output.emit(json: WireUserList(users: users.map(WireUserListEntry.init))) {
                 Output.table(
                     ["EMAIL", "ROLE", "ACTIVE", "OPEN", "NAME"],

@@ -2,7 +2,7 @@ import ArgumentParser
 import HelpdeskCore
 import HelpdeskWire
 
-struct UserResetPassword: ParsableCommand {
+struct UserResetPassword: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reset-password", abstract: "Set a new password (typed, or generated and shown once) and lift a lockout.")
 
@@ -13,14 +13,14 @@ struct UserResetPassword: ParsableCommand {
     @Flag(help: "Generate a password and print it once.")
     var generate = false
 
-    func run() throws {
-        try global.run { output in
+    func run() async throws {
+        try await global.run { output in
             guard passwordStdin != generate else {
                 throw HelpdeskError.validation("password", "give exactly one of --password-stdin and --generate")
             }
             let service = try global.service()
-            let (user, generated) = try service.resetPassword(
-                email: email, to: passwordStdin ? try StandardInput.password() : nil, by: try global.actor(service))
+            let (user, generated) = try await service.resetPassword(
+                email: email, to: passwordStdin ? try StandardInput.password() : nil, by: try await global.actor(service))
             try output.emit(json: WirePasswordReset(user, generatedPassword: generated)) {
                 generated.map { "New password for \(user.email) (shown once): \($0)" } ?? "Password of \(user.email) changed"
             }

@@ -1,4 +1,5 @@
-import HelpdeskStore
+import HelpdeskSQLite
+import HelpdeskUseCases
 import HelpdeskWire
 
 // The store's composite views onto the wire format. HelpdeskWire knows only core types, so the

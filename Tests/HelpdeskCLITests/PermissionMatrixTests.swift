@@ -1,6 +1,7 @@
 import Foundation
 import HelpdeskCore
-import HelpdeskStore
+import HelpdeskUseCases
+import HelpdeskSQLite
 import Testing
 
 /// Every command-line action by every role in every relation to the ticket, against the README's
@@ -50,35 +51,36 @@ struct PermissionMatrixTests {
     ]
 
     @Test("every action × role × relation", arguments: ["customer", "agent", "admin"])
-    func matrix(role: String) throws {
+    func matrix(role: String) async throws {
         let cli = try CLI()
         try cli.seedUsers()
         try cli.json(["register", "--email", "erin@x.test", "--name", "Erin", "--password-stdin"], stdin: "password1\n")
         try cli.json(["user", "add", "--email", "root@x.test", "--name", "Root", "--role", "admin", "--password", "password1"], as: "admin@x.test")
         let actor = try #require(["customer": "dan@x.test", "agent": "bob@x.test", "admin": "admin@x.test"][role])
-        let service = HelpdeskService(
-            database: try HelpdeskDatabase(path: cli.database), clock: FixedTimeSource(ISO8601DateFormatter().date(from: cli.now) ?? Date()),
+        let service = Helpdesk(
+            storage: SQLiteStorage(database: try HelpdeskDatabase(path: cli.database)),
+            clock: FixedTimeSource(ISO8601DateFormatter().date(from: cli.now) ?? Date()),
             hasher: PBKDF2PasswordHasher(rounds: 1_000))
-        let root = try service.actor(email: "root@x.test")
+        let root = try await service.actor(email: "root@x.test")
         #expect(Set(Self.expected[role]?.keys ?? [:].keys) == Set(Self.actions.map(\.name)))
         for action in Self.actions {
             for (index, relation) in Relation.allCases.enumerated() {
                 let outcome = try #require(Self.expected[role]?[action.name]?[index])
                 let requester = relation == .requester ? actor : "erin@x.test"
                 let assignee = relation == .assignee ? actor : "alice@x.test"
-                let number = try service.createTicket(
+                let number = try await service.createTicket(
                     NewTicketInput(subject: "Matrix \(action.name) \(relation)", description: "A ticket for the permission matrix"),
-                    by: try service.actor(email: requester)
+                    by: try await service.actor(email: requester)
                 ).ticket.number
                 let demoted = role == "customer" && relation == .assignee
-                if demoted { _ = try service.setRole(email: actor, role: "agent", by: root) }
-                _ = try service.assign(number: number, to: assignee, by: root)
-                if demoted { _ = try service.setRole(email: actor, role: "customer", by: root) }
+                if demoted { _ = try await service.setRole(email: actor, role: "agent", by: root) }
+                _ = try await service.assign(number: number, to: assignee, by: root)
+                if demoted { _ = try await service.setRole(email: actor, role: "customer", by: root) }
                 if action.start == .resolved {
-                    _ = try service.changeStatus(number: number, to: "in_progress", by: root)
-                    _ = try service.changeStatus(number: number, to: "resolved", by: root)
+                    _ = try await service.changeStatus(number: number, to: "in_progress", by: root)
+                    _ = try await service.changeStatus(number: number, to: "resolved", by: root)
                 }
-                if action.start == .trashed { _ = try service.deleteTicket(number: number, by: root) }
+                if action.start == .trashed { _ = try await service.deleteTicket(number: number, by: root) }
                 var arguments = action.arguments
                 if let dash = arguments.firstIndex(of: "-") { arguments[dash] = number } else { arguments.insert(number, at: 2) }
                 let result = try cli.run(arguments + ["--json"], as: actor)

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import HelpdeskCore
-import HelpdeskStore
+import HelpdeskSQLite
 import Testing
 
 /// Crashes, contention, backups and checks. `HELPDESK_LONG_TESTS=1` runs the long versions.

@@ -1,7 +1,8 @@
 import Foundation
 import HelpdeskConsole
 import HelpdeskCore
-import HelpdeskStore
+import HelpdeskUseCases
+import HelpdeskSQLite
 import Testing
 
 struct ConfigTests {
@@ -17,7 +18,7 @@ struct ConfigTests {
         return directory
     }
 
-    @Test func theShippedFilesAreFound() throws {
+    @Test func theShippedFilesAreFound() async throws {
         let shipped = try #require(loader.shipped)
         let keymaps = try FileManager.default.contentsOfDirectory(atPath: shipped.appendingPathComponent("keymaps").path)
         let themes = try FileManager.default.contentsOfDirectory(atPath: shipped.appendingPathComponent("themes").path)
@@ -62,7 +63,7 @@ struct ConfigTests {
         #expect(map.resolve([.char("z")], in: [.queue]) == .none)
     }
 
-    @Test func aUserOverrideChangesOneKeyAndNothingElse() throws {
+    @Test func aUserOverrideChangesOneKeyAndNothingElse() async throws {
         let user = try userDirectory(["keymap.toml": "[keys.queue]\nj = \"list.up\"\n"])
         var overridden = loader
         overridden.user = user
@@ -76,7 +77,7 @@ struct ConfigTests {
         #expect(custom == expected)
     }
 
-    @Test func badKeyMapsAndThemesNameFileLineAndProblem() throws {
+    @Test func badKeyMapsAndThemesNameFileLineAndProblem() async throws {
         let user = try userDirectory([
             "keymap.toml": "[keys.queue]\nj = \"list.sideways\"\nC-Q-x = \"list.up\"\n[keys.nowhere]\nk = \"list.up\"\n",
             "themes/bad.toml": "\"ui.selection\" = { fg = \"not-a-colour\" }\n\"sla.breached\" = { modifiers = [\"blinking\"] }\n",
@@ -110,14 +111,14 @@ struct ConfigTests {
         #expect(warnings.first?.file.hasSuffix("themes/broken.toml") == true)
     }
 
-    @Test func theConsoleStartsWithTheDefaultsAndShowsTheProblem() throws {
+    @Test func theConsoleStartsWithTheDefaultsAndShowsTheProblem() async throws {
         let user = try userDirectory(["keymap.toml": "[keys.queue]\nj = \"nope\"\n"])
-        let fx = try ConsoleFixture()
-        let console = fx.console(as: fx.alice, config: ConsoleFixture.config(user: user))
+        let fx = try await ConsoleFixture()
+        let console = await fx.console(as: fx.alice, config: ConsoleFixture.config(user: user))
         #expect(console.screen.contains("keymap.toml:2: unknown command 'nope'"))
     }
 
-    @Test func themesFallBackToParentScopesAndPalettes() throws {
+    @Test func themesFallBackToParentScopesAndPalettes() async throws {
         var warnings: [ConfigWarning] = []
         let dark = loader.loadTheme("dark", &warnings)
         #expect(dark.style("ticket.priority.urgent.extra") == dark.style("ticket.priority.urgent"))
@@ -137,7 +138,7 @@ struct ConfigTests {
         #expect(vt100.glyphs == .ascii)
     }
 
-    @Test func tomlParserHandlesTheSubsetAndRefusesDuplicates() throws {
+    @Test func tomlParserHandlesTheSubsetAndRefusesDuplicates() async throws {
         let document = try TOMLParser.parse("""
             # comment
             top = "value" # trailing

@@ -3,7 +3,7 @@ import HelpdeskConsole
 import Testing
 
 struct ReadmeTests {
-    @Test func theReadmesKeyReferenceIsTheDefaultMap() throws {
+    @Test func theReadmesKeyReferenceIsTheDefaultMap() async throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
         let start = try #require(readme.range(of: "<!-- keys:start -->\n"))

@@ -1,6 +1,6 @@
 import Foundation
 import HelpdeskCore
-import HelpdeskStore
+import HelpdeskUseCases
 
 /// The admin screen: users, the trash and the settings.
 extension ConsoleController {
@@ -21,8 +21,8 @@ extension ConsoleController {
             trash.sort = .updated
             trash.limit = TicketQuery.maximumLimit
             return .admin(AdminData(
-                    users: try service.listUsers(role: nil, by: user), trash: try service.listTickets(trash, by: user).tickets,
-                    autoAssign: try service.settings(by: user).autoAssign))
+                    users: try await service.listUsers(role: nil, by: user), trash: try await service.listTickets(trash, by: user).tickets,
+                    autoAssign: try await service.settings(by: user).autoAssign))
         })
     }
 
@@ -54,7 +54,7 @@ extension ConsoleController {
             let service = self.service, inbox = self.inbox
             scheduler.schedule {
                 var title = target.isActive ? "Deactivate \(target.email)?" : "Reactivate \(target.email)?"
-                if target.isActive, target.role.isStaff, let page = try? service.agentTickets(email: target.email, by: user) {
+                if target.isActive, target.role.isStaff, let page = try? await service.agentTickets(email: target.email, by: user) {
                     let open = page.tickets.filter { $0.ticket.status.isActive }.map(\.ticket.number)
                     if !open.isEmpty {
                         title += " Still assigned: " + open.prefix(3).joined(separator: ", ") + (open.count > 3 ? " +\(open.count - 3) more" : "")
@@ -82,7 +82,7 @@ extension ConsoleController {
         case "admin.toggle-setting":
             guard state.adminTab == .settings else { return }
             let enabled = !state.admin.autoAssign
-            write("Automatic assignment is \(enabled ? "on" : "off")") { service, user in _ = try service.setAutoAssign(enabled, by: user) }
+            write("Automatic assignment is \(enabled ? "on" : "off")") { service, user in _ = try await service.setAutoAssign(enabled, by: user) }
         default: break
         }
     }
@@ -93,23 +93,23 @@ extension ConsoleController {
         switch purpose {
         case .userRole:
             guard let email = selectedUser?.user.email else { return }
-            write("\(email) is now \(value)") { service, user in _ = try service.setRole(email: email, role: value, by: user) }
+            write("\(email) is now \(value)") { service, user in _ = try await service.setRole(email: email, role: value, by: user) }
         case .confirmUserActive:
             let activate = menu.items.last == "Reactivate"
             write(activate ? "Reactivated \(value)" : "Deactivated \(value)") { service, user in
-                _ = try service.setActive(email: value, active: activate, by: user)
+                _ = try await service.setActive(email: value, active: activate, by: user)
             }
         case .confirmReset:
             guard let user = state.user else { return }
             let service = self.service
             background({
-                let (_, generated) = try service.resetPassword(email: value, to: nil, by: user)
+                let (_, generated) = try await service.resetPassword(email: value, to: nil, by: user)
                 return .done(message: "New password for \(value) (shown once): \(generated ?? "")", reload: true)
             })
         case .confirmRestore:
-            write("Restored \(value)") { service, user in _ = try service.restoreTicket(number: value, by: user) }
+            write("Restored \(value)") { service, user in _ = try await service.restoreTicket(number: value, by: user) }
         case .confirmPurge:
-            write("Purged \(value)") { service, user in try service.purgeTicket(number: value, by: user) }
+            write("Purged \(value)") { service, user in try await service.purgeTicket(number: value, by: user) }
         default: break
         }
     }

@@ -1,6 +1,6 @@
 import Foundation
 import HelpdeskCore
-import HelpdeskStore
+import HelpdeskUseCases
 
 extension ConsoleController {
     /// Runs a command by name: keys, and later the palette, come here.
@@ -194,7 +194,7 @@ extension ConsoleController {
         let key = "\(number)/\(editor.kind.rawValue)"
         let service = self.service
         background({
-            _ = try service.addComment(number: number, body: text, isInternal: isInternal, expectedVersion: version, by: user)
+            _ = try await service.addComment(number: number, body: text, isInternal: isInternal, expectedVersion: version, by: user)
             return .commentSent(draftKey: key, message: isInternal ? "Internal note added to \(number)" : "Reply sent on \(number)")
         }, onError: { error in .failed(error, reload: error.code == .conflict) })
     }
@@ -306,24 +306,24 @@ extension ConsoleController {
         switch menu.purpose {
         case .status:
             write("\(number) is now \(TicketStatus(rawValue: value)?.label ?? value)") { service, user in
-                _ = try service.changeStatus(number: number, to: value, expectedVersion: version, by: user)
+                _ = try await service.changeStatus(number: number, to: value, expectedVersion: version, by: user)
             }
         case .priority:
             write("\(number) is now \(value) priority") { service, user in
-                _ = try service.changePriority(number: number, to: value, expectedVersion: version, by: user)
+                _ = try await service.changePriority(number: number, to: value, expectedVersion: version, by: user)
             }
         case .assign:
             write(value.isEmpty ? "\(number) assigned automatically" : "\(number) assigned to \(value)") { service, user in
-                _ = try service.assign(number: number, to: value.isEmpty ? nil : value, expectedVersion: version, by: user)
+                _ = try await service.assign(number: number, to: value.isEmpty ? nil : value, expectedVersion: version, by: user)
             }
         case .category:
             write("\(number) is now in \(value.replacingOccurrences(of: "_", with: " "))") { service, user in
-                _ = try service.updateTicket(
+                _ = try await service.updateTicket(
                     number: number, subject: nil, description: nil, category: value, expectedVersion: version, by: user)
             }
         case .confirmDelete:
             guard value == "yes" else { return }
-            write("\(number) moved to the trash") { service, user in _ = try service.deleteTicket(number: number, by: user) }
+            write("\(number) moved to the trash") { service, user in _ = try await service.deleteTicket(number: number, by: user) }
             state.focus = .queue
         case .userRole, .confirmUserActive, .confirmReset, .confirmRestore, .confirmPurge:
             chooseAdmin(menu.purpose, value: value, menu: menu)
@@ -385,7 +385,7 @@ extension ConsoleController {
             guard let listing = actionTicket else { return }
             let number = listing.ticket.number, version = listing.ticket.version
             write("Subject of \(number) changed") { service, user in
-                _ = try service.updateTicket(
+                _ = try await service.updateTicket(
                     number: number, subject: text, description: nil, category: nil, expectedVersion: version, by: user)
             }
         }

@@ -1,6 +1,6 @@
 import Foundation
 import HelpdeskCore
-import HelpdeskStore
+import HelpdeskUseCases
 
 extension ConsoleController {
     /// Keys in a form: printable ones type into the focused field, left/right turn a picker, return
@@ -67,15 +67,15 @@ extension ConsoleController {
             let email = form.text("email"), name = form.text("name"), password = form.text("password")
             form.busy = true
             background({
-                _ = try service.register(email: email, name: name, password: password)
-                return .registered(try service.login(email: email, password: password))
+                _ = try await service.register(email: email, name: name, password: password)
+                return .registered(try await service.login(email: email, password: password))
             }, onError: { error in .formFailed(error) })
         case .newUser:
             guard let user = state.user else { return }
             let email = form.text("email"), name = form.text("name"), role = form.text("role"), password = form.text("password")
             form.busy = true
             background({
-                let added = try service.addUser(email: email, name: name, role: role, password: password, by: user)
+                let added = try await service.addUser(email: email, name: name, role: role, password: password, by: user)
                 return .formDone("Added \(added.email) as \(added.role.rawValue)")
             }, onError: { error in .formFailed(error) })
         case .newTicket:
@@ -85,7 +85,7 @@ extension ConsoleController {
                 category: form.text("category"))
             form.busy = true
             background({
-                return .ticketCreated(try service.createTicket(input, by: user).ticket.number)
+                return .ticketCreated(try await service.createTicket(input, by: user).ticket.number)
             }, onError: { error in .formFailed(error) })
         }
     }

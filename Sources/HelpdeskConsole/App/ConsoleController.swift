@@ -1,13 +1,13 @@
 import Foundation
 import HelpdeskCore
-import HelpdeskStore
+import HelpdeskUseCases
 
 /// The console's brain: turns events into state changes and database work, and state into frames.
 /// It runs on the event loop's thread; database work goes through the scheduler and comes back
 /// through the inbox.
 public final class ConsoleController {
     public internal(set) var state: ConsoleState
-    let service: HelpdeskService
+    let service: Helpdesk
     let config: ConsoleConfig
     let scheduler: any WorkScheduler
     let inbox: Inbox
@@ -16,6 +16,8 @@ public final class ConsoleController {
     var countsGeneration = 0
     /// The task that relays the service's change feed to the inbox while a user is logged in.
     var changeFeed: Task<Void, Never>?
+    /// Whether to follow the change feed (tests announce changes themselves, `LoadResult.changed`).
+    let followsChanges: Bool
     var changedSinceDraw = false
     var ticks = 0
     /// Where `report.export` writes its CSV files.
@@ -33,11 +35,12 @@ public final class ConsoleController {
     deinit { changeFeed?.cancel() }
 
     public init(
-        service: HelpdeskService, config: ConsoleConfig, scheduler: any WorkScheduler, inbox: Inbox,
+        service: Helpdesk, config: ConsoleConfig, scheduler: any WorkScheduler, inbox: Inbox,
         width: Int, height: Int, user: User? = nil, loginNote: String? = nil,
-        exportDirectory: URL = FileManager.default.temporaryDirectory
+        exportDirectory: URL = FileManager.default.temporaryDirectory, followsChanges: Bool = true
     ) {
         self.exportDirectory = exportDirectory
+        self.followsChanges = followsChanges
         self.service = service
         self.config = config
         self.scheduler = scheduler
@@ -209,7 +212,7 @@ public final class ConsoleController {
         state.login.error = nil
         let service = self.service
         background({
-            return .loggedIn(try service.login(email: email, password: password))
+            .loggedIn(try await service.login(email: email, password: password))
         }, onError: { error in .loginFailed(error.message) })
     }
 
@@ -244,7 +247,7 @@ public final class ConsoleController {
         guard let user = state.user else { return }
         let service = self.service
         background({
-            .actorRefreshed(try service.currentUser(user))
+            .actorRefreshed(try await service.currentUser(user))
         }, onError: { error in
             error.code == .unauthorized ? .signedOut(error.message) : .failed(error, reload: false)
         })
@@ -286,13 +289,13 @@ public final class ConsoleController {
     /// Runs database work on the scheduler and posts its result; a failure becomes what `onError`
     /// makes of it (by default a message in the message line).
     func background(
-        _ work: @escaping @Sendable () throws -> LoadResult,
+        _ work: @escaping @Sendable () async throws -> LoadResult,
         onError: @escaping @Sendable (HelpdeskError) -> LoadResult = { .failed($0, reload: false) }
     ) {
         let inbox = self.inbox
         scheduler.schedule {
             do {
-                inbox.post(try work())
+                inbox.post(try await work())
             } catch let error as HelpdeskError {
                 inbox.post(onError(error))
             } catch {
@@ -314,10 +317,10 @@ public final class ConsoleController {
         background({
             let month = try ReportPeriod.parse(from: chosen?.from, to: chosen?.to, now: now)
             let week = ReportPeriod(from: month.until.addingTimeInterval(-7 * 86400), until: month.until)
-            let sla = try service.slaReports([week, month], by: user)
+            let sla = try await service.slaReports([week, month], by: user)
             return .dashboard(DashboardData(
-                    now: try service.dashboard(by: user), sla7: sla[0], sla30: sla[1], volume: try service.volume(month, by: user),
-                    agents: try service.agentsReport(month, by: user)))
+                    now: try await service.dashboard(by: user), sla7: sla[0], sla30: sla[1],
+                    volume: try await service.volume(month, by: user), agents: try await service.agentsReport(month, by: user)))
         })
     }
 
@@ -329,9 +332,9 @@ public final class ConsoleController {
             let period = try ReportPeriod.parse(from: chosen?.from, to: chosen?.to, now: now)
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let files = try [
-                ("volume", ReportCSV.volume(try service.volume(period, by: user))),
-                ("agents", ReportCSV.agents(try service.agentsReport(period, by: user))),
-                ("sla", ReportCSV.sla(try service.slaReport(period, by: user))),
+                ("volume", ReportCSV.volume(try await service.volume(period, by: user))),
+                ("agents", ReportCSV.agents(try await service.agentsReport(period, by: user))),
+                ("sla", ReportCSV.sla(try await service.slaReport(period, by: user))),
             ].map { name, csv -> String in
                 let path = directory.appendingPathComponent("\(name)-\(period.fromDay)-\(period.toDay).csv").path
                 guard FileManager.default.createFile(atPath: path, contents: Data(csv.utf8), attributes: [.posixPermissions: 0o600]) else {
@@ -348,7 +351,8 @@ public final class ConsoleController {
         countsGeneration += 1
         let generation = countsGeneration, views = state.views, service = self.service, inbox = self.inbox
         scheduler.schedule {
-            let counts = views.map { try? service.countTickets($0.query, by: user) }
+            var counts: [Int?] = []
+            for view in views { counts.append(try? await service.countTickets(view.query, by: user)) }
             inbox.post(.counts(generation: generation, counts))
         }
     }
@@ -384,7 +388,7 @@ public final class ConsoleController {
         state.loading = true
         let service = self.service, request = query
         background({
-            return .page(generation: generation, placement: placement, try service.listTickets(request, by: user))
+            .page(generation: generation, placement: placement, try await service.listTickets(request, by: user))
         })
     }
 
@@ -397,9 +401,9 @@ public final class ConsoleController {
         detailGeneration += 1
         let generation = detailGeneration, service = self.service
         background({
-            let (listing, comments) = try service.ticketWithComments(number: number, by: user)
+            let (listing, comments) = try await service.ticketWithComments(number: number, by: user)
             // A customer's unread marker clears when they look; staff reading has no marker to clear.
-            if user.role == .customer { try service.markSeen(number: number, by: user) }
+            if user.role == .customer { try await service.markSeen(number: number, by: user) }
             return .detail(generation: generation, listing, comments)
         }, onError: { error in
             error.code == .unauthorized ? .signedOut(error.message) : .detailGone(generation: generation, error.message)
@@ -410,7 +414,7 @@ public final class ConsoleController {
         guard let user = state.user else { return }
         let service = self.service, inbox = self.inbox
         scheduler.schedule {
-            let agents = (try? service.agents(by: user))?.map(\.user).filter(\.isActive) ?? []
+            let agents = (try? await service.agents(by: user))?.map(\.user).filter(\.isActive) ?? []
             inbox.post(.agents(agents))
         }
     }
@@ -419,6 +423,7 @@ public final class ConsoleController {
     /// re-read and everything on screen reloaded, keeping the selection and any open draft.
     func followChanges() {
         changeFeed?.cancel()
+        guard followsChanges else { return }
         let changes = service.changes(), inbox = self.inbox
         changeFeed = Task {
             for await _ in changes { inbox.post(.changed) }
@@ -426,11 +431,11 @@ public final class ConsoleController {
     }
 
     /// Runs a change in the background, then reports it and reloads.
-    func write(_ success: String, _ change: @escaping @Sendable (HelpdeskService, User) throws -> Void) {
+    func write(_ success: String, _ change: @escaping @Sendable (Helpdesk, User) async throws -> Void) {
         guard let user = state.user else { return }
         let service = self.service
         background({
-            try change(service, user)
+            try await change(service, user)
             return .done(message: success, reload: true)
         }, onError: { error in .failed(error, reload: error.code == .conflict) })
     }

@@ -1,6 +1,6 @@
 import Foundation
 import HelpdeskCore
-import HelpdeskStore
+import HelpdeskUseCases
 
 /// Which screen fills the body.
 public enum Screen: Sendable, Equatable { case queue, dashboard, admin }

@@ -1,22 +1,65 @@
 import Foundation
 import HelpdeskCore
-import HelpdeskStore
+import HelpdeskUseCases
 
-/// Runs database work away from the drawing path. The terminal uses a serial background queue; tests
-/// run work inline so that screens are deterministic.
+/// Runs database work away from the drawing path, one job at a time in the order scheduled (a
+/// reload scheduled after a write sees the write). The terminal uses `BackgroundScheduler`; tests use
+/// `ManualScheduler` and run the work when they choose, so that screens are deterministic.
 public protocol WorkScheduler: Sendable {
-    func schedule(_ work: @escaping @Sendable () -> Void)
+    func schedule(_ work: @escaping @Sendable () async -> Void)
 }
 
-public struct InlineScheduler: WorkScheduler {
-    public init() {}
-    public func schedule(_ work: @escaping @Sendable () -> Void) { work() }
-}
-
+/// Runs jobs one after another on a task of its own.
 public final class BackgroundScheduler: WorkScheduler {
-    private let queue = DispatchQueue(label: "helpdesk.console.database")
+    private let jobs: AsyncStream<@Sendable () async -> Void>.Continuation
+    private let worker: Task<Void, Never>
+
+    public init() {
+        let (stream, continuation) = AsyncStream.makeStream(of: (@Sendable () async -> Void).self)
+        jobs = continuation
+        worker = Task {
+            for await job in stream { await job() }
+        }
+    }
+
+    deinit {
+        jobs.finish()
+        worker.cancel()
+    }
+
+    public func schedule(_ work: @escaping @Sendable () async -> Void) { jobs.yield(work) }
+}
+
+/// Holds jobs until `runAll()`: tests press a key, run the work it scheduled, then read the screen.
+public final class ManualScheduler: WorkScheduler, @unchecked Sendable {
+    private let lock = NSLock()
+    private var jobs: [@Sendable () async -> Void] = []
+
     public init() {}
-    public func schedule(_ work: @escaping @Sendable () -> Void) { queue.async(execute: work) }
+
+    public func schedule(_ work: @escaping @Sendable () async -> Void) {
+        lock.lock()
+        jobs.append(work)
+        lock.unlock()
+    }
+
+    /// Whether no job is waiting.
+    public var isIdle: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return jobs.isEmpty
+    }
+
+    /// Runs every waiting job in order, and those they schedule meanwhile.
+    public func runAll() async {
+        while let job = next() { await job() }
+    }
+
+    private func next() -> (@Sendable () async -> Void)? {
+        lock.lock()
+        defer { lock.unlock() }
+        return jobs.isEmpty ? nil : jobs.removeFirst()
+    }
 }
 
 /// Where a loaded page goes in the queue.

@@ -1,6 +1,6 @@
 import Foundation
 import HelpdeskCore
-import HelpdeskStore
+import HelpdeskUseCases
 
 /// Draws a frame from the state: a pure function, so every screen is testable on a plain buffer.
 struct ConsoleView {

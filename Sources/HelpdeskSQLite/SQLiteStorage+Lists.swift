@@ -1,0 +1,133 @@
+import Foundation
+import GRDB
+import HelpdeskCore
+import HelpdeskUseCases
+
+extension SQLiteStorage {
+    public func listTickets(
+        _ query: TicketQuery, actorId: Int64, at now: Date, authorize: @escaping @Sendable (User?) throws -> ListAccess
+    ) async throws -> TicketPage {
+        let cursor = try query.after.map { try TicketCursor.decode($0, sort: query.sort) }
+        let backwards = try query.before.map { try TicketCursor.decode($0, sort: query.sort, field: "before") }
+        return try await read { db in
+            let access = try authorize(try UserTable.find(id: actorId, db))
+            guard var builder = try filters(for: query, access, db, now, page: true) else { return TicketPage(tickets: [], nextCursor: nil) }
+            if let cursor { builder.addCursor(cursor, sort: query.sort) }
+            if let backwards { builder.addCursor(backwards, sort: query.sort, backwards: true) }
+            // Decoded straight from the statement's rows (no copies); one row past the page says
+            // whether more follow.
+            let rows = try Row.fetchCursor(
+                try db.cachedStatement(sql: builder.sql(sort: query.sort, limit: query.limit + 1, backwards: backwards != nil)),
+                arguments: [access.readerId] + builder.arguments)
+            var tickets: [TicketListing] = []
+            var layout: RowLayout?
+            var first: TicketCursor?, last: TicketCursor?
+            var more = false
+            while let row = try rows.next() {
+                if tickets.count == query.limit {
+                    more = true
+                    break
+                }
+                let rowLayout = layout ?? RowLayout(row)
+                layout = rowLayout
+                tickets.append(try Self.listing(from: row, rowLayout))
+                last = TicketListSQL.cursor(after: row, sort: query.sort)
+                if first == nil { first = last }
+            }
+            if backwards != nil {
+                // Backwards, the query walks the order in reverse; the page is turned back round.
+                tickets.reverse()
+                swap(&first, &last)
+            }
+            let next = backwards == nil ? (more ? last?.encoded() : nil) : last?.encoded()
+            var result = TicketPage(tickets: tickets, nextCursor: next)
+            let earlier = backwards == nil ? cursor != nil : more
+            result.previousCursor = earlier ? first?.encoded() : nil
+            return result
+        }
+    }
+
+    public func countTickets(
+        _ query: TicketQuery, actorId: Int64, at now: Date, authorize: @escaping @Sendable (User?) throws -> ListAccess
+    ) async throws -> Int {
+        try await read { db in
+            let access = try authorize(try UserTable.find(id: actorId, db))
+            func counted(_ scope: (String, [any DatabaseValueConvertible])?) throws -> Int {
+                guard let builder = try filters(for: query, access, db, now, scope: scope) else { return 0 }
+                return try Int.fetchOne(db.cachedStatement(sql: builder.countSQL()), arguments: builder.arguments) ?? 0
+            }
+            switch access.scope {
+            case .all:
+                return try TicketTally.count(query, readerId: access.readerId, db) ?? counted(nil)
+            case .requester:
+                return try counted(nil)
+            case .assigneeOrRequester(let id):
+                // Two disjoint parts, each on its own index (the assigned part from the tally when it
+                // can), rather than one OR that SQLite walks ticket by ticket.
+                let assigned = try TicketTally.count(query, readerId: access.readerId, assignedTo: id, db) ?? counted(("t.assignee_id = ?", [id]))
+                return try assigned + counted(("t.requester_id = ? AND (t.assignee_id IS NULL OR t.assignee_id != ?)", [id, id]))
+            }
+        }
+    }
+
+    /// The WHERE clause of a list: trash, visibility, filters and search; nil when the search has no
+    /// searchable words (nothing can match).
+    /// `scope` replaces the reader's visibility condition (the parts of an agent's count).
+    private func filters(
+        for query: TicketQuery, _ access: ListAccess, _ db: Database, _ now: Date, page: Bool = false,
+        scope: (String, [any DatabaseValueConvertible])? = nil
+    ) throws -> TicketListSQL? {
+        var builder = TicketListSQL()
+        // Only running clocks have a next risk; saying so lets SQLite use the index of running clocks.
+        if query.breaching { builder.add("t.sla_next_risk <= ? AND \(StatusSQL.active("t.status"))", [now]) }
+        builder.add(query.trash ? "t.deleted_at IS NOT NULL" : "t.deleted_at IS NULL", [])
+        if let scope {
+            builder.add(scope.0, scope.1)
+        } else {
+            builder.addScope(access.scope)
+        }
+        if !query.trash && !query.statuses.isEmpty && query.statuses.allSatisfy(\.isActive) {
+            // Active tickets only: said in the words of the partial indexes over active tickets, and
+            // with the per-status index ruled out, which would sort every match to show a page.
+            builder.add(StatusSQL.active("t.status"), [])
+            builder.addIn("status", query.statuses, indexed: false)
+        } else {
+            builder.addIn("status", query.statuses)
+        }
+        builder.addIn("priority", query.priorities)
+        builder.addIn("category", query.categories)
+        switch query.assignee {
+        case nil: break
+        case .me?: builder.add("t.assignee_id = ?", [access.readerId])
+        case .none?: builder.add("t.assignee_id IS NULL", [])
+        case .email(let email)?:
+            builder.add("t.assignee_id = ?", [try UserTable.require(email: email, field: "assignee", db).id])
+        }
+        if let requester = query.requesterEmail {
+            builder.add("t.requester_id = ?", [try UserTable.require(email: requester, field: "requester", db).id])
+        }
+        if let search = query.search {
+            guard let match = TicketListSQL.matchQuery(search) else { return nil }
+            let plan = page ? try searchPlan ?? SearchPlanner.plan(match, db) : .collect
+            builder.addSearch(match, includeInternal: access.includeInternal, plan: plan)
+        }
+        return builder
+    }
+
+    static func listing(from row: Row, _ layout: RowLayout) throws -> TicketListing {
+        let ticket = try TicketTable.ticket(from: row, layout)
+        func ref(_ prefix: String, id: Int64?) -> UserRef? {
+            guard let id, let email = layout.string(row, "\(prefix)_email"),
+                let role = Role(rawValue: layout.string(row, "\(prefix)_role") ?? ""),
+                let name = layout.string(row, "\(prefix)_name")
+            else { return nil }
+            return UserRef(id: id, email: email, name: name, role: role)
+        }
+        guard let requester = ref("requester", id: ticket.requesterId) else {
+            throw HelpdeskError(.internalError, "Ticket \(ticket.number) names a missing requester")
+        }
+        let seen = layout.date(row, "seen_at")
+        let unread = ticket.lastStaffReplyAt.map { reply in seen.map { $0 < reply } ?? true } ?? false
+        return TicketListing(ticket: ticket, requester: requester, assignee: ref("assignee", id: ticket.assigneeId), unread: unread)
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import GRDB
+import HelpdeskCore
+import HelpdeskUseCases
+
+/// The SQLite engine behind the use cases' storage ports, through GRDB: migrations, table mappings,
+/// FTS5 search, keyset lists, counters kept by triggers and reports in SQL. Each port method is one
+/// transaction on the database's single connection (a `DatabaseQueue`, so SQLite's `data_version`
+/// tells this process's commits from others'); the decisions it is handed run inside it.
+public struct SQLiteStorage: HelpdeskStorage {
+    public let database: HelpdeskDatabase
+    /// Forces how search pages are found (tests compare both plans); nil lets the planner choose.
+    var searchPlan: TicketListSQL.SearchPlan?
+
+    public init(database: HelpdeskDatabase) {
+        self.database = database
+    }
+
+    /// The same storage with search pages found by `plan` whatever the planner would choose.
+    func with(searchPlan plan: TicketListSQL.SearchPlan) -> SQLiteStorage {
+        var copy = self
+        copy.searchPlan = plan
+        return copy
+    }
+
+    /// One write transaction (`BEGIN IMMEDIATE`): concurrent writers in other processes queue on the
+    /// busy timeout.
+    func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
+        try await Self.mapErrors { try await database.writer.write(body) }
+    }
+
+    /// One read from a consistent snapshot.
+    func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
+        try await Self.mapErrors { try await database.writer.read(body) }
+    }
+
+    /// Turns SQLite's failures into the errors a user can act on. SQLite's own text names tables and
+    /// columns, not what a user can do: it is not passed on.
+    private static func mapErrors<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as HelpdeskError {
+            throw error
+        } catch let error as DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED:
+                throw HelpdeskError(
+                    .internalError,
+                    "The database stayed busy for more than \(Int(HelpdeskDatabase.busyTimeout)) s (another process holds it); try again")
+            case .SQLITE_CONSTRAINT:
+                throw HelpdeskError(.conflict, "The change conflicts with stored data (another change came first); reload and try again")
+            default:
+                throw HelpdeskError(
+                    .internalError, "The database failed (SQLite result code \(error.extendedResultCode.rawValue)); the change was not made")
+            }
+        }
+    }
+
+    /// A ticket with the people it names.
+    static func listing(for ticket: Ticket, _ db: Database) throws -> TicketListing {
+        guard let requester = try UserTable.find(id: ticket.requesterId, db) else {
+            throw HelpdeskError(.internalError, "Ticket \(ticket.number) names a missing requester")
+        }
+        let assignee = try ticket.assigneeId.flatMap { try UserTable.find(id: $0, db) }
+        return TicketListing(ticket: ticket, requester: UserTable.ref(requester), assignee: assignee.map(UserTable.ref))
+    }
+
+    /// Fed by `PRAGMA data_version` on the storage's connection, read every `interval`: it changes
+    /// when another connection commits, never on this one's own commits. The baseline is read before
+    /// this returns, so a commit made after the call is announced.
+    public func changes(every interval: Duration) -> AsyncStream<Void> {
+        let writer = database.writer
+        let baseline = try? writer.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") }
+        return AsyncStream { continuation in
+            let task = Task {
+                var last = baseline
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: interval)
+                    guard let version = try? await writer.read({ db in try Int.fetchOne(db, sql: "PRAGMA data_version") }) else { break }
+                    if let last, last != version { continuation.yield() }
+                    last = version
+                }
+                continuation.finish()
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+}

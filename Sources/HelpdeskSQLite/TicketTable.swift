@@ -1,0 +1,127 @@
+import Foundation
+import GRDB
+import HelpdeskCore
+
+/// Maps `Ticket` to the `tickets` table. Updates write only the columns that changed, so the search
+/// index is touched only when the subject or description is.
+enum TicketTable {
+    /// Stands for "no running clock" in `sla_next_due`, so such tickets sort last on the index.
+    static let noDue = Date.distantFuture
+
+    static func values(_ t: Ticket) -> [(String, DatabaseValue)] {
+        [
+            ("number", t.number.databaseValue),
+            ("subject", t.subject.databaseValue),
+            ("description", t.description.databaseValue),
+            ("status", t.status.rawValue.databaseValue),
+            ("priority", t.priority.rawValue.databaseValue),
+            ("priority_rank", t.priority.sortRank.databaseValue),
+            ("category", t.category.rawValue.databaseValue),
+            ("requester_id", t.requesterId.databaseValue),
+            ("customer_email", t.customerEmail.databaseValue),
+            ("assignee_id", t.assigneeId.databaseValue),
+            ("created_at", t.createdAt.databaseValue),
+            ("updated_at", t.updatedAt.databaseValue),
+            ("first_response_at", t.firstResponseAt.databaseValue),
+            ("resolved_at", t.resolvedAt.databaseValue),
+            ("closed_at", t.closedAt.databaseValue),
+            ("deleted_at", t.deletedAt.databaseValue),
+            ("last_staff_reply_at", t.lastStaffReplyAt.databaseValue),
+            ("version", t.version.databaseValue),
+            ("sla_first_response_due", t.sla.firstResponseDue.databaseValue),
+            ("sla_resolution_due", t.sla.resolutionDue.databaseValue),
+            ("sla_first_response_paused", t.sla.firstResponsePausedSeconds.databaseValue),
+            ("sla_resolution_paused", t.sla.resolutionPausedSeconds.databaseValue),
+            ("sla_paused_at", t.sla.pausedAt.databaseValue),
+            ("sla_first_response_met", t.sla.firstResponseMet.databaseValue),
+            ("sla_resolution_met", t.sla.resolutionMet.databaseValue),
+            ("sla_next_due", (t.sla.nextDue ?? noDue).databaseValue),
+            ("sla_next_risk", (t.sla.nextRisk ?? noDue).databaseValue),
+        ]
+    }
+
+    /// Reads a ticket from a row holding the `tickets` columns.
+    static func ticket(from row: Row) throws -> Ticket {
+        try ticket(from: row, RowLayout(row))
+    }
+
+    /// Reads a ticket with a layout worked out once for all the rows of a statement: a list page
+    /// reads thirty columns of fifty rows, and finding each column by name every time would cost
+    /// more than the query.
+    static func ticket(from row: Row, _ layout: RowLayout) throws -> Ticket {
+        func malformed(_ name: String) -> HelpdeskError { HelpdeskError(.internalError, "Malformed stored ticket: column \(name)") }
+        func text(_ name: String) throws -> String {
+            guard let value = layout.string(row, name) else { throw malformed(name) }
+            return value
+        }
+        func integer(_ name: String) throws -> Int64 {
+            guard let value = layout.int64(row, name) else { throw malformed(name) }
+            return value
+        }
+        func real(_ name: String) throws -> Double {
+            guard let value = layout.double(row, name) else { throw malformed(name) }
+            return value
+        }
+        func date(_ name: String) throws -> Date {
+            guard let value = layout.date(row, name) else { throw malformed(name) }
+            return value
+        }
+        func enumColumn<T: RawRepresentable>(_ name: String) throws -> T where T.RawValue == String {
+            guard let value = T(rawValue: try text(name)) else { throw malformed(name) }
+            return value
+        }
+        let nextDue = try date("sla_next_due")
+        let nextRisk = try date("sla_next_risk")
+        let sla = SLARecord(
+            firstResponseDue: try date("sla_first_response_due"),
+            resolutionDue: try date("sla_resolution_due"),
+            firstResponsePausedSeconds: try real("sla_first_response_paused"),
+            resolutionPausedSeconds: try real("sla_resolution_paused"),
+            pausedAt: layout.date(row, "sla_paused_at"),
+            firstResponseMet: layout.bool(row, "sla_first_response_met"),
+            resolutionMet: layout.bool(row, "sla_resolution_met"),
+            nextDue: nextDue >= noDue ? nil : nextDue,
+            nextRisk: nextRisk >= noDue ? nil : nextRisk)
+        var ticket = Ticket(
+            id: try integer("id"), number: try text("number"), subject: try text("subject"),
+            description: try text("description"), status: try enumColumn("status"),
+            priority: try enumColumn("priority"), category: try enumColumn("category"),
+            requesterId: try integer("requester_id"), customerEmail: try text("customer_email"),
+            assigneeId: layout.int64(row, "assignee_id"), createdAt: try date("created_at"),
+            updatedAt: try date("updated_at"), firstResponseAt: layout.date(row, "first_response_at"),
+            resolvedAt: layout.date(row, "resolved_at"), closedAt: layout.date(row, "closed_at"),
+            deletedAt: layout.date(row, "deleted_at"),
+            version: Int(try integer("version")), sla: sla)
+        ticket.lastStaffReplyAt = layout.date(row, "last_staff_reply_at")
+        return ticket
+    }
+
+    static func insert(_ ticket: inout Ticket, _ db: Database) throws {
+        let values = values(ticket)
+        let columns = values.map(\.0).joined(separator: ", ")
+        let marks = Array(repeating: "?", count: values.count).joined(separator: ", ")
+        try db.execute(
+            sql: "INSERT INTO tickets (\(columns)) VALUES (\(marks))",
+            arguments: StatementArguments(values.map(\.1)))
+        ticket.id = db.lastInsertedRowID
+    }
+
+    /// Writes the columns that differ between the loaded and the changed ticket.
+    static func update(from old: Ticket, to new: Ticket, _ db: Database) throws {
+        let before = Dictionary(uniqueKeysWithValues: values(old))
+        let changed = values(new).filter { before[$0.0] != $0.1 }
+        guard !changed.isEmpty else { return }
+        let assignments = changed.map { "\($0.0) = ?" }.joined(separator: ", ")
+        try db.execute(
+            sql: "UPDATE tickets SET \(assignments) WHERE id = ? AND version = ?",
+            arguments: StatementArguments(changed.map(\.1) + [new.id.databaseValue, old.version.databaseValue]))
+        if db.changesCount != 1 {
+            throw HelpdeskError.conflict("Ticket \(old.number) changed while it was being saved; reload and try again")
+        }
+    }
+
+    /// The ticket with the (parsed) number, or nil.
+    static func find(number: String, _ db: Database) throws -> Ticket? {
+        try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM tickets WHERE number = ?"), arguments: [number]).map(ticket(from:))
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import HelpdeskCore
+
+extension Helpdesk {
+    /// One page of the tickets this user may see, filtered and sorted, paged by keyset.
+    /// - Throws: `VALIDATION_ERROR` (a bad limit or search; a forged cursor or one from another
+    ///   sort, on `after`/`before`; a malformed assignee or requester email); `NOT_FOUND` (no user
+    ///   with the assignee's or requester's email); `FORBIDDEN` (the trash, for anyone but admins);
+    ///   `UNAUTHORIZED`.
+    public func listTickets(_ query: TicketQuery, by actor: some ActorReference) async throws -> TicketPage {
+        let query = try query.validated()
+        return try await storage.listTickets(query, actorId: actor.actorId, at: clock.now()) { user in
+            try Self.listAccess(user, query)
+        }
+    }
+
+    /// How many tickets a list would hold (the console's view counts), without loading them.
+    /// - Throws: as `listTickets`.
+    public func countTickets(_ query: TicketQuery, by actor: some ActorReference) async throws -> Int {
+        let query = try query.validated()
+        return try await storage.countTickets(query, actorId: actor.actorId, at: clock.now()) { user in
+            try Self.listAccess(user, query)
+        }
+    }
+
+    private static func listAccess(_ user: User?, _ query: TicketQuery) throws -> ListAccess {
+        let me = try acting(user)
+        if query.trash { try Permissions.requireAdmin(me, to: "see the trash") }
+        return ListAccess(scope: Permissions.scope(for: me), includeInternal: Permissions.canReadInternal(me), readerId: me.id)
+    }
+
+    /// The tickets assigned to an agent: admins for anyone, agents for themselves.
+    /// - Throws: `FORBIDDEN` (customers; an agent naming someone else); `VALIDATION_ERROR` on
+    ///   `email`; `NOT_FOUND` (no such user); `UNAUTHORIZED`.
+    public func agentTickets(email: String, query: TicketQuery = TicketQuery(), by actor: some ActorReference) async throws -> TicketPage {
+        let me = try await currentUser(actor)
+        try Permissions.requireStaff(me, to: "list an agent's tickets")
+        let normalized = try Validator.email(email, field: "email")
+        if me.role == .agent && normalized != me.email {
+            throw HelpdeskError.forbidden("Agents may list only their own tickets")
+        }
+        var query = query
+        query.assignee = .email(normalized)
+        return try await listTickets(query, by: actor)
+    }
+}

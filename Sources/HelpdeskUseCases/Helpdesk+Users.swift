@@ -1,0 +1,201 @@
+import Foundation
+import HelpdeskCore
+
+extension Helpdesk {
+    /// The user a trusted local face acts as (the command line's `--as`, whose trust is the right to
+    /// open the database file). Use cases re-read the user on every action anyway.
+    /// - Throws: `UNAUTHORIZED` when no email is given, or the user is unknown or deactivated;
+    ///   `VALIDATION_ERROR` on `as` for a malformed email.
+    public func actor(email: String?) async throws -> User {
+        guard let email, !email.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw HelpdeskError(.unauthorized, "No acting user given")
+        }
+        let normalized = try Validator.email(email, field: "as")
+        guard let user = try await storage.user(email: normalized) else {
+            throw HelpdeskError(.unauthorized, "No user with email \(normalized)")
+        }
+        return try Self.acting(user)
+    }
+
+    /// A customer registers themselves.
+    /// - Throws: `VALIDATION_ERROR` listing every bad field; `CONFLICT` (the email is registered).
+    public func register(email: String, name: String, password: String) async throws -> User {
+        let fields = try Self.validateNewUser(email: email, name: name, password: password)
+        let hash = try hasher.hash(fields.password)
+        let record = NewUserRecord(email: fields.email, name: fields.name, role: .customer, passwordHash: hash)
+        return try await storage.addUser(record, actorId: nil, at: clock.now()) { snapshot in
+            try Self.requireFreeEmail(snapshot)
+            return nil
+        }
+    }
+
+    /// Admins create users of any role; with no actor, the first user of an empty helpdesk creates
+    /// itself, as an admin (`UserRules.requireFirstUser`).
+    /// - Throws: `VALIDATION_ERROR` listing every bad field; `FORBIDDEN` (not an admin);
+    ///   `UNAUTHORIZED` (no actor once users exist; an unknown or deactivated actor); `CONFLICT`
+    ///   (the email is taken).
+    public func addUser(
+        email: String, name: String, role: String, password: String, by actor: (any ActorReference)?
+    ) async throws -> User {
+        var errors = FieldErrors()
+        var parsedRole = Role.customer
+        errors.check("role") { parsedRole = try Validator.choice(role, field: "role", as: Role.self) }
+        let fields = try Self.validateNewUser(email: email, name: name, password: password, errors: errors)
+        // Checked before the costly hash, and again inside the transaction.
+        if let actor { try Permissions.requireAdmin(try await currentUser(actor), to: "add users") }
+        let hash = try hasher.hash(fields.password)
+        let record = NewUserRecord(email: fields.email, name: fields.name, role: parsedRole, passwordHash: hash)
+        let hasActor = actor != nil, role = parsedRole
+        return try await storage.addUser(record, actorId: actor?.actorId, at: clock.now()) { snapshot in
+            if hasActor {
+                try Permissions.requireAdmin(try Self.acting(snapshot.actor), to: "add users")
+            } else {
+                try UserRules.requireFirstUser(role: role, existingUsers: snapshot.existingUsers)
+            }
+            try Self.requireFreeEmail(snapshot)
+            return AuditRecord("user.add", target: record.email, detail: "role \(role.rawValue)")
+        }
+    }
+
+    private static func requireFreeEmail(_ snapshot: NewUserSnapshot) throws {
+        if snapshot.emailTaken {
+            throw HelpdeskError(.conflict, "A user with this email already exists", fieldErrors: ["email": ["is already registered"]])
+        }
+    }
+
+    private static func validateNewUser(
+        email: String, name: String, password: String, errors: FieldErrors = FieldErrors()
+    ) throws -> (email: String, name: String, password: String) {
+        var errors = errors
+        var fields = (email: "", name: "", password: "")
+        errors.check("email") { fields.email = try Validator.email(email) }
+        errors.check("name") { fields.name = try Validator.name(name) }
+        errors.check("password") { fields.password = try Validator.password(password) }
+        try errors.throwIfAny()
+        return fields
+    }
+
+    /// Checks a password. Five failures within 15 minutes lock the account for 15 minutes
+    /// (`LoginLockout`); the message never says whether the email exists, and both failures take
+    /// the same time.
+    /// - Throws: `UNAUTHORIZED` (wrong email or password, locked, deactivated).
+    public func login(email: String, password: String) async throws -> User {
+        let normalized = (try? Validator.email(email)) ?? ""
+        let wrong = HelpdeskError(.unauthorized, "Wrong email or password")
+        guard let stored = try await storage.credentials(email: normalized) else {
+            _ = hasher.verify(password, against: Self.decoyHash)
+            throw wrong
+        }
+        let user = stored.user, now = clock.now()
+        if LoginLockout.isLocked(until: stored.lockedUntil, at: now), let lockedUntil = stored.lockedUntil {
+            throw HelpdeskError(
+                .unauthorized,
+                "Account locked after \(LoginLockout.maxFailures) failed logins; try again after \(UTCTimestamp.iso8601(lockedUntil))")
+        }
+        if stored.passwordHash.map({ hasher.verify(password, against: $0) }) ?? false {
+            try await storage.recordSuccessfulLogin(userId: user.id)
+            return try Self.acting(user)
+        }
+        let locked = try await storage.recordFailedLogin(userId: user.id) { previous in
+            LoginLockout.recordFailure(previous: previous, at: now)
+        }
+        if locked != nil {
+            throw HelpdeskError(.unauthorized, "Wrong email or password; the account is now locked for 15 minutes")
+        }
+        throw wrong
+    }
+
+    /// Verified against when the email is unknown, so both failures take the same time.
+    private static let decoyHash = "pbkdf2-sha256$600000$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
+
+    /// Every account with its count of active assigned tickets, by email; admins only.
+    /// - Throws: `VALIDATION_ERROR` on `role`; `FORBIDDEN` (not an admin); `UNAUTHORIZED`.
+    public func listUsers(role: String?, by actor: some ActorReference) async throws -> [UserSummary] {
+        let parsedRole = try role.map { try Validator.choice($0, field: "role", as: Role.self) }
+        return try await storage.users(role: parsedRole, actorId: actor.actorId) { user in
+            try Permissions.requireAdmin(try Self.acting(user), to: "list users")
+        }
+    }
+
+    /// Agents and admins with their active assigned tickets; staff only.
+    /// - Throws: `FORBIDDEN` (customers); `UNAUTHORIZED`.
+    public func agents(by actor: some ActorReference) async throws -> [AgentSummary] {
+        try await storage.agents(actorId: actor.actorId) { user in
+            try Permissions.requireStaff(try Self.acting(user), to: "list agents")
+        }
+    }
+
+    /// Changes a user's role (admins); the user's credential version moves on when the role changes.
+    /// The change applies to the user's very next action, in any process.
+    /// - Throws: `VALIDATION_ERROR` on `role` or `email`; `FORBIDDEN` (not an admin); `NOT_FOUND`
+    ///   (no such user); `CONFLICT` (the last active admin); `UNAUTHORIZED`.
+    public func setRole(email: String, role: String, by actor: some ActorReference) async throws -> User {
+        let parsedRole = try Validator.choice(role, field: "role", as: Role.self)
+        return try await changeUser(email: email, by: actor, to: "change roles") { user, others in
+            try UserRules.requireAnotherActiveAdmin(
+                changing: user, remainsActiveAdmin: parsedRole == .admin && user.isActive, otherActiveAdmins: others)
+            var changed = user
+            changed.role = parsedRole
+            return UserChange(
+                user: changed, bumpCredentialVersion: parsedRole != user.role,
+                audit: AuditRecord("user.role", target: user.email, detail: "\(user.role.rawValue) -> \(parsedRole.rawValue)"))
+        }
+    }
+
+    /// Deactivates or reactivates a user (admins); the credential version moves on when that
+    /// changes anything. Deactivated users cannot act, from their very next action in any process;
+    /// their tickets stay where they are.
+    /// - Throws: `VALIDATION_ERROR` on `email`; `FORBIDDEN` (not an admin); `NOT_FOUND` (no such
+    ///   user); `CONFLICT` (the last active admin); `UNAUTHORIZED`.
+    public func setActive(email: String, active: Bool, by actor: some ActorReference) async throws -> User {
+        try await changeUser(email: email, by: actor, to: active ? "activate users" : "deactivate users") { user, others in
+            try UserRules.requireAnotherActiveAdmin(changing: user, remainsActiveAdmin: user.role == .admin && active, otherActiveAdmins: others)
+            var changed = user
+            changed.isActive = active
+            return UserChange(
+                user: changed, bumpCredentialVersion: active != user.isActive,
+                audit: AuditRecord(active ? "user.activate" : "user.deactivate", target: user.email))
+        }
+    }
+
+    /// Sets a new password for a user (typed by the admin, or generated by `UserRules` and returned
+    /// once) and lifts any lockout; the credential version moves on, so credentials issued before
+    /// stop working.
+    /// - Throws: `FORBIDDEN` (not an admin); `VALIDATION_ERROR` on `password` (too short) or
+    ///   `email`; `NOT_FOUND` (no such user); `UNAUTHORIZED`.
+    public func resetPassword(
+        email: String, to newPassword: String?, by actor: some ActorReference
+    ) async throws -> (user: User, generated: String?) {
+        // Checked before the costly hash, and again inside the transaction.
+        try Permissions.requireAdmin(try await currentUser(actor), to: "reset passwords")
+        var generated: String?
+        let password: String
+        if let newPassword {
+            password = try Validator.password(newPassword)
+        } else {
+            var generator = SystemRandomNumberGenerator()
+            password = UserRules.generatePassword(using: &generator)
+            generated = password
+        }
+        let hash = try hasher.hash(password)
+        let user = try await changeUser(email: email, by: actor, to: "reset passwords") { user, _ in
+            UserChange(
+                user: user, passwordHash: hash, bumpCredentialVersion: true, clearLockout: true,
+                audit: AuditRecord("user.password-reset", target: user.email))
+        }
+        return (user, generated)
+    }
+
+    /// The decision every change of an account shares: an admin acts on an existing user.
+    private func changeUser(
+        email: String, by actor: some ActorReference, to action: String,
+        _ decide: @escaping @Sendable (_ user: User, _ otherActiveAdmins: Int) throws -> UserChange
+    ) async throws -> User {
+        let normalized = try Validator.email(email, field: "email")
+        return try await storage.changeUser(email: normalized, actorId: actor.actorId, at: clock.now()) { snapshot in
+            try Permissions.requireAdmin(try Self.acting(snapshot.actor), to: action)
+            guard let user = snapshot.user else { throw HelpdeskError.notFound("User \(normalized)") }
+            return try decide(user, snapshot.otherActiveAdmins)
+        }
+    }
+}

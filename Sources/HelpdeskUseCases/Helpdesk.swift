@@ -1,0 +1,53 @@
+import Foundation
+import HelpdeskCore
+
+/// The use cases every face calls (console, command line, and the coming HTTP server and SSH entry),
+/// over any storage engine. Each public use case validates its input, then runs as one engine
+/// transaction whose decision re-reads the acting user, applies the core's rules with the user's
+/// current role, and returns what to save; nothing here is specific to an engine, and nothing in
+/// an engine decides what is allowed.
+///
+/// Identity: a use case is told who acts by an `ActorReference` (an id); the user is re-read inside
+/// every transaction. An unknown or deactivated user is refused with `UNAUTHORIZED` and nothing is
+/// written.
+public struct Helpdesk: Sendable {
+    public let storage: any HelpdeskStorage
+    public let clock: any TimeSource
+    public let hasher: any PasswordHasher
+
+    public init(storage: any HelpdeskStorage, clock: any TimeSource, hasher: any PasswordHasher) {
+        self.storage = storage
+        self.clock = clock
+        self.hasher = hasher
+    }
+
+    /// The acting user as the snapshot holds it, if they may act at all.
+    /// - Throws: `UNAUTHORIZED` when the user is gone or deactivated.
+    static func acting(_ user: User?) throws -> User {
+        guard let user else { throw HelpdeskError(.unauthorized, "The acting account no longer exists") }
+        guard user.isActive else { throw HelpdeskError(.unauthorized, "The account \(user.email) is deactivated") }
+        return user
+    }
+
+    /// The ticket the snapshot holds, as the acting user may see it.
+    /// - Throws: `NOT_FOUND` when there is none, or as `Permissions.requireView`.
+    static func visible(_ ticket: Ticket?, number: String, to actor: User) throws -> Ticket {
+        guard let ticket else { throw HelpdeskError.notFound("Ticket \(number)") }
+        try Permissions.requireView(actor, ticket)
+        return ticket
+    }
+}
+
+extension Helpdesk {
+    /// The acting user as stored now: the console calls it when another process committed, to follow
+    /// a role change (screens the role may no longer see close) or a deactivation (back to the login).
+    /// - Throws: `UNAUTHORIZED` when the user was removed or deactivated.
+    public func currentUser(_ actor: some ActorReference) async throws -> User {
+        try Self.acting(try await storage.user(id: actor.actorId))
+    }
+
+    /// The change feed: yields when another process committed (see `ChangeFeed`).
+    public func changes(every interval: Duration = .seconds(1)) -> AsyncStream<Void> {
+        storage.changes(every: interval)
+    }
+}

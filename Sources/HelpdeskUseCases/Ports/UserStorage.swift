@@ -1,0 +1,119 @@
+import Foundation
+import HelpdeskCore
+
+/// A user's stored credentials, as a login checks them.
+public struct StoredCredentials: Sendable {
+    public var user: User
+    /// The PBKDF2 hash (`PasswordHasher`'s format); nil for an account without a password.
+    public var passwordHash: String?
+    /// Until when the account is locked after failed logins.
+    public var lockedUntil: Date?
+
+    public init(user: User, passwordHash: String?, lockedUntil: Date?) {
+        self.user = user
+        self.passwordHash = passwordHash
+        self.lockedUntil = lockedUntil
+    }
+}
+
+/// What the decision to add an account reads.
+public struct NewUserSnapshot: Sendable {
+    /// The acting user as stored now; nil when there is none (a self-registration or the first
+    /// admin) or no user has the id.
+    public var actor: User?
+    /// How many accounts exist.
+    public var existingUsers: Int
+    /// Whether an account already has the new email.
+    public var emailTaken: Bool
+
+    public init(actor: User?, existingUsers: Int, emailTaken: Bool) {
+        self.actor = actor
+        self.existingUsers = existingUsers
+        self.emailTaken = emailTaken
+    }
+}
+
+/// An account to insert: validated fields and the password's hash.
+public struct NewUserRecord: Sendable {
+    public var email: String
+    public var name: String
+    public var role: Role
+    public var passwordHash: String
+
+    public init(email: String, name: String, role: Role, passwordHash: String) {
+        self.email = email
+        self.name = name
+        self.role = role
+        self.passwordHash = passwordHash
+    }
+}
+
+/// What a decision about an existing account reads.
+public struct UserSnapshot: Sendable {
+    /// The acting user as stored now.
+    public var actor: User?
+    /// The account acted on; nil when no account has the email.
+    public var user: User?
+    /// Active admins other than `user`.
+    public var otherActiveAdmins: Int
+
+    public init(actor: User?, user: User?, otherActiveAdmins: Int) {
+        self.actor = actor
+        self.user = user
+        self.otherActiveAdmins = otherActiveAdmins
+    }
+}
+
+/// What a decision about an existing account saves.
+public struct UserChange: Sendable {
+    /// The account as it must be stored: its role and whether it is active.
+    public var user: User
+    /// A new password hash; nil keeps the password.
+    public var passwordHash: String?
+    /// Move the credential version on (what the user may do changed).
+    public var bumpCredentialVersion: Bool
+    /// Forget failed logins and lift a lockout.
+    public var clearLockout: Bool
+    public var audit: AuditRecord?
+
+    public init(user: User, passwordHash: String? = nil, bumpCredentialVersion: Bool, clearLockout: Bool = false, audit: AuditRecord?) {
+        self.user = user
+        self.passwordHash = passwordHash
+        self.bumpCredentialVersion = bumpCredentialVersion
+        self.clearLockout = clearLockout
+        self.audit = audit
+    }
+}
+
+/// Accounts, logins and the staff's loads.
+public protocol UserStorage: Sendable {
+    /// The user with the id, or nil.
+    func user(id: Int64) async throws -> User?
+    /// The user with the (normalised) email, or nil.
+    func user(email: String) async throws -> User?
+    /// The credentials of the account with the (normalised) email, or nil.
+    func credentials(email: String) async throws -> StoredCredentials?
+    /// A correct password: failed logins are forgotten and a lockout lifted.
+    func recordSuccessfulLogin(userId: Int64) async throws
+    /// A wrong password: `decide` gets the stored failures (oldest first) and returns those to keep
+    /// and the lockout, which are saved in the same transaction; returns the lockout's end, if any.
+    func recordFailedLogin(
+        userId: Int64, decide: @escaping @Sendable ([Date]) -> (failures: [Date], lockedUntil: Date?)
+    ) async throws -> Date?
+    /// Adds an account in one transaction: loads the snapshot, calls `decide` (which throws to
+    /// refuse and returns the audit record, if any), inserts.
+    func addUser(
+        _ record: NewUserRecord, actorId: Int64?, at now: Date,
+        decide: @escaping @Sendable (NewUserSnapshot) throws -> AuditRecord?
+    ) async throws -> User
+    /// Changes an account in one transaction.
+    func changeUser(
+        email: String, actorId: Int64, at now: Date, decide: @escaping @Sendable (UserSnapshot) throws -> UserChange
+    ) async throws -> User
+    /// Every account (of `role`, when given) by email, with its count of active assigned tickets.
+    func users(
+        role: Role?, actorId: Int64, authorize: @escaping @Sendable (User?) throws -> Void
+    ) async throws -> [UserSummary]
+    /// Agents and admins (admins first, then by email) with their active assigned tickets.
+    func agents(actorId: Int64, authorize: @escaping @Sendable (User?) throws -> Void) async throws -> [AgentSummary]
+}

@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+import HelpdeskCore
+import HelpdeskUseCases
+import Testing
+@testable import HelpdeskSQLite
+
+struct DatabaseTests {
+    @Test func passwordsAreHashedWithSaltAndNeverStoredInClear() async throws {
+        let fx = try await StoreFixture()
+        let hashes = try await fx.database.writer.read { try String.fetchAll($0, sql: "SELECT password_hash FROM users") }
+        #expect(hashes.count == 5)
+        #expect(Set(hashes).count == 5, "same password, different salts")
+        #expect(hashes.allSatisfy { $0.hasPrefix("pbkdf2-sha256$1000$") && !$0.contains("password1") })
+        #expect(PBKDF2PasswordHasher().rounds == 600_000)
+    }
+
+    @Test func newDatabaseFilesAreOwnerOnly() async throws {
+        let fx = try await StoreFixture()
+        _ = try await fx.file()
+        for suffix in ["", "-wal", "-shm"] {
+            let path = fx.directory.appendingPathComponent("test.sqlite\(suffix)").path
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            #expect((attributes[.posixPermissions] as? Int) == 0o600, "test.sqlite\(suffix)")
+        }
+    }
+
+    @Test func aGroupModeCanBeChosenForSharedHelpdesks() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("helpdesk-mode-\(UUID().uuidString)")
+        let path = directory.appendingPathComponent("shared.sqlite").path
+        let database = try HelpdeskDatabase(path: path, fileMode: 0o660)
+        try await database.writer.write { try $0.execute(sql: "INSERT INTO settings (key, value) VALUES ('x', 'y')") }
+        for suffix in ["", "-wal", "-shm"] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path + suffix)
+            #expect((attributes[.posixPermissions] as? Int) == 0o660, "shared.sqlite\(suffix)")
+        }
+        expectError(.validation, field: "mode") { try HelpdeskDatabase(path: path + "2", fileMode: 0o666) }
+    }
+
+    @Test func walAndFullSynchronousAreOn() async throws {
+        let fx = try await StoreFixture()
+        let (journal, synchronous, foreignKeys) = try await fx.database.writer.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"),
+             try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
+        }
+        #expect(journal == "wal")
+        #expect(synchronous == 2)
+        #expect(foreignKeys == 1)
+    }
+
+    @Test func aFailingMigrationLeavesTheDatabaseAsItWas() async throws {
+        let fx = try await StoreFixture()
+        let number = try await fx.file()
+        let path = try fx.database.path
+        let broken = Schema.migrations + [
+            Migration("2-adds-a-column") { db in try db.execute(sql: "ALTER TABLE tickets ADD COLUMN mood TEXT") },
+            Migration("3-fails") { db in try db.execute(sql: "THIS IS NOT SQL") },
+        ]
+        expectError(.internalError) { try HelpdeskDatabase(path: path, migrations: broken) }
+        let reopened = try HelpdeskDatabase(path: path)
+        let (version, hasMood, stored) = try await reopened.writer.read { db in
+            (try Int.fetchOne(db, sql: "PRAGMA user_version"), try db.columns(in: "tickets").contains { $0.name == "mood" },
+             try String.fetchOne(db, sql: "SELECT number FROM tickets"))
+        }
+        #expect(version == Schema.migrations.count)
+        #expect(!hasMood)
+        #expect(stored == number)
+    }
+
+    @Test func aDatabaseNewerThanTheProgramIsRefusedUntouched() async throws {
+        let fx = try await StoreFixture()
+        try await fx.database.writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA user_version = 99") }
+        do {
+            _ = try HelpdeskDatabase(path: try fx.database.path)
+            Issue.record("opened a database from the future")
+        } catch let error as HelpdeskError {
+            #expect(error.code == .internalError)
+            #expect(error.message.contains("schema version 99"))
+        }
+        #expect(try await fx.database.writer.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 99)
+    }
+
+    @Test func locationFollowsFlagThenEnvironmentThenXDG() {
+        #expect(DatabaseLocation.resolve(explicit: "/a.db", environment: ["HELPDESK_DB": "/b.db"]) == "/a.db")
+        #expect(DatabaseLocation.resolve(explicit: nil, environment: ["HELPDESK_DB": "/b.db"]) == "/b.db")
+        #expect(DatabaseLocation.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "/xdg"]) == "/xdg/helpdesk/helpdesk.sqlite")
+        #expect(DatabaseLocation.resolve(explicit: nil, environment: ["HOME": "/home/u"]) == "/home/u/.local/share/helpdesk/helpdesk.sqlite")
+    }
+}

@@ -1,0 +1,1 @@
+../HelpdeskUseCasesTests/StoreFixture.swift

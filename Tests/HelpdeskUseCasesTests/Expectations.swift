@@ -1,0 +1,1 @@
+../HelpdeskCoreTests/Expectations.swift

@@ -1,0 +1,89 @@
+import Foundation
+import HelpdeskCore
+import HelpdeskUseCases
+import Testing
+
+/// Every use case re-reads the acting user inside its transaction: a `User` value held by a face
+/// (a console logged in an hour ago) carries an id, never a role or a right to act.
+struct IdentityRecheckTests {
+    /// The code a use case threw, or nil when it did not throw a `HelpdeskError`.
+    func code(_ body: () async throws -> Void) async -> ErrorCode? {
+        do {
+            try await body()
+            return nil
+        } catch let error as HelpdeskError {
+            return error.code
+        } catch {
+            return nil
+        }
+    }
+
+    @Test(arguments: Engine.allCases) func aDeactivatedAgentsStaleSessionCanNeitherReplyNorNote(engine: Engine) async throws {
+        let fx = try await StoreFixture(engine)
+        let number = try await fx.file()
+        _ = try await fx.service.assign(number: number, to: "alice@x.test", by: fx.admin)
+        let session = fx.alice  // what a console logged in as Alice holds
+        _ = try await fx.service.setActive(email: "alice@x.test", active: false, by: fx.admin)
+        #expect(await code { _ = try await fx.service.addComment(number: number, body: "Public reply", isInternal: false, by: session) } == .unauthorized)
+        #expect(await code { _ = try await fx.service.addComment(number: number, body: "Internal note", isInternal: true, by: session) } == .unauthorized)
+        #expect(await code { _ = try await fx.service.changeStatus(number: number, to: "in_progress", by: session) } == .unauthorized)
+        #expect(await code { _ = try await fx.service.listTickets(TicketQuery(), by: session) } == .unauthorized)
+        #expect(try await fx.service.comments(number: number, by: fx.admin).isEmpty, "nothing was stored under the deactivated account")
+    }
+
+    @Test(arguments: Engine.allCases) func aDemotedAdminsStaleSessionHasOnlyTheNewRolesPowers(engine: Engine) async throws {
+        let fx = try await StoreFixture(engine)
+        let second = try await fx.service.addUser(email: "root@x.test", name: "Root", role: "admin", password: "password1", by: fx.admin)
+        let session = fx.admin  // still says role admin
+        _ = try await fx.service.setRole(email: "admin@x.test", role: "customer", by: second)
+        #expect(await code { _ = try await fx.service.listUsers(role: nil, by: session) } == .forbidden)
+        #expect(await code { _ = try await fx.service.setRole(email: "admin@x.test", role: "admin", by: session) } == .forbidden)
+        #expect(await code { _ = try await fx.service.setAutoAssign(true, by: session) } == .forbidden)
+        #expect(await code { _ = try await fx.service.dashboard(by: session) } == .forbidden)
+        _ = try await fx.service.setActive(email: "admin@x.test", active: false, by: second)
+        #expect(await code { _ = try await fx.service.setActive(email: "admin@x.test", active: true, by: session) } == .unauthorized)
+        let stored = try #require(try await fx.service.listUsers(role: nil, by: second).first { $0.user.email == "admin@x.test" })
+        #expect(stored.user.role == .customer && !stored.user.isActive)
+        let selfServed = try await fx.service.auditLog(by: second).filter { $0.actorEmail == "admin@x.test" && $0.target == "admin@x.test" }
+        #expect(selfServed.isEmpty, "the audit log shows no change the demoted admin made to himself")
+    }
+
+    @Test(arguments: Engine.allCases) func aPromotedAgentActsAsAdminAtOnce(engine: Engine) async throws {
+        let fx = try await StoreFixture(engine)
+        let session = fx.alice
+        #expect(await code { _ = try await fx.service.listUsers(role: nil, by: session) } == .forbidden)
+        _ = try await fx.service.setRole(email: "alice@x.test", role: "admin", by: fx.admin)
+        #expect(try await fx.service.listUsers(role: nil, by: session).count == 5)
+        #expect(try await fx.service.currentUser(session).role == .admin)
+    }
+
+    @Test(arguments: Engine.allCases) func aRemovedOrDeactivatedActorIsUnauthorized(engine: Engine) async throws {
+        let fx = try await StoreFixture(engine)
+        let ghost = User(id: 9_999, email: "ghost@x.test", name: "Ghost", role: .admin, createdAt: fx.start)
+        #expect(await code { _ = try await fx.service.currentUser(ghost) } == .unauthorized)
+        #expect(await code { _ = try await fx.file(by: ghost) } == .unauthorized)
+        _ = try await fx.service.setActive(email: "dan@x.test", active: false, by: fx.admin)
+        #expect(await code { _ = try await fx.file(by: fx.dan) } == .unauthorized)
+        #expect(try await fx.allTickets().isEmpty)
+    }
+
+    @Test(arguments: Engine.allCases) func theCredentialVersionMovesWithEveryChangeOfRights(engine: Engine) async throws {
+        let fx = try await StoreFixture(engine)
+        func stored() async throws -> Int {
+            try #require(try await fx.service.listUsers(role: nil, by: fx.admin).first { $0.user.email == "alice@x.test" }).user.credentialVersion
+        }
+        #expect(try await stored() == 1)
+        #expect(try await fx.service.resetPassword(email: "alice@x.test", to: "new-password", by: fx.admin).user.credentialVersion == 2)
+        #expect(try await stored() == 2)
+        _ = try await fx.service.setRole(email: "alice@x.test", role: "agent", by: fx.admin)
+        #expect(try await stored() == 2, "setting the role it already has changes nothing")
+        #expect(try await fx.service.setRole(email: "alice@x.test", role: "admin", by: fx.admin).credentialVersion == 3)
+        _ = try await fx.service.setActive(email: "alice@x.test", active: false, by: fx.admin)
+        #expect(try await stored() == 4)
+        _ = try await fx.service.setActive(email: "alice@x.test", active: true, by: fx.admin)
+        #expect(try await stored() == 5)
+        // A ticket change is not a change of rights.
+        _ = try await fx.file(by: fx.alice)
+        #expect(try await stored() == 5)
+    }
+}
