@@ -77,12 +77,6 @@ struct GlobalOptions: ParsableArguments {
     }
 }
 
-/// The command line's timestamps: ISO 8601 in UTC, formatted without Foundation's ICU formatters,
-/// whose first use costs more than a whole command.
-enum ISO8601 {
-    static func format(_ date: Date) -> String { UTCTimestamp.iso8601(date) }
-}
-
 extension GlobalOptions {
     /// Runs a change as the acting user and prints the changed ticket.
     func changeTicket(

@@ -68,6 +68,6 @@ struct Output {
 
     static func date(_ date: Date?) -> String {
         guard let date else { return "-" }
-        return String(ISO8601.format(date).prefix(16)).replacingOccurrences(of: "T", with: " ")
+        return String(UTCTimestamp.iso8601(date).prefix(16)).replacingOccurrences(of: "T", with: " ")
     }
 }

@@ -304,11 +304,12 @@ public final class ConsoleController {
         }
     }
 
-    func reloadAll(keepSelection: Bool = true) {
+    /// Reloads everything on screen, keeping the selection.
+    func reloadAll() {
         if state.screen == .dashboard { loadDashboard() }
         if state.screen == .admin { loadAdmin() }
         loadCounts()
-        loadPage(append: false, keepSelection: keepSelection)
+        loadPage(append: false)
     }
 
     func loadDashboard() {
