@@ -42,13 +42,21 @@ public enum SLAPolicy {
     /// A running clock with less than this fraction of its target left is at risk.
     public static let atRiskFraction = 0.25
 
+    /// When the resolution clock stopped for good: at resolved, or at closed for a ticket closed
+    /// without passing resolved; nil while the ticket is active. The clocks finish here and the
+    /// reports measure resolution times to here (an engine writes it in its query language, e.g.
+    /// SQLite's `COALESCE(resolved_at, closed_at)`; the contract suite checks they agree).
+    public static func resolutionStoppedAt(_ ticket: Ticket) -> Date? {
+        ticket.status.isActive ? nil : ticket.resolvedAt ?? ticket.closedAt
+    }
+
     /// Recomputes due times, finished flags and the sort keys from the ticket's fields.
     public static func refresh(_ ticket: inout Ticket) {
         let targets = ticket.priority.targets
         var sla = ticket.sla
         sla.firstResponseDue = ticket.createdAt.addingTimeInterval(targets.firstResponse + sla.firstResponsePausedSeconds)
         sla.resolutionDue = ticket.createdAt.addingTimeInterval(targets.resolution + sla.resolutionPausedSeconds)
-        let finishedAt = ticket.status.isActive ? nil : sla.pausedAt
+        let finishedAt = resolutionStoppedAt(ticket)
         if let responded = ticket.firstResponseAt {
             sla.firstResponseMet = responded <= sla.firstResponseDue
         } else if let finishedAt {
@@ -92,7 +100,7 @@ public enum SLAPolicy {
     public static func readings(for ticket: Ticket, at now: Date) -> SLAReadings {
         let targets = ticket.priority.targets
         let sla = ticket.sla
-        let finishedAt = ticket.status.isActive ? nil : sla.pausedAt
+        let finishedAt = resolutionStoppedAt(ticket)
         let firstResponse = reading(
             due: sla.firstResponseDue, target: targets.firstResponse, met: sla.firstResponseMet,
             finishedAt: ticket.firstResponseAt ?? finishedAt, pausedAt: sla.pausedAt, now: now)

@@ -31,7 +31,7 @@ extension SQLiteStorage {
                 let rowLayout = layout ?? RowLayout(row)
                 layout = rowLayout
                 tickets.append(try Self.listing(from: row, rowLayout))
-                last = TicketListSQL.cursor(after: row, sort: query.sort)
+                last = try TicketListSQL.cursor(after: row, sort: query.sort)
                 if first == nil { first = last }
             }
             if backwards != nil {

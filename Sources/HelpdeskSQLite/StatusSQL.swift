@@ -11,7 +11,7 @@ enum StatusSQL {
     /// The condition "still active" on the status column `column` (`t.status`, `status`).
     static func active(_ column: String) -> String { "\(column) NOT IN \(finishedList)" }
 
-    /// When a ticket's resolution clock stopped, the instant reports and the SLA clock agree on:
-    /// resolved, or closed without passing resolved (`SLAPolicy`'s resolution rule).
+    /// `SLAPolicy.resolutionStoppedAt` in SQL: resolved, or closed without passing resolved (a
+    /// reopen clears both). The contract suite checks the reports agree with the core.
     static func resolvedAt(_ alias: String) -> String { "COALESCE(\(alias).resolved_at, \(alias).closed_at)" }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import HelpdeskCore
+import HelpdeskUseCases
 
 /// Builds the SQL of a ticket list. Every user-supplied value is a bound argument; only column names
 /// chosen here are spliced into the text.
@@ -89,12 +90,16 @@ struct TicketListSQL {
         }
     }
 
+    /// Rows after (or, `backwards`, before) the cursor's position in the sort's order.
     mutating func addCursor(_ cursor: TicketCursor, sort: TicketSort, backwards: Bool = false) {
         let columns = Self.keyColumns(for: sort).map { "t.\($0)" } + ["t.id"]
         let op = Self.isDescending(sort) != backwards ? "<" : ">"
-        var values: [any DatabaseValueConvertible] = []
-        for (column, key) in zip(Self.keyColumns(for: sort), cursor.keys) {
-            values.append(column == "priority_rank" ? (Int(key) ?? 0) : key)
+        var values: [any DatabaseValueConvertible] = cursor.keys.map { key in
+            switch key {
+            // Times are compared as the stored text, which this reproduces exactly from milliseconds.
+            case .instant(let milliseconds): UTCTimestamp.storage(Date(timeIntervalSince1970: Double(milliseconds) / 1000))
+            case .rank(let rank): rank
+            }
         }
         values.append(cursor.id)
         add("(\(columns.joined(separator: ", "))) \(op) (\(columns.map { _ in "?" }.joined(separator: ", ")))", values)
@@ -111,15 +116,22 @@ struct TicketListSQL {
         "SELECT COUNT(*) FROM tickets t" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
     }
 
-    static func cursor(after row: Row, sort: TicketSort) -> TicketCursor {
-        let keys = keyColumns(for: sort).map { column -> String in
-            let value: DatabaseValue = row[column] ?? .null
-            switch value.storage {
-            case .int64(let int): return String(int)
-            case .string(let string): return string
-            default: return ""
+    /// The position of `row` in the sort's order.
+    /// - Throws: `INTERNAL_ERROR` when a stored key cannot be read (a malformed time), rather than
+    ///   issue a cursor that would misplace the next page.
+    static func cursor(after row: Row, sort: TicketSort) throws -> TicketCursor {
+        var keys: [TicketCursor.Key] = []
+        for (column, kind) in zip(keyColumns(for: sort), TicketCursor.keyKinds(for: sort)) {
+            switch (kind, (row[column] as DatabaseValue?)?.storage) {
+            case (.rank, .int64(let rank)?):
+                keys.append(.rank(Int(rank)))
+            case (.instant, .string(let text)?):
+                guard let date = UTCTimestamp.parseStorage(text) else { throw HelpdeskError(.internalError, "Malformed stored ticket: column \(column)") }
+                keys.append(.instant(milliseconds: Int64((date.timeIntervalSince1970 * 1000).rounded())))
+            default:
+                throw HelpdeskError(.internalError, "Malformed stored ticket: column \(column)")
             }
         }
-        return TicketCursor(sort: sort.rawValue, keys: keys, id: row["id"])
+        return TicketCursor(sort: sort, keys: keys, id: row["id"])
     }
 }

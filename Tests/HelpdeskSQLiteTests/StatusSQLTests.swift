@@ -19,20 +19,4 @@ struct StatusSQLTests {
         }
         #expect(StatusSQL.finishedList == "('resolved', 'closed')")
     }
-
-    /// Automatic assignment picks only what the core allows: an active agent, never an admin or a
-    /// deactivated agent, however idle.
-    @Test func automaticAssignmentPicksOnlyActiveAgents() async throws {
-        let fx = try await StoreFixture()
-        let busy = try await fx.file("Busy agent's ticket")
-        _ = try await fx.service.assign(number: busy, to: "bob@x.test", by: fx.admin)
-        _ = try await fx.service.setActive(email: "alice@x.test", active: false, by: fx.admin)
-        let number = try await fx.file()
-        #expect(try await fx.service.assign(number: number, to: nil, by: fx.admin).assignee?.email == "bob@x.test")
-        _ = try await fx.service.setActive(email: "bob@x.test", active: false, by: fx.admin)
-        let other = try await fx.file("Nobody to take it")
-        let error = await #expect(throws: HelpdeskError.self) { try await fx.service.assign(number: other, to: nil, by: fx.admin) }
-        #expect(error?.code == .validation)
-        #expect(error?.fieldErrors["assignee"] != nil)
-    }
 }

@@ -55,6 +55,35 @@ struct ReportTests {
         #expect(report.resolution.medianSeconds == 17.5 * 3600)
     }
 
+    /// The reports measure resolution times to the instant the core's clock stops at: resolved, or
+    /// closed without passing resolved, and after a reopen the later resolution.
+    @Test(arguments: Engine.allCases) func reportsMeasureResolutionWhereTheClockStops(engine: Engine) async throws {
+        let (fx, a, b, _) = try await scenario(engine)
+        let closedDirectly = try await fx.file("Closed without a resolution", priority: "urgent", hours: 0.5)
+        _ = try await fx.at(0.6).assign(number: closedDirectly, to: "alice@x.test", by: fx.admin)
+        _ = try await fx.at(7).changeStatus(number: closedDirectly, to: "closed", by: fx.admin)
+        _ = try await fx.at(31).changeStatus(number: a, to: "reopened", by: fx.alice)
+        _ = try await fx.at(32).changeStatus(number: a, to: "in_progress", by: fx.alice)
+        _ = try await fx.at(39).changeStatus(number: a, to: "resolved", by: fx.alice)
+        let now = fx.at(41)
+        let period = try ReportPeriod.parse(from: "2026-11-20", to: "2026-11-21", now: now.clock.now())
+        var finished: [Double] = []
+        for number in [a, b, closedDirectly] {
+            let ticket = try await now.ticket(number: number, by: fx.admin).ticket
+            let stopped = try #require(SLAPolicy.resolutionStoppedAt(ticket), "\(number) is finished")
+            finished.append(stopped.timeIntervalSince(ticket.createdAt))
+        }
+        finished.sort()
+        let report = try await now.slaReport(period, by: fx.admin)
+        #expect(report.resolution.total == 3)
+        #expect(report.resolution.medianSeconds == finished[1])
+        #expect(report.resolution.meanSeconds == (finished.reduce(0, +) / 3).rounded())
+        let agents = try await now.agentsReport(period, by: fx.admin)
+        #expect(agents.first { $0.email == "alice@x.test" }?.medianResolutionSeconds == finished[1])
+        let hours: [Double] = [6.5, 30, 39]
+        #expect(finished == hours.map { $0 * 3600 }, "closed directly after 6.5 h; B at 30 h; A's second resolution at 39 h")
+    }
+
     /// The dashboard asks for two periods in one pass; each must be what it would be on its own,
     /// with tickets outside a period left out of it.
     @Test(arguments: Engine.allCases) func severalPeriodsInOnePassMatchEachAlone(engine: Engine) async throws {
