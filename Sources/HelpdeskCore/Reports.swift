@@ -73,6 +73,10 @@ public struct SLAReport: Sendable, Equatable, Codable {
 
 /// One agent's figures.
 public struct AgentStats: Sendable, Equatable, Codable {
+    /// Whose rows the agents report always lists (anyone else appears once tickets are assigned to
+    /// them, an admin who takes tickets, say).
+    public static let listedRoles: [Role] = [.agent]
+
     public var email: String
     public var name: String
     public var openAssigned: Int

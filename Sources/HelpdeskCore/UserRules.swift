@@ -12,7 +12,7 @@ public enum UserRules {
     ///   `VALIDATION_ERROR` on `role` when the first account is not an admin.
     public static func requireFirstUser(role: Role, existingUsers: Int) throws {
         guard existingUsers == 0 else {
-            throw HelpdeskError(.unauthorized, "Adding a user needs an acting admin")
+            throw HelpdeskError(.unauthorized, "Adding a user needs an admin")
         }
         guard role == .admin else {
             throw HelpdeskError.validation("role", "the first user of a new helpdesk must be an admin")

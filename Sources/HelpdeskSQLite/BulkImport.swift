@@ -4,13 +4,16 @@ import HelpdeskCore
 
 /// A ticket with its thread, ready to be written in one go by `BulkImport`.
 public struct ImportedTicket: Sendable {
+    /// The ticket, its id ignored (assigned on insert).
     public var ticket: Ticket
     /// The number's day and counter, so the per-day sequence stays ahead of imported numbers.
     public var day: String
     public var sequence: Int
+    /// Its thread and history, oldest first (ticket ids filled in on insert).
     public var comments: [Comment]
     public var history: [HistoryEntry]
 
+    /// A generated ticket ready to import.
     public init(ticket: Ticket, day: String, sequence: Int, comments: [Comment], history: [HistoryEntry]) {
         self.ticket = ticket
         self.day = day

@@ -3,6 +3,8 @@ import Foundation
 /// Where the database file lives: `--db`, else `$HELPDESK_DB`, else
 /// `$XDG_DATA_HOME/helpdesk/helpdesk.sqlite` (`~/.local/share/helpdesk/helpdesk.sqlite`).
 public enum DatabaseLocation {
+    /// `--db`, else `HELPDESK_DB`, else `$XDG_DATA_HOME/helpdesk/helpdesk.sqlite`, else
+    /// `~/.local/share/helpdesk/helpdesk.sqlite`.
     public static func resolve(explicit: String?, environment: [String: String]) -> String {
         if let explicit, !explicit.isEmpty { return explicit }
         if let fromEnv = environment["HELPDESK_DB"], !fromEnv.isEmpty { return fromEnv }

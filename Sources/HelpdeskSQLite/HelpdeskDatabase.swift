@@ -10,7 +10,10 @@ import HelpdeskCore
 /// use `BEGIN IMMEDIATE` (GRDB's default), so concurrent writers queue on the busy timeout instead of
 /// failing when a read turns into a write.
 public final class HelpdeskDatabase: Sendable {
+    /// The file's path as given.
     public let path: String
+    /// The one connection every read and write goes through (one connection, so `data_version`
+    /// tells this process's commits from others'); for the engine, its tests, backups and the bench.
     public let writer: DatabaseQueue
 
     /// How long a writer waits for another process's transaction before giving up.

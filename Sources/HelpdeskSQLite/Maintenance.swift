@@ -9,6 +9,7 @@ public struct CheckReport: Sendable, Equatable {
     /// One line per row whose foreign key points nowhere.
     public var foreignKeys: [String]
 
+    /// Whether both checks came back clean.
     public var isHealthy: Bool { integrity == ["ok"] && foreignKeys.isEmpty }
 }
 

@@ -3,9 +3,12 @@ import HelpdeskCore
 
 /// One step of the schema, numbered by its position in the list.
 public struct Migration: Sendable {
+    /// `N-what-it-does`, unique; recorded so that a step runs once.
     public let name: String
+    /// The step, run inside the migrating transaction.
     public let apply: @Sendable (Database) throws -> Void
 
+    /// A step named `name`.
     public init(_ name: String, apply: @escaping @Sendable (Database) throws -> Void) {
         self.name = name
         self.apply = apply

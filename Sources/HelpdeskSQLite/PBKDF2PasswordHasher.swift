@@ -7,14 +7,19 @@ import _CryptoExtras
 /// `pbkdf2-sha256$ROUNDS$SALT$HASH` (base64) so the cost can rise without invalidating old hashes.
 /// 600,000 rounds is OWASP's current recommendation for PBKDF2-HMAC-SHA256.
 public struct PBKDF2PasswordHasher: PasswordHasher {
+    /// OWASP's current figure for PBKDF2-HMAC-SHA256.
     public static let recommendedRounds = 600_000
+    /// Iterations per hash (tests lower it; stored in each hash, so verification follows the hash).
     public let rounds: Int
 
     /// `rounds` below the recommendation is for tests only; it is never chosen by a user.
+    /// A hasher at `rounds` iterations.
     public init(rounds: Int = PBKDF2PasswordHasher.recommendedRounds) {
         self.rounds = rounds
     }
 
+    /// `pbkdf2-sha256$ROUNDS$SALT$KEY` with a fresh 16-byte salt (base64).
+    /// - Throws: swift-crypto's error when the key derivation fails (it does not for valid rounds).
     public func hash(_ password: String) throws -> String {
         var salt = [UInt8](repeating: 0, count: 16)
         var generator = SystemRandomNumberGenerator()
@@ -23,6 +28,7 @@ public struct PBKDF2PasswordHasher: PasswordHasher {
         return "pbkdf2-sha256$\(rounds)$\(Data(salt).base64EncodedString())$\(Data(derived).base64EncodedString())"
     }
 
+    /// Whether `password` matches `stored`, compared in constant time; false for a malformed hash.
     public func verify(_ password: String, against stored: String) -> Bool {
         let parts = stored.split(separator: "$")
         guard parts.count == 4, parts[0] == "pbkdf2-sha256", let storedRounds = Int(parts[1]), storedRounds > 0,

@@ -7,10 +7,10 @@ extension SQLiteStorage {
     public func listTickets(
         _ query: TicketQuery, actorId: Int64, at now: Date, authorize: @escaping @Sendable (User?) throws -> ListAccess
     ) async throws -> TicketPage {
-        let cursor = try query.after.map { try TicketCursor.decode($0, sort: query.sort) }
-        let backwards = try query.before.map { try TicketCursor.decode($0, sort: query.sort, field: "before") }
-        return try await read { db in
+        try await read { db in
             let access = try authorize(try UserTable.find(id: actorId, db))
+            let cursor = try query.after.map { try TicketCursor.decode($0, sort: query.sort) }
+            let backwards = try query.before.map { try TicketCursor.decode($0, sort: query.sort, field: "before") }
             guard var builder = try filters(for: query, access, db, now, page: true) else { return TicketPage(tickets: [], nextCursor: nil) }
             if let cursor { builder.addCursor(cursor, sort: query.sort) }
             if let backwards { builder.addCursor(backwards, sort: query.sort, backwards: true) }

@@ -146,13 +146,19 @@ extension SQLiteStorage {
     ) async throws -> [AgentStats] {
         try await read { db in
             let scope = try authorize(try UserTable.find(id: actorId, db))
-            var sql = "SELECT id, email, name FROM users WHERE (role = 'agent' OR id IN (SELECT assignee_id FROM ticket_tally WHERE assignee_id != 0 AND n > 0))"
-            var arguments: StatementArguments = []
+            let roles = AgentStats.listedRoles.map(\.rawValue)
+            var sql = """
+                SELECT id, email, name FROM users WHERE (role IN (\(roles.map { _ in "?" }.joined(separator: ", ")))
+                    OR id IN (SELECT assignee_id FROM ticket_tally WHERE assignee_id != 0 AND n > 0))
+                """
+            var arguments = StatementArguments(roles)
             var finishedScope = "t.assignee_id IS NOT NULL"
+            var finishedArguments: StatementArguments = []
             if case .agent(let id) = scope {
                 sql = "SELECT id, email, name FROM users WHERE id = ?"
                 arguments = [id]
-                finishedScope = "t.assignee_id = \(id)"
+                finishedScope = "t.assignee_id = ?"
+                finishedArguments = [id]
             }
             // Every ticket finished in the period, read once from the covering index of finishing times.
             var resolved: [Int64: ComplianceTally] = [:]
@@ -162,7 +168,7 @@ extension SQLiteStorage {
                     FROM tickets t WHERE \(finishedScope) AND t.deleted_at IS NULL
                         AND \(Self.resolvedAtSQL) >= ? AND \(Self.resolvedAtSQL) < ? AND t.sla_resolution_met IS NOT NULL
                     """),
-                arguments: [period.from, period.until])
+                arguments: finishedArguments + [period.from, period.until])
             while let row = try rows.next() {
                 resolved[row[0], default: ComplianceTally()].add(met: row[1], seconds: row[2])
             }

@@ -58,7 +58,14 @@ extension SQLiteStorage {
                 return TicketChangeResult(listing: nil, comment: nil)
             }
             var added: CommentView?
-            if !change.history.isEmpty {
+            var saved = change.ticket
+            if change.history.isEmpty {
+                // Nothing changed (the priority it already had, say): the ticket stays as loaded.
+                guard change.comment == nil, change.assigned == nil else {
+                    throw HelpdeskError(.internalError, "A change without history cannot add a comment or an assignment")
+                }
+                saved = old
+            } else {
                 try TicketTable.update(from: old, to: change.ticket, db)
                 if var comment = change.comment {
                     try ThreadTables.insert(&comment, db)
@@ -68,7 +75,7 @@ extension SQLiteStorage {
                 if let assigned = change.assigned { try Self.stampAssigned(assigned, at: now, db) }
             }
             if let audit = change.audit { try Self.audit(audit, by: actor, at: now, db) }
-            return TicketChangeResult(listing: try Self.listing(for: change.ticket, db), comment: added)
+            return TicketChangeResult(listing: try Self.listing(for: saved, db), comment: added)
         }
     }
 

@@ -8,10 +8,12 @@ import HelpdeskUseCases
 /// transaction on the database's single connection (a `DatabaseQueue`, so SQLite's `data_version`
 /// tells this process's commits from others'); the decisions it is handed run inside it.
 public struct SQLiteStorage: HelpdeskStorage {
+    /// The file, opened and migrated.
     public let database: HelpdeskDatabase
     /// Forces how search pages are found (tests compare both plans); nil lets the planner choose.
     var searchPlan: TicketListSQL.SearchPlan?
 
+    /// The engine over an opened database.
     public init(database: HelpdeskDatabase) {
         self.database = database
     }
@@ -47,7 +49,8 @@ public struct SQLiteStorage: HelpdeskStorage {
                 throw HelpdeskError(
                     .internalError,
                     "The database stayed busy for more than \(Int(HelpdeskDatabase.busyTimeout)) s (another process holds it); try again")
-            case .SQLITE_CONSTRAINT:
+            case .SQLITE_CONSTRAINT where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE:
+                // A concurrent writer got there first (the same email, say): the use case had checked.
                 throw HelpdeskError(.conflict, "The change conflicts with stored data (another change came first); reload and try again")
             default:
                 throw HelpdeskError(
@@ -67,18 +70,21 @@ public struct SQLiteStorage: HelpdeskStorage {
 
     /// Fed by `PRAGMA data_version` on the storage's connection, read every `interval`: it changes
     /// when another connection commits, never on this one's own commits. The baseline is read before
-    /// this returns, so a commit made after the call is announced.
-    public func changes(every interval: Duration) -> AsyncStream<Void> {
+    /// this returns; a look that fails (the file busy past the timeout) is tried again next time.
+    public func changes(every interval: Duration) async -> AsyncStream<Void> {
         let writer = database.writer
-        let baseline = try? writer.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") }
+        @Sendable func version() async -> Int? {
+            try? await writer.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") }
+        }
+        let baseline = await version()
         return AsyncStream { continuation in
             let task = Task {
                 var last = baseline
-                while !Task.isCancelled {
-                    try? await Task.sleep(for: interval)
-                    guard let version = try? await writer.read({ db in try Int.fetchOne(db, sql: "PRAGMA data_version") }) else { break }
-                    if let last, last != version { continuation.yield() }
-                    last = version
+                while true {
+                    do { try await Task.sleep(for: interval) } catch { break }
+                    guard let current = await version() else { continue }
+                    if let last, last != current { continuation.yield() }
+                    last = current
                 }
                 continuation.finish()
             }

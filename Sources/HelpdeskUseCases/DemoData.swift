@@ -4,8 +4,10 @@ import HelpdeskCore
 /// A sample helpdesk: an admin, agents, customers and a month of tickets in every status, made
 /// deterministically from a seed so that every demo looks the same.
 public enum DemoData {
+    /// Every sample user's password.
     public static let password = "demo-password"
 
+    /// A sample account to log in as.
     public struct Login: Sendable, Equatable {
         public var email: String
         public var role: Role

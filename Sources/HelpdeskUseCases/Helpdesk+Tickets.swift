@@ -138,13 +138,16 @@ extension Helpdesk {
     public func assign(
         number: String, to email: String?, expectedVersion: Int? = nil, by actor: some ActorReference
     ) async throws -> TicketListing {
-        let named = try email.map { try Validator.email($0, field: "assignee") }
+        // Loaded under its normalised form when it has one; refused (below) only once the ticket and the
+        // right to assign are established, so that a user learns those first.
+        let lookup = email.map { (try? Validator.email($0, field: "assignee")) ?? $0 }
         return try await changeTicket(
-            number: number, expectedVersion: expectedVersion, by: actor, namedEmail: named, candidates: named == nil
+            number: number, expectedVersion: expectedVersion, by: actor, namedEmail: lookup, candidates: email == nil
         ) { ticket, me, snapshot, now in
             try Permissions.requireAssign(me, ticket)
             let assignee: User
-            if let named {
+            if let email {
+                let named = try Validator.email(email, field: "assignee")
                 guard let user = snapshot.named else { throw HelpdeskError.notFound("User \(named)") }
                 assignee = user
             } else {

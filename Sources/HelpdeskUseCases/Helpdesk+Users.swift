@@ -4,12 +4,9 @@ import HelpdeskCore
 extension Helpdesk {
     /// The user a trusted local face acts as (the command line's `--as`, whose trust is the right to
     /// open the database file). Use cases re-read the user on every action anyway.
-    /// - Throws: `UNAUTHORIZED` when no email is given, or the user is unknown or deactivated;
-    ///   `VALIDATION_ERROR` on `as` for a malformed email.
-    public func actor(email: String?) async throws -> User {
-        guard let email, !email.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw HelpdeskError(.unauthorized, "No acting user given")
-        }
+    /// - Throws: `UNAUTHORIZED` when the user is unknown or deactivated; `VALIDATION_ERROR` on `as`
+    ///   for a malformed email.
+    public func actor(email: String) async throws -> User {
         let normalized = try Validator.email(email, field: "as")
         guard let user = try await storage.user(email: normalized) else {
             throw HelpdeskError(.unauthorized, "No user with email \(normalized)")
@@ -21,7 +18,7 @@ extension Helpdesk {
     /// - Throws: `VALIDATION_ERROR` listing every bad field; `CONFLICT` (the email is registered).
     public func register(email: String, name: String, password: String) async throws -> User {
         let fields = try Self.validateNewUser(email: email, name: name, password: password)
-        let hash = try hasher.hash(fields.password)
+        let hash = try await hashPassword(fields.password)
         let record = NewUserRecord(email: fields.email, name: fields.name, role: .customer, passwordHash: hash)
         return try await storage.addUser(record, actorId: nil, at: clock.now()) { snapshot in
             try Self.requireFreeEmail(snapshot)
@@ -43,7 +40,7 @@ extension Helpdesk {
         let fields = try Self.validateNewUser(email: email, name: name, password: password, errors: errors)
         // Checked before the costly hash, and again inside the transaction.
         if let actor { try Permissions.requireAdmin(try await currentUser(actor), to: "add users") }
-        let hash = try hasher.hash(fields.password)
+        let hash = try await hashPassword(fields.password)
         let record = NewUserRecord(email: fields.email, name: fields.name, role: parsedRole, passwordHash: hash)
         let hasActor = actor != nil, role = parsedRole
         return try await storage.addUser(record, actorId: actor?.actorId, at: clock.now()) { snapshot in
@@ -83,7 +80,7 @@ extension Helpdesk {
         let normalized = (try? Validator.email(email)) ?? ""
         let wrong = HelpdeskError(.unauthorized, "Wrong email or password")
         guard let stored = try await storage.credentials(email: normalized) else {
-            _ = hasher.verify(password, against: Self.decoyHash)
+            _ = await verifyPassword(password, against: Self.decoyHash)
             throw wrong
         }
         let user = stored.user, now = clock.now()
@@ -92,7 +89,7 @@ extension Helpdesk {
                 .unauthorized,
                 "Account locked after \(LoginLockout.maxFailures) failed logins; try again after \(UTCTimestamp.iso8601(lockedUntil))")
         }
-        if stored.passwordHash.map({ hasher.verify(password, against: $0) }) ?? false {
+        if let hash = stored.passwordHash, await verifyPassword(password, against: hash) {
             try await storage.recordSuccessfulLogin(userId: user.id)
             return try Self.acting(user)
         }
@@ -111,6 +108,8 @@ extension Helpdesk {
     /// Every account with its count of active assigned tickets, by email; admins only.
     /// - Throws: `VALIDATION_ERROR` on `role`; `FORBIDDEN` (not an admin); `UNAUTHORIZED`.
     public func listUsers(role: String?, by actor: some ActorReference) async throws -> [UserSummary] {
+        // Who may ask is answered before what was asked is checked; the read checks again.
+        try Permissions.requireAdmin(try await currentUser(actor), to: "list users")
         let parsedRole = try role.map { try Validator.choice($0, field: "role", as: Role.self) }
         return try await storage.users(role: parsedRole, actorId: actor.actorId) { user in
             try Permissions.requireAdmin(try Self.acting(user), to: "list users")
@@ -130,6 +129,7 @@ extension Helpdesk {
     /// - Throws: `VALIDATION_ERROR` on `role` or `email`; `FORBIDDEN` (not an admin); `NOT_FOUND`
     ///   (no such user); `CONFLICT` (the last active admin); `UNAUTHORIZED`.
     public func setRole(email: String, role: String, by actor: some ActorReference) async throws -> User {
+        try Permissions.requireAdmin(try await currentUser(actor), to: "change roles")
         let parsedRole = try Validator.choice(role, field: "role", as: Role.self)
         return try await changeUser(email: email, by: actor, to: "change roles") { user, others in
             try UserRules.requireAnotherActiveAdmin(
@@ -148,7 +148,8 @@ extension Helpdesk {
     /// - Throws: `VALIDATION_ERROR` on `email`; `FORBIDDEN` (not an admin); `NOT_FOUND` (no such
     ///   user); `CONFLICT` (the last active admin); `UNAUTHORIZED`.
     public func setActive(email: String, active: Bool, by actor: some ActorReference) async throws -> User {
-        try await changeUser(email: email, by: actor, to: active ? "activate users" : "deactivate users") { user, others in
+        try Permissions.requireAdmin(try await currentUser(actor), to: active ? "activate users" : "deactivate users")
+        return try await changeUser(email: email, by: actor, to: active ? "activate users" : "deactivate users") { user, others in
             try UserRules.requireAnotherActiveAdmin(changing: user, remainsActiveAdmin: user.role == .admin && active, otherActiveAdmins: others)
             var changed = user
             changed.isActive = active
@@ -177,7 +178,7 @@ extension Helpdesk {
             password = UserRules.generatePassword(using: &generator)
             generated = password
         }
-        let hash = try hasher.hash(password)
+        let hash = try await hashPassword(password)
         let user = try await changeUser(email: email, by: actor, to: "reset passwords") { user, _ in
             UserChange(
                 user: user, passwordHash: hash, bumpCredentialVersion: true, clearLockout: true,

@@ -11,10 +11,14 @@ import HelpdeskCore
 /// every transaction. An unknown or deactivated user is refused with `UNAUTHORIZED` and nothing is
 /// written.
 public struct Helpdesk: Sendable {
+    /// The engine the use cases run on.
     public let storage: any HelpdeskStorage
+    /// The clock every rule reads (pinned by `--now` and by tests).
     public let clock: any TimeSource
+    /// Hashes and checks passwords (PBKDF2 in production, fewer rounds in tests).
     public let hasher: any PasswordHasher
 
+    /// The use cases over `storage`, reading `clock`, hashing with `hasher`.
     public init(storage: any HelpdeskStorage, clock: any TimeSource, hasher: any PasswordHasher) {
         self.storage = storage
         self.clock = clock
@@ -27,6 +31,24 @@ public struct Helpdesk: Sendable {
         guard let user else { throw HelpdeskError(.unauthorized, "The acting account no longer exists") }
         guard user.isActive else { throw HelpdeskError(.unauthorized, "The account \(user.email) is deactivated") }
         return user
+    }
+
+    /// PBKDF2 at 600,000 rounds takes a few hundred milliseconds of CPU; it runs on a Dispatch queue,
+    /// never on the few threads every async task shares (a console's loads, a server's requests).
+    /// - Throws: what the hasher throws.
+    func hashPassword(_ password: String) async throws -> String {
+        let hasher = self.hasher
+        return try await withCheckedThrowingContinuation { done in
+            DispatchQueue.global(qos: .userInitiated).async { done.resume(with: Result { try hasher.hash(password) }) }
+        }
+    }
+
+    /// Compares a password with a stored hash in constant time, off the shared threads (see `hashPassword`).
+    func verifyPassword(_ password: String, against stored: String) async -> Bool {
+        let hasher = self.hasher
+        return await withCheckedContinuation { done in
+            DispatchQueue.global(qos: .userInitiated).async { done.resume(returning: hasher.verify(password, against: stored)) }
+        }
     }
 
     /// The ticket the snapshot holds, as the acting user may see it.
@@ -47,7 +69,7 @@ extension Helpdesk {
     }
 
     /// The change feed: yields when another process committed (see `ChangeFeed`).
-    public func changes(every interval: Duration = .seconds(1)) -> AsyncStream<Void> {
-        storage.changes(every: interval)
+    public func changes(every interval: Duration = .seconds(1)) async -> AsyncStream<Void> {
+        await storage.changes(every: interval)
     }
 }

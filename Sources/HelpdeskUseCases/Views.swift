@@ -3,6 +3,7 @@ import HelpdeskCore
 
 /// A comment with its author, as a thread shows it.
 public struct CommentView: Sendable, Equatable {
+    /// The comment and who wrote it (as they are now named).
     public var comment: Comment
     public var author: UserRef
 
@@ -14,6 +15,7 @@ public struct CommentView: Sendable, Equatable {
 
 /// A history entry with its actor.
 public struct HistoryView: Sendable, Equatable {
+    /// The recorded change and who made it.
     public var entry: HistoryEntry
     public var actor: UserRef
 
@@ -26,6 +28,8 @@ public struct HistoryView: Sendable, Equatable {
 /// A user with the count of active tickets assigned to them.
 public struct UserSummary: Sendable, Equatable {
     public var user: User
+    /// The user and how many tickets assigned to them are active (not resolved or closed) and out of
+    /// the trash.
     public var openTickets: Int
 
     public init(user: User, openTickets: Int) {
@@ -37,6 +41,7 @@ public struct UserSummary: Sendable, Equatable {
 /// An agent or admin with their current load.
 public struct AgentSummary: Sendable, Equatable {
     public var user: User
+    /// The agent or admin and how many tickets assigned to them are active and out of the trash.
     public var openAssigned: Int
 
     public init(user: User, openAssigned: Int) {
@@ -47,6 +52,8 @@ public struct AgentSummary: Sendable, Equatable {
 
 /// One admin action: who, what, to whom or which ticket, when.
 public struct AuditEntry: Sendable, Equatable {
+    /// When (an instant; shown in UTC), who (`(first admin)` for the account that made itself the
+    /// first admin), what (`user.role`, `ticket.purge`, ...), to whom or which ticket, and free detail.
     public var at: Date
     public var actorEmail: String
     public var action: String
@@ -67,6 +74,7 @@ public struct HelpdeskSettings: Sendable, Equatable {
     /// Assign each new ticket automatically to the least-loaded agent (default off).
     public var autoAssign: Bool
 
+    /// The switches as given.
     public init(autoAssign: Bool) {
         self.autoAssign = autoAssign
     }

@@ -23,7 +23,7 @@ struct ConsoleOperations {
     private func keyPress(_ label: String, key: Key, reset: [Key] = []) async -> [Measurement] {
         let scheduler = ManualScheduler()
         let controller = ConsoleController(
-            service: setup.service, config: Self.config(), scheduler: scheduler, inbox: Inbox(), width: 160, height: 48, user: setup.agent)
+            service: setup.service, config: Self.config(), scheduler: scheduler, inbox: Inbox(), width: 160, height: 48, user: setup.agent, followsChanges: false)
         func settle() async {
             for _ in 0..<2 {
                 await scheduler.runAll()

@@ -15,7 +15,7 @@ enum ConsoleProbes {
         let scheduler = ManualScheduler()
         let controller = ConsoleController(
             service: setup.service, config: ConsoleOperations.config(), scheduler: scheduler, inbox: Inbox(),
-            width: 120, height: 40, user: setup.agent)
+            width: 120, height: 40, user: setup.agent, followsChanges: false)
         for _ in 0..<2 {
             await scheduler.runAll()
             controller.applyFinishedWork()
@@ -35,7 +35,7 @@ enum ConsoleProbes {
         let scheduler = ManualScheduler()
         let controller = ConsoleController(
             service: setup.service, config: config, scheduler: scheduler, inbox: Inbox(), width: 120, height: 40,
-            user: setup.admin)
+            user: setup.admin, followsChanges: false)
         func settle() async {
             for _ in 0..<2 {
                 await scheduler.runAll()

@@ -23,14 +23,24 @@ struct ConsoleOptions: ParsableArguments {
         let hasUser = (global.actingAs ?? global.environment["HELPDESK_USER"]).map { !$0.isEmpty } ?? false
         let user = hasUser ? try await global.actor(service) : nil
         let utf8 = TextWidth.adoptLocale()
-        let environment = global.environment
-        let status = ConsoleRunner.run { width, height, colours in
-            let config = ConfigLoader.standard(environment: environment)
-                .load(keymap: keymap, theme: theme, environment: environment, colours: colours, utf8: utf8)
-            return ConsoleController(
-                service: service, config: config, scheduler: BackgroundScheduler(), inbox: Inbox(),
-                width: width, height: height, user: user, loginNote: loginNote,
-                exportDirectory: URL(fileURLWithPath: ((databasePath ?? global.databasePath) as NSString).deletingLastPathComponent).appendingPathComponent("reports"))
+        let environment = global.environment, keymap = keymap, theme = theme
+        let reports = URL(fileURLWithPath: ((databasePath ?? global.databasePath) as NSString).deletingLastPathComponent)
+            .appendingPathComponent("reports")
+        // The event loop blocks in the terminal's input between keys, so it gets a thread of its own:
+        // on one of the few threads every async task shares, it would starve the console's own
+        // database work and change feed.
+        let status = await withCheckedContinuation { (finished: CheckedContinuation<Int32, Never>) in
+            let loop = Thread {
+                finished.resume(returning: ConsoleRunner.run { width, height, colours in
+                    let config = ConfigLoader.standard(environment: environment)
+                        .load(keymap: keymap, theme: theme, environment: environment, colours: colours, utf8: utf8)
+                    return ConsoleController(
+                        service: service, config: config, scheduler: BackgroundScheduler(), inbox: Inbox(),
+                        width: width, height: height, user: user, loginNote: loginNote, exportDirectory: reports)
+                })
+            }
+            loop.stackSize = 8 << 20
+            loop.start()
         }
         if status != 0 { throw ExitCode(status) }
     }

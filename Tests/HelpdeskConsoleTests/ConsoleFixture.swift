@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import HelpdeskConsole
 import HelpdeskCore
 import HelpdeskSQLite
@@ -88,12 +89,13 @@ struct ConsoleDriver {
     }
 
     /// Runs the scheduled work and applies its results until nothing is left to do.
-    func settle() async {
+    func settle(sourceLocation: SourceLocation = #_sourceLocation) async {
         for _ in 0..<16 {
             await scheduler.runAll()
             controller.applyFinishedWork()
             if scheduler.isIdle { return }
         }
+        Issue.record("the console still had work after 16 rounds (a reload loop?)", sourceLocation: sourceLocation)
     }
 
     /// What the change feed does when another process commits.

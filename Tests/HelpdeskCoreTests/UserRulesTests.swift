@@ -10,6 +10,7 @@ struct UserRulesTests {
         } catch let error as HelpdeskError {
             return error.code
         } catch {
+            Issue.record("not a HelpdeskError: \(error)")
             return nil
         }
     }
@@ -37,24 +38,13 @@ struct UserRulesTests {
     }
 
     @Test func generatedPasswordsUseTheUnambiguousAlphabetAndLength() {
-        let seed: UInt64 = 0x5EED_0001
-        var generator = TestGenerator(state: seed)
-        let passwords = (0..<200).map { _ in UserRules.generatePassword(using: &generator) }
-        #expect(passwords.allSatisfy { $0.count == 16 }, "seed \(seed)")
-        #expect(passwords.allSatisfy { $0.allSatisfy { !"0O1lI".contains($0) } }, "seed \(seed)")
-        #expect(Set(passwords).count == passwords.count, "seed \(seed)")
-        #expect(Set(passwords.joined()).count == UserRules.generatedPasswordAlphabet.count, "every letter is drawn (seed \(seed))")
-    }
-}
-
-/// SplitMix64, so the generated passwords of a run can be reproduced from its seed.
-struct TestGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        let seed = TestSeed(default: 0x5EED_0001)
+        seed.run { generator in
+            let passwords = (0..<200).map { _ in UserRules.generatePassword(using: &generator) }
+            #expect(passwords.allSatisfy { $0.count == 16 }, "\(seed)")
+            #expect(passwords.allSatisfy { $0.allSatisfy { !"0O1lI".contains($0) } }, "\(seed)")
+            #expect(Set(passwords).count == passwords.count, "\(seed)")
+            #expect(Set(passwords.joined()).count == UserRules.generatedPasswordAlphabet.count, "every letter is drawn (\(seed))")
+        }
     }
 }

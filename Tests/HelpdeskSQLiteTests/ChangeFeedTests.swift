@@ -14,7 +14,7 @@ struct ChangeFeedTests {
             clock: FixedTimeSource(fx.start), hasher: StoreFixture.hasher)
         let number = try await fx.file()
         let announced = Counter()
-        let changes = fx.service.changes(every: .milliseconds(10))
+        let changes = await fx.service.changes(every: .milliseconds(10))
         let consumer = Task {
             for await _ in changes { announced.add() }
         }
@@ -23,7 +23,11 @@ struct ChangeFeedTests {
         _ = try await fx.service.addComment(number: number, body: "Written by this process", isInternal: false, by: fx.dan)
         #expect(await announced.wait(atLeast: 1, for: .milliseconds(300)) == 0, "an own commit is not announced")
         _ = try await other.addComment(number: number, body: "Written by another process", isInternal: false, by: fx.dan)
-        #expect(await announced.wait(atLeast: 1, for: .seconds(10)) == 1, "another connection's commit is announced once")
+        #expect(await announced.wait(atLeast: 1, for: .seconds(10)) == 1, "another connection's commit is announced")
+        #expect(await announced.wait(atLeast: 2, for: .milliseconds(200)) == 1, "and only once")
+        consumer.cancel()
+        _ = try await other.addComment(number: number, body: "After the console closed", isInternal: false, by: fx.dan)
+        #expect(await announced.wait(atLeast: 2, for: .milliseconds(200)) == 1, "a cancelled feed announces nothing more")
     }
 }
 

@@ -87,3 +87,28 @@ struct DatabaseTests {
         #expect(DatabaseLocation.resolve(explicit: nil, environment: ["HOME": "/home/u"]) == "/home/u/.local/share/helpdesk/helpdesk.sqlite")
     }
 }
+
+/// What only the SQLite engine's own tables can show.
+struct SQLiteTableTests {
+    @Test func aPurgeLeavesNoCommentHistoryOrSearchRowBehind() async throws {
+        let fx = try await StoreFixture()
+        let number = try await fx.file()
+        _ = try await fx.service.addComment(number: number, body: "hello from the thread", isInternal: false, by: fx.dan)
+        _ = try await fx.service.deleteTicket(number: number, by: fx.admin)
+        #expect(try await fx.count("SELECT COUNT(*) FROM comments") == 1)
+        try await fx.service.purgeTicket(number: number, by: fx.admin)
+        for table in ["tickets", "comments", "history", "ticket_reads"] {
+            #expect(try await fx.count("SELECT COUNT(*) FROM \(table)") == 0, "\(table)")
+        }
+        #expect(try await fx.count("SELECT COUNT(*) FROM comment_fts WHERE comment_fts MATCH 'hello'") == 0)
+        #expect(try await fx.count("SELECT COUNT(*) FROM ticket_fts WHERE ticket_fts MATCH 'printer'") == 0)
+    }
+
+    @Test func theDaysSequenceGrowsPastFourDigits() async throws {
+        let fx = try await StoreFixture(start: ISO8601DateFormatter().date(from: "2026-11-29T12:00:00Z")!)
+        #expect(try await fx.file() == "TICK-20261129-0001")
+        try await fx.database.writer.write { try $0.execute(sql: "UPDATE ticket_sequences SET last = 9998 WHERE day = '20261129'") }
+        #expect(try await fx.file() == "TICK-20261129-9999")
+        #expect(try await fx.file() == "TICK-20261129-10000")
+    }
+}

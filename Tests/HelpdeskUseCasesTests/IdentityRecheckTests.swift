@@ -14,6 +14,7 @@ struct IdentityRecheckTests {
         } catch let error as HelpdeskError {
             return error.code
         } catch {
+            Issue.record("not a HelpdeskError: \(error)")
             return nil
         }
     }
@@ -46,6 +47,27 @@ struct IdentityRecheckTests {
         #expect(stored.user.role == .customer && !stored.user.isActive)
         let selfServed = try await fx.service.auditLog(by: second).filter { $0.actorEmail == "admin@x.test" && $0.target == "admin@x.test" }
         #expect(selfServed.isEmpty, "the audit log shows no change the demoted admin made to himself")
+    }
+
+    /// A demoted agent's open session reads as the customer they now are: no internal note by any
+    /// path, on the ticket they themselves requested.
+    @Test(arguments: Engine.allCases) func aDemotedAgentsStaleSessionNoLongerReadsInternalNotes(engine: Engine) async throws {
+        let fx = try await StoreFixture(engine)
+        let marker = "okapi7731"
+        let number = try await fx.file("Alice's own laptop", by: fx.alice)
+        _ = try await fx.service.assign(number: number, to: "bob@x.test", by: fx.admin)
+        _ = try await fx.service.addComment(number: number, body: "Internal: \(marker) on order", isInternal: true, by: fx.bob)
+        _ = try await fx.service.addComment(number: number, body: "Your laptop is on its way", isInternal: false, by: fx.bob)
+        let session = fx.alice
+        var search = TicketQuery()
+        search.search = marker
+        #expect(try await fx.service.countTickets(search, by: session) == 1, "as an agent she found it")
+        _ = try await fx.service.setRole(email: "alice@x.test", role: "customer", by: fx.admin)
+        #expect(try await fx.service.comments(number: number, by: session).map(\.comment.body) == ["Your laptop is on its way"])
+        #expect(try await fx.service.history(number: number, by: session).allSatisfy { !$0.entry.isInternal })
+        #expect(try await fx.service.listTickets(search, by: session).tickets.isEmpty)
+        #expect(try await fx.service.countTickets(search, by: session) == 0)
+        #expect(await code { _ = try await fx.service.addComment(number: number, body: "Note", isInternal: true, by: session) } == .forbidden)
     }
 
     @Test(arguments: Engine.allCases) func aPromotedAgentActsAsAdminAtOnce(engine: Engine) async throws {

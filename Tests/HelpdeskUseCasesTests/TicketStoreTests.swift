@@ -4,7 +4,7 @@ import HelpdeskUseCases
 import Testing
 
 struct TicketStoreTests {
-    @Test(arguments: Engine.allCases) func numbersRunPerUTCDayAndGrowPastFourDigits(engine: Engine) async throws {
+    @Test(arguments: Engine.allCases) func numbersRunPerUTCDay(engine: Engine) async throws {
         let fx = try await StoreFixture(engine, start: ISO8601DateFormatter().date(from: "2026-11-29T23:59:58Z")!)
         #expect(try await fx.file() == "TICK-20261129-0001")
         #expect(try await fx.file() == "TICK-20261129-0002")

@@ -26,6 +26,8 @@ struct VisibilityAndSearchTests {
         search.search = marker
         #expect(try await fx.service.listTickets(search, by: fx.dan).tickets.isEmpty, "a customer's search never matches an internal note")
         #expect(try await fx.service.listTickets(search, by: fx.alice).tickets.map(\.ticket.number) == [number])
+        #expect(try await fx.service.countTickets(search, by: fx.dan) == 0, "nor does a customer's count")
+        #expect(try await fx.service.countTickets(search, by: fx.alice) == 1)
         await expectError(.forbidden) { try await fx.service.dashboard(by: fx.dan) }
         #expect(try await fx.service.comments(number: number, by: fx.alice).count == 2)
     }

@@ -18,6 +18,11 @@ public final class ConsoleController {
     var changeFeed: Task<Void, Never>?
     /// Whether to follow the change feed (tests announce changes themselves, `LoadResult.changed`).
     let followsChanges: Bool
+    /// Counts sign-outs: work started before one is dropped when it finishes (`LoadResult.inSession`).
+    var session = 0
+    /// A re-read of the user and a reload are under way: further changes announced meanwhile are
+    /// covered by it, so they queue no more work.
+    var refreshPending = false
     var changedSinceDraw = false
     var ticks = 0
     /// Where `report.export` writes its CSV files.
@@ -246,10 +251,11 @@ public final class ConsoleController {
     func refreshActor() {
         guard let user = state.user else { return }
         let service = self.service
+        refreshPending = true
         background({
             .actorRefreshed(try await service.currentUser(user))
         }, onError: { error in
-            error.code == .unauthorized ? .signedOut(error.message) : .failed(error, reload: false)
+            error.code == .unauthorized ? .signedOut(error.message) : .actorRefreshFailed(error)
         })
     }
 
@@ -279,6 +285,8 @@ public final class ConsoleController {
         state.login.note = "Signed out: \(reason)"
         changeFeed?.cancel()
         changeFeed = nil
+        session += 1
+        refreshPending = false
         pageGeneration += 1
         detailGeneration += 1
         countsGeneration += 1
@@ -292,14 +300,14 @@ public final class ConsoleController {
         _ work: @escaping @Sendable () async throws -> LoadResult,
         onError: @escaping @Sendable (HelpdeskError) -> LoadResult = { .failed($0, reload: false) }
     ) {
-        let inbox = self.inbox
+        let inbox = self.inbox, session = self.session
         scheduler.schedule {
             do {
-                inbox.post(try await work())
+                inbox.post(.inSession(session, try await work()))
             } catch let error as HelpdeskError {
-                inbox.post(onError(error))
+                inbox.post(.inSession(session, onError(error)))
             } catch {
-                inbox.post(onError(HelpdeskError(.internalError, "\(error)")))
+                inbox.post(.inSession(session, onError(HelpdeskError(.internalError, "\(error)"))))
             }
         }
     }
@@ -350,11 +358,11 @@ public final class ConsoleController {
     func loadCounts() {
         guard let user = state.user else { return }
         countsGeneration += 1
-        let generation = countsGeneration, views = state.views, service = self.service, inbox = self.inbox
+        let generation = countsGeneration, views = state.views, service = self.service, inbox = self.inbox, session = self.session
         scheduler.schedule {
             var counts: [Int?] = []
             for view in views { counts.append(try? await service.countTickets(view.query, by: user)) }
-            inbox.post(.counts(generation: generation, counts))
+            inbox.post(.inSession(session, .counts(generation: generation, counts)))
         }
     }
 
@@ -413,10 +421,10 @@ public final class ConsoleController {
 
     func loadAgents() {
         guard let user = state.user else { return }
-        let service = self.service, inbox = self.inbox
+        let service = self.service, inbox = self.inbox, session = self.session
         scheduler.schedule {
             let agents = (try? await service.agents(by: user))?.map(\.user).filter(\.isActive) ?? []
-            inbox.post(.agents(agents))
+            inbox.post(.inSession(session, .agents(agents)))
         }
     }
 
@@ -425,9 +433,9 @@ public final class ConsoleController {
     func followChanges() {
         changeFeed?.cancel()
         guard followsChanges else { return }
-        let changes = service.changes(), inbox = self.inbox
+        let service = self.service, inbox = self.inbox
         changeFeed = Task {
-            for await _ in changes { inbox.post(.changed) }
+            for await _ in await service.changes() { inbox.post(.changed) }
         }
     }
 
@@ -540,10 +548,17 @@ public final class ConsoleController {
         case .changed:
             // The user is re-read first and the screen reloaded after, so nothing loads under a
             // role the user no longer has.
-            if state.user != nil { refreshActor() }
+            if state.user != nil && !refreshPending { refreshActor() }
         case .actorRefreshed(let user):
+            refreshPending = false
             adopt(user)
             reloadAll()
+        case .actorRefreshFailed(let error):
+            refreshPending = false
+            state.message = (error.description, true)
+            reloadAll()
+        case .inSession(let started, let result):
+            if started == session { apply(result) }
         case .signedOut(let reason):
             if state.user != nil { signOut(reason) }
         }

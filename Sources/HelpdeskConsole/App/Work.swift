@@ -91,6 +91,11 @@ public enum LoadResult: Sendable {
     case changed
     /// The acting user as stored now (another process may have changed the role).
     case actorRefreshed(User)
+    /// Re-reading the acting user failed for another reason than their account (the file busy, say).
+    case actorRefreshFailed(HelpdeskError)
+    /// A result of work started in session `Int` (a session ends at sign-out): applied only if that
+    /// session is still the current one, so nothing of one user's reaches the next.
+    indirect case inSession(Int, LoadResult)
     /// The acting user may no longer act (deactivated or removed): back to the login screen.
     case signedOut(String)
 }

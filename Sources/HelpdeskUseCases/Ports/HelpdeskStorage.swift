@@ -21,9 +21,10 @@ public protocol HelpdeskStorage: TicketStorage, UserStorage, ReportStorage, Sett
 /// "Something changed": how an open console learns of other processes' work.
 public protocol ChangeFeed: Sendable {
     /// Yields once each time another connection or process has committed since the last look (never
-    /// for this storage's own commits); ends when the consumer stops iterating. `interval` bounds how
-    /// late a change may be announced, for engines that poll.
-    func changes(every interval: Duration) -> AsyncStream<Void>
+    /// for this storage's own commits); a commit made after this returns is announced. A failed look
+    /// is tried again at the next interval; the stream ends only when its consumer stops iterating.
+    /// `interval` bounds how late a change may be announced, for engines that poll.
+    func changes(every interval: Duration) async -> AsyncStream<Void>
 }
 
 /// An admin action to record in the audit log, in the transaction of the action itself. The engine
@@ -36,6 +37,7 @@ public struct AuditRecord: Sendable, Equatable {
     /// Free text, e.g. `agent -> admin`.
     public var detail: String?
 
+    /// A record of `action` on `target`.
     public init(_ action: String, target: String, detail: String? = nil) {
         self.action = action
         self.target = target
@@ -45,6 +47,8 @@ public struct AuditRecord: Sendable, Equatable {
 
 /// A staff member automatic assignment may consider, with their current load.
 public struct AgentCandidate: Sendable, Equatable {
+    /// The staff member as stored now, and their load (tickets assigned to them in the statuses
+    /// automatic assignment counts, and when they were last given one).
     public var user: User
     public var load: AgentLoad
 

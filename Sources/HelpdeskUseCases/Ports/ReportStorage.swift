@@ -28,6 +28,7 @@ public protocol ReportStorage: Sendable {
 
 /// Helpdesk-wide switches.
 public protocol SettingsStorage: Sendable {
+    /// The switches, once `authorize` accepts the acting user (it throws to refuse).
     func settings(actorId: Int64, authorize: @escaping @Sendable (User?) throws -> Void) async throws -> HelpdeskSettings
     /// Saves the switches `decide` returns (it sees the acting user and the current switches).
     func changeSettings(

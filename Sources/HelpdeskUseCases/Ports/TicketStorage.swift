@@ -27,6 +27,7 @@ public struct TicketSnapshot: Sendable {
 public struct TicketLoad: Sendable {
     /// A ticket number already checked by `TicketNumber.parse`.
     public var number: String
+    /// The acting user's id, loaded into the snapshot.
     public var actorId: Int64
     /// An email (normalised) whose user the decision needs, e.g. the assignee named by an admin.
     public var namedEmail: String?

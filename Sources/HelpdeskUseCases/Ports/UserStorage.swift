@@ -3,6 +3,7 @@ import HelpdeskCore
 
 /// A user's stored credentials, as a login checks them.
 public struct StoredCredentials: Sendable {
+    /// The account.
     public var user: User
     /// The PBKDF2 hash (`PasswordHasher`'s format); nil for an account without a password.
     public var passwordHash: String?
@@ -35,6 +36,8 @@ public struct NewUserSnapshot: Sendable {
 
 /// An account to insert: validated fields and the password's hash.
 public struct NewUserRecord: Sendable {
+    /// A validated, normalised email; a validated name; the role; the password's hash in the
+    /// hasher's format (never the password).
     public var email: String
     public var name: String
     public var role: Role
@@ -74,6 +77,7 @@ public struct UserChange: Sendable {
     public var bumpCredentialVersion: Bool
     /// Forget failed logins and lift a lockout.
     public var clearLockout: Bool
+    /// An admin action to record (written even when nothing else changes).
     public var audit: AuditRecord?
 
     public init(user: User, passwordHash: String? = nil, bumpCredentialVersion: Bool, clearLockout: Bool = false, audit: AuditRecord?) {
@@ -114,6 +118,6 @@ public protocol UserStorage: Sendable {
     func users(
         role: Role?, actorId: Int64, authorize: @escaping @Sendable (User?) throws -> Void
     ) async throws -> [UserSummary]
-    /// Agents and admins (admins first, then by email) with their active assigned tickets.
+    /// Agents and admins (agents first, then admins, each by email) with their active assigned tickets.
     func agents(actorId: Int64, authorize: @escaping @Sendable (User?) throws -> Void) async throws -> [AgentSummary]
 }
