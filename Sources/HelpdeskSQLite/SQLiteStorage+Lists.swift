@@ -48,25 +48,37 @@ extension SQLiteStorage {
     }
 
     public func countTickets(
-        _ query: TicketQuery, actorId: Int64, at now: Date, authorize: @escaping @Sendable (User?) throws -> ListAccess
-    ) async throws -> Int {
+        _ queries: [TicketQuery], actorId: Int64, at now: Date,
+        authorize: @escaping @Sendable (User?, TicketQuery) throws -> ListAccess
+    ) async throws -> [Result<Int, HelpdeskError>] {
         try await read { db in
-            let access = try authorize(try UserTable.find(id: actorId, db))
-            func counted(_ scope: (String, [any DatabaseValueConvertible])?) throws -> Int {
-                guard let builder = try filters(for: query, access, db, now, scope: scope) else { return 0 }
-                return try Int.fetchOne(db.cachedStatement(sql: builder.countSQL()), arguments: builder.arguments) ?? 0
+            let user = try UserTable.find(id: actorId, db)
+            return try queries.map { query in
+                do {
+                    return .success(try count(query, try authorize(user, query), db, now))
+                } catch let error as HelpdeskError {
+                    return .failure(error)
+                }
             }
-            switch access.scope {
-            case .all:
-                return try TicketTally.count(query, readerId: access.readerId, db) ?? counted(nil)
-            case .requester:
-                return try counted(nil)
-            case .assigneeOrRequester(let id):
-                // Two disjoint parts, each on its own index (the assigned part from the tally when it
-                // can), rather than one OR that SQLite walks ticket by ticket.
-                let assigned = try TicketTally.count(query, readerId: access.readerId, assignedTo: id, db) ?? counted(("t.assignee_id = ?", [id]))
-                return try assigned + counted(("t.requester_id = ? AND (t.assignee_id IS NULL OR t.assignee_id != ?)", [id, id]))
-            }
+        }
+    }
+
+    /// One list's count: from the maintained tally when it can answer, else from the tickets.
+    private func count(_ query: TicketQuery, _ access: ListAccess, _ db: Database, _ now: Date) throws -> Int {
+        func counted(_ scope: (String, [any DatabaseValueConvertible])?) throws -> Int {
+            guard let builder = try filters(for: query, access, db, now, scope: scope) else { return 0 }
+            return try Int.fetchOne(db.cachedStatement(sql: builder.countSQL()), arguments: builder.arguments) ?? 0
+        }
+        switch access.scope {
+        case .all:
+            return try TicketTally.count(query, readerId: access.readerId, db) ?? counted(nil)
+        case .requester:
+            return try counted(nil)
+        case .assigneeOrRequester(let id):
+            // Two disjoint parts, each on its own index (the assigned part from the tally when it
+            // can), rather than one OR that SQLite walks ticket by ticket.
+            let assigned = try TicketTally.count(query, readerId: access.readerId, assignedTo: id, db) ?? counted(("t.assignee_id = ?", [id]))
+            return try assigned + counted(("t.requester_id = ? AND (t.assignee_id IS NULL OR t.assignee_id != ?)", [id, id]))
         }
     }
 

@@ -14,13 +14,34 @@ extension Helpdesk {
         }
     }
 
-    /// How many tickets a list would hold (the console's view counts), without loading them.
+    /// How many tickets a list would hold, without loading them.
     /// - Throws: as `listTickets`.
     public func countTickets(_ query: TicketQuery, by actor: some ActorReference) async throws -> Int {
-        let query = try query.validated()
-        return try await storage.countTickets(query, actorId: actor.actorId, at: clock.now()) { user in
-            try Self.listAccess(user, query)
+        try await countTickets([query], by: actor)[0].get()
+    }
+
+    /// How many tickets each list would hold (the console's view counts), from one read: each
+    /// answer is the count, or the error `countTickets(_:by:)` would throw for that list alone.
+    /// - Throws: `UNAUTHORIZED` when the acting user may not act (no list can be counted then).
+    public func countTickets(_ queries: [TicketQuery], by actor: some ActorReference) async throws -> [Result<Int, HelpdeskError>] {
+        var answers: [Result<Int, HelpdeskError>?] = []
+        var valid: [TicketQuery] = []
+        for query in queries {
+            do {
+                valid.append(try query.validated())
+                answers.append(nil)
+            } catch let error as HelpdeskError {
+                answers.append(.failure(error))
+            }
         }
+        var counted = try await storage.countTickets(valid, actorId: actor.actorId, at: clock.now()) { user, query in
+            try Self.listAccess(user, query)
+        }.makeIterator()
+        let results = answers.map { $0 ?? counted.next() ?? .failure(HelpdeskError(.internalError, "A count is missing")) }
+        if case .failure(let error)? = results.first(where: { if case .failure(let error) = $0 { error.code == .unauthorized } else { false } }) {
+            throw error
+        }
+        return results
     }
 
     private static func listAccess(_ user: User?, _ query: TicketQuery) throws -> ListAccess {

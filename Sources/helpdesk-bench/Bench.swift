@@ -42,6 +42,7 @@ struct Run: AsyncParsableCommand {
             build = try BuildFigures.build(tickets: tickets, seed: seed, path: path, log: log)
         }
         let setup = try await BenchSetup(path: path)
+        try setup.requireLegalStatusHistory(path)
         let stopwatch = Stopwatch(runs: runs)
         let groups = Set(only.split(separator: ",").map(String.init))
         let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()

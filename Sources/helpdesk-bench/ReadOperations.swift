@@ -104,7 +104,8 @@ struct ReadOperations {
         let views = ConfigLoader.standard(environment: [:]).load(keymap: "default", theme: "default", environment: [:], colours: 256, utf8: true)
             .views.filter { $0.roles.isEmpty || $0.roles.contains(user.role) }
         let ours = try await stopwatch.time { _ in
-            for view in views { blackHole(try await service.countTickets(view.query, by: user)) }
+            // As the console asks: every view in one read.
+            blackHole(try await service.countTickets(views.map(\.query), by: user))
         }
         let floorQueries = try FloorCounts(user: user, now: BenchSetup.now).queries(for: views)
         let floorTimes = try await stopwatch.time { _ in

@@ -192,4 +192,34 @@ struct RandomizedQueryTests {
             }
         }
     }
+
+    /// The console counts every view in one read; a view that cannot be counted spoils no other, and
+    /// a user who may not act gets no count at all.
+    @Test(arguments: Engine.allCases) func viewsAreCountedTogetherEachWithItsOwnAnswer(engine: Engine) async throws {
+        let fx = try await StoreFixture(engine)
+        _ = try await fx.file("Dan's ticket", by: fx.dan)
+        _ = try await fx.file("Erin's ticket", by: fx.erin)
+        var unknownAssignee = TicketQuery()
+        unknownAssignee.assignee = .email("nobody@x.test")
+        var trash = TicketQuery()
+        trash.trash = true
+        var tooMany = TicketQuery()
+        tooMany.limit = 10_000
+        let answers = try await fx.service.countTickets([TicketQuery(), unknownAssignee, trash, tooMany, TicketQuery()], by: fx.dan)
+        #expect(try answers[0].get() == 1, "Dan sees his own")
+        #expect(answers[1].failureCode == .notFound)
+        #expect(answers[2].failureCode == .forbidden, "the trash is for admins")
+        #expect(answers[3].failureCode == .validation)
+        #expect(try answers[4].get() == 1)
+        #expect(try await fx.service.countTickets([TicketQuery(), trash], by: fx.admin).map { try $0.get() } == [2, 0])
+        _ = try await fx.service.setActive(email: "dan@x.test", active: false, by: fx.admin)
+        await expectError(.unauthorized) { try await fx.service.countTickets([TicketQuery()], by: fx.dan) }
+    }
+}
+
+extension Result where Failure == HelpdeskError {
+    /// The code of a failed answer; nil for a count.
+    var failureCode: ErrorCode? {
+        if case .failure(let error) = self { error.code } else { nil }
+    }
 }

@@ -360,8 +360,9 @@ public final class ConsoleController {
         countsGeneration += 1
         let generation = countsGeneration, views = state.views, service = self.service, inbox = self.inbox, session = self.session
         scheduler.schedule {
-            var counts: [Int?] = []
-            for view in views { counts.append(try? await service.countTickets(view.query, by: user)) }
+            // One read for every view; a view that cannot be counted shows no figure.
+            let counts = (try? await service.countTickets(views.map(\.query), by: user))?.map { try? $0.get() }
+                ?? Array(repeating: nil, count: views.count)
             inbox.post(.inSession(session, .counts(generation: generation, counts)))
         }
     }

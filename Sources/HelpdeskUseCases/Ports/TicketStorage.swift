@@ -186,8 +186,11 @@ public protocol TicketStorage: Sendable {
         _ query: TicketQuery, actorId: Int64, at now: Date, authorize: @escaping @Sendable (User?) throws -> ListAccess
     ) async throws -> TicketPage
 
-    /// How many tickets a validated query would list, without loading them.
+    /// How many tickets each validated query would list, without loading them, from one snapshot:
+    /// `authorize` is asked for each query; what it or the count throws for a query takes that
+    /// query's place in the answer, so one list that cannot be counted spoils no other.
     func countTickets(
-        _ query: TicketQuery, actorId: Int64, at now: Date, authorize: @escaping @Sendable (User?) throws -> ListAccess
-    ) async throws -> Int
+        _ queries: [TicketQuery], actorId: Int64, at now: Date,
+        authorize: @escaping @Sendable (User?, TicketQuery) throws -> ListAccess
+    ) async throws -> [Result<Int, HelpdeskError>]
 }
