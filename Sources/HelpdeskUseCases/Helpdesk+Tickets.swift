@@ -94,10 +94,8 @@ extension Helpdesk {
         number: String, subject: String?, description: String?, category: String?, expectedVersion: Int? = nil,
         by actor: some ActorReference
     ) async throws -> TicketListing {
-        try await changeTicket(number: number, expectedVersion: expectedVersion, by: actor) { ticket, me, _, now in
-            var changed = ticket
-            let history = try TicketRules.update(&changed, subject: subject, description: description, category: category, by: me, at: now)
-            return TicketChange(ticket: changed, history: history)
+        try await applying(number: number, expectedVersion: expectedVersion, by: actor) { ticket, me, now in
+            try TicketRules.update(&ticket, subject: subject, description: description, category: category, by: me, at: now)
         }
     }
 
@@ -109,10 +107,8 @@ extension Helpdesk {
         number: String, to status: String, expectedVersion: Int? = nil, by actor: some ActorReference
     ) async throws -> TicketListing {
         let target = try Validator.choice(status, field: "status", as: TicketStatus.self)
-        return try await changeTicket(number: number, expectedVersion: expectedVersion, by: actor) { ticket, me, _, now in
-            var changed = ticket
-            let history = try TicketRules.changeStatus(&changed, to: target, by: me, at: now)
-            return TicketChange(ticket: changed, history: history)
+        return try await applying(number: number, expectedVersion: expectedVersion, by: actor) { ticket, me, now in
+            try TicketRules.changeStatus(&ticket, to: target, by: me, at: now)
         }
     }
 
@@ -123,10 +119,8 @@ extension Helpdesk {
         number: String, to priority: String, expectedVersion: Int? = nil, by actor: some ActorReference
     ) async throws -> TicketListing {
         let target = try Validator.choice(priority, field: "priority", as: Priority.self)
-        return try await changeTicket(number: number, expectedVersion: expectedVersion, by: actor) { ticket, me, _, now in
-            var changed = ticket
-            let history = try TicketRules.changePriority(&changed, to: target, by: me, at: now)
-            return TicketChange(ticket: changed, history: history)
+        return try await applying(number: number, expectedVersion: expectedVersion, by: actor) { ticket, me, now in
+            try TicketRules.changePriority(&ticket, to: target, by: me, at: now)
         }
     }
 
@@ -182,20 +176,19 @@ extension Helpdesk {
     /// Moves a ticket to the trash (admins); it keeps its comments and history.
     /// - Throws: `FORBIDDEN` (not an admin); `NOT_FOUND`; `CONFLICT` (already in the trash); `UNAUTHORIZED`.
     public func deleteTicket(number: String, by actor: some ActorReference) async throws -> TicketListing {
-        try await changeTicket(number: number, expectedVersion: nil, by: actor) { ticket, me, _, now in
-            var changed = ticket
-            let history = try TicketRules.delete(&changed, by: me, at: now)
-            return TicketChange(ticket: changed, history: history, audit: AuditRecord("ticket.delete", target: ticket.number, detail: ticket.subject))
+        try await applying(
+            number: number, expectedVersion: nil, by: actor, audit: { AuditRecord("ticket.delete", target: $0.number, detail: $0.subject) }
+        ) { ticket, me, now in
+            try TicketRules.delete(&ticket, by: me, at: now)
         }
     }
 
     /// Takes a ticket out of the trash (admins).
     /// - Throws: `FORBIDDEN` (not an admin); `NOT_FOUND`; `CONFLICT` (not in the trash); `UNAUTHORIZED`.
     public func restoreTicket(number: String, by actor: some ActorReference) async throws -> TicketListing {
-        try await changeTicket(number: number, expectedVersion: nil, by: actor) { ticket, me, _, now in
-            var changed = ticket
-            let history = try TicketRules.restore(&changed, by: me, at: now)
-            return TicketChange(ticket: changed, history: history, audit: AuditRecord("ticket.restore", target: ticket.number))
+        try await applying(number: number, expectedVersion: nil, by: actor, audit: { AuditRecord("ticket.restore", target: $0.number) }) {
+            ticket, me, now in
+            try TicketRules.restore(&ticket, by: me, at: now)
         }
     }
 
@@ -206,6 +199,20 @@ extension Helpdesk {
             try TicketRules.requirePurge(ticket, by: me)
             return TicketChange(
                 ticket: ticket, history: [], audit: AuditRecord("ticket.purge", target: ticket.number, detail: ticket.subject), purge: true)
+        }
+    }
+
+    /// A change that is one rule of the core applied to the ticket, with the audit record of an
+    /// admin action (made from the ticket as loaded).
+    private func applying(
+        number: String, expectedVersion: Int?, by actor: some ActorReference,
+        audit: (@Sendable (Ticket) -> AuditRecord)? = nil,
+        _ rule: @escaping @Sendable (_ ticket: inout Ticket, _ me: User, _ now: Date) throws -> [Change]
+    ) async throws -> TicketListing {
+        try await changeTicket(number: number, expectedVersion: expectedVersion, by: actor) { ticket, me, _, now in
+            var changed = ticket
+            let history = try rule(&changed, me, now)
+            return TicketChange(ticket: changed, history: history, audit: audit?(ticket))
         }
     }
 

@@ -28,13 +28,20 @@ struct ConsoleIdentityTests {
         #expect((comments["comments"] as? [[String: Any]])?.isEmpty == true, "nothing stored under the deactivated account")
     }
 
-    @Test func aDemotedAndDeactivatedAdminCannotRestoreHimself() throws {
+    /// A helpdesk with a second admin, `root@x.test` (so that `admin@x.test` may be demoted), and
+    /// the first admin's console open on the dashboard.
+    func adminConsoleBesideASecondAdmin() throws -> (CLI, Tmux) {
         let cli = try CLI()
         try cli.seedUsers()
         try cli.json(["user", "add", "--email", "root@x.test", "--name", "Root", "--role", "admin", "--password", "password1"], as: "admin@x.test")
         let tmux = try endToEnd.console(cli, as: "admin@x.test")
-        defer { tmux.close() }
         try tmux.waitFor("Backlog by status")
+        return (cli, tmux)
+    }
+
+    @Test func aDemotedAndDeactivatedAdminCannotRestoreHimself() throws {
+        let (cli, tmux) = try adminConsoleBesideASecondAdmin()
+        defer { tmux.close() }
         try cli.json(["user", "set-role", "admin@x.test", "customer"], as: "root@x.test")
         try cli.json(["user", "deactivate", "admin@x.test"], as: "root@x.test")
         // What the admin of the old console tries: the admin screen, reactivate, make admin again.
@@ -52,12 +59,8 @@ struct ConsoleIdentityTests {
     }
 
     @Test func aDemotionClosesTheAdminScreenWithAMessage() throws {
-        let cli = try CLI()
-        try cli.seedUsers()
-        try cli.json(["user", "add", "--email", "root@x.test", "--name", "Root", "--role", "admin", "--password", "password1"], as: "admin@x.test")
-        let tmux = try endToEnd.console(cli, as: "admin@x.test")
+        let (cli, tmux) = try adminConsoleBesideASecondAdmin()
         defer { tmux.close() }
-        try tmux.waitFor("Backlog by status")
         try tmux.send("3")
         try tmux.waitFor("root@x.test")
         try cli.json(["user", "set-role", "admin@x.test", "agent"], as: "root@x.test")

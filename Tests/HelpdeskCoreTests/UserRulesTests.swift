@@ -3,22 +3,10 @@ import Testing
 @testable import HelpdeskCore
 
 struct UserRulesTests {
-    func code(_ body: () throws -> Void) -> ErrorCode? {
-        do {
-            try body()
-            return nil
-        } catch let error as HelpdeskError {
-            return error.code
-        } catch {
-            Issue.record("not a HelpdeskError: \(error)")
-            return nil
-        }
-    }
-
     @Test func theFirstUserMustBeAnAdminAndOnlyTheFirst() {
-        #expect(code { try UserRules.requireFirstUser(role: .admin, existingUsers: 0) } == nil)
-        #expect(code { try UserRules.requireFirstUser(role: .agent, existingUsers: 0) } == .validation)
-        #expect(code { try UserRules.requireFirstUser(role: .admin, existingUsers: 1) } == .unauthorized)
+        #expect(throws: Never.self) { try UserRules.requireFirstUser(role: .admin, existingUsers: 0) }
+        expectError(.validation, field: "role") { try UserRules.requireFirstUser(role: .agent, existingUsers: 0) }
+        expectError(.unauthorized) { try UserRules.requireFirstUser(role: .admin, existingUsers: 1) }
     }
 
     @Test(arguments: [
@@ -33,8 +21,12 @@ struct UserRulesTests {
         var user = Fixture.admin
         user.role = role
         user.isActive = active
-        let result = code { try UserRules.requireAnotherActiveAdmin(changing: user, remainsActiveAdmin: remains, otherActiveAdmins: others) }
-        #expect(result == (refused ? .conflict : nil))
+        let change = { try UserRules.requireAnotherActiveAdmin(changing: user, remainsActiveAdmin: remains, otherActiveAdmins: others) }
+        if refused {
+            expectError(.conflict) { try change() }
+        } else {
+            #expect(throws: Never.self) { try change() }
+        }
     }
 
     @Test func generatedPasswordsUseTheUnambiguousAlphabetAndLength() {

@@ -6,29 +6,16 @@ import Testing
 /// Every use case re-reads the acting user inside its transaction: a `User` value held by a face
 /// (a console logged in an hour ago) carries an id, never a role or a right to act.
 struct IdentityRecheckTests {
-    /// The code a use case threw, or nil when it did not throw a `HelpdeskError`.
-    func code(_ body: () async throws -> Void) async -> ErrorCode? {
-        do {
-            try await body()
-            return nil
-        } catch let error as HelpdeskError {
-            return error.code
-        } catch {
-            Issue.record("not a HelpdeskError: \(error)")
-            return nil
-        }
-    }
-
     @Test(arguments: Engine.allCases) func aDeactivatedAgentsStaleSessionCanNeitherReplyNorNote(engine: Engine) async throws {
         let fx = try await StoreFixture(engine)
         let number = try await fx.file()
         _ = try await fx.service.assign(number: number, to: "alice@x.test", by: fx.admin)
         let session = fx.alice  // what a console logged in as Alice holds
         _ = try await fx.service.setActive(email: "alice@x.test", active: false, by: fx.admin)
-        #expect(await code { _ = try await fx.service.addComment(number: number, body: "Public reply", isInternal: false, by: session) } == .unauthorized)
-        #expect(await code { _ = try await fx.service.addComment(number: number, body: "Internal note", isInternal: true, by: session) } == .unauthorized)
-        #expect(await code { _ = try await fx.service.changeStatus(number: number, to: "in_progress", by: session) } == .unauthorized)
-        #expect(await code { _ = try await fx.service.listTickets(TicketQuery(), by: session) } == .unauthorized)
+        await expectError(.unauthorized) { _ = try await fx.service.addComment(number: number, body: "Public reply", isInternal: false, by: session) }
+        await expectError(.unauthorized) { _ = try await fx.service.addComment(number: number, body: "Internal note", isInternal: true, by: session) }
+        await expectError(.unauthorized) { _ = try await fx.service.changeStatus(number: number, to: "in_progress", by: session) }
+        await expectError(.unauthorized) { _ = try await fx.service.listTickets(TicketQuery(), by: session) }
         #expect(try await fx.service.comments(number: number, by: fx.admin).isEmpty, "nothing was stored under the deactivated account")
     }
 
@@ -37,12 +24,12 @@ struct IdentityRecheckTests {
         let second = try await fx.service.addUser(email: "root@x.test", name: "Root", role: "admin", password: "password1", by: fx.admin)
         let session = fx.admin  // still says role admin
         _ = try await fx.service.setRole(email: "admin@x.test", role: "customer", by: second)
-        #expect(await code { _ = try await fx.service.listUsers(role: nil, by: session) } == .forbidden)
-        #expect(await code { _ = try await fx.service.setRole(email: "admin@x.test", role: "admin", by: session) } == .forbidden)
-        #expect(await code { _ = try await fx.service.setAutoAssign(true, by: session) } == .forbidden)
-        #expect(await code { _ = try await fx.service.dashboard(by: session) } == .forbidden)
+        await expectError(.forbidden) { _ = try await fx.service.listUsers(role: nil, by: session) }
+        await expectError(.forbidden) { _ = try await fx.service.setRole(email: "admin@x.test", role: "admin", by: session) }
+        await expectError(.forbidden) { _ = try await fx.service.setAutoAssign(true, by: session) }
+        await expectError(.forbidden) { _ = try await fx.service.dashboard(by: session) }
         _ = try await fx.service.setActive(email: "admin@x.test", active: false, by: second)
-        #expect(await code { _ = try await fx.service.setActive(email: "admin@x.test", active: true, by: session) } == .unauthorized)
+        await expectError(.unauthorized) { _ = try await fx.service.setActive(email: "admin@x.test", active: true, by: session) }
         let stored = try #require(try await fx.service.listUsers(role: nil, by: second).first { $0.user.email == "admin@x.test" })
         #expect(stored.user.role == .customer && !stored.user.isActive)
         let selfServed = try await fx.service.auditLog(by: second).filter { $0.actorEmail == "admin@x.test" && $0.target == "admin@x.test" }
@@ -67,13 +54,13 @@ struct IdentityRecheckTests {
         #expect(try await fx.service.history(number: number, by: session).allSatisfy { !$0.entry.isInternal })
         #expect(try await fx.service.listTickets(search, by: session).tickets.isEmpty)
         #expect(try await fx.service.countTickets(search, by: session) == 0)
-        #expect(await code { _ = try await fx.service.addComment(number: number, body: "Note", isInternal: true, by: session) } == .forbidden)
+        await expectError(.forbidden) { _ = try await fx.service.addComment(number: number, body: "Note", isInternal: true, by: session) }
     }
 
     @Test(arguments: Engine.allCases) func aPromotedAgentActsAsAdminAtOnce(engine: Engine) async throws {
         let fx = try await StoreFixture(engine)
         let session = fx.alice
-        #expect(await code { _ = try await fx.service.listUsers(role: nil, by: session) } == .forbidden)
+        await expectError(.forbidden) { _ = try await fx.service.listUsers(role: nil, by: session) }
         _ = try await fx.service.setRole(email: "alice@x.test", role: "admin", by: fx.admin)
         #expect(try await fx.service.listUsers(role: nil, by: session).count == 5)
         #expect(try await fx.service.currentUser(session).role == .admin)
@@ -82,10 +69,10 @@ struct IdentityRecheckTests {
     @Test(arguments: Engine.allCases) func aRemovedOrDeactivatedActorIsUnauthorized(engine: Engine) async throws {
         let fx = try await StoreFixture(engine)
         let ghost = User(id: 9_999, email: "ghost@x.test", name: "Ghost", role: .admin, createdAt: fx.start)
-        #expect(await code { _ = try await fx.service.currentUser(ghost) } == .unauthorized)
-        #expect(await code { _ = try await fx.file(by: ghost) } == .unauthorized)
+        await expectError(.unauthorized) { _ = try await fx.service.currentUser(ghost) }
+        await expectError(.unauthorized) { _ = try await fx.file(by: ghost) }
         _ = try await fx.service.setActive(email: "dan@x.test", active: false, by: fx.admin)
-        #expect(await code { _ = try await fx.file(by: fx.dan) } == .unauthorized)
+        await expectError(.unauthorized) { _ = try await fx.file(by: fx.dan) }
         #expect(try await fx.allTickets().isEmpty)
     }
 
