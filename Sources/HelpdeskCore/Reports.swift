@@ -118,10 +118,15 @@ public struct ReportPeriod: Sendable, Equatable {
             else { throw HelpdeskError.validation(field, "must be a date like 2026-01-31") }
             return date
         }
-        let end = try to.map { try day($0, field: "to") } ?? today
-        let start = try from.map { try day($0, field: "from") } ?? end.addingTimeInterval(-29 * 86400)
-        guard start <= end else { throw HelpdeskError.validation("from", "must not be after to") }
-        return ReportPeriod(from: start, until: end.addingTimeInterval(86400))
+        // Both bounds are checked before either is reported, so every bad field is listed together.
+        var errors = FieldErrors()
+        var end = today, start: Date?
+        if let to { errors.check("to") { end = try day(to, field: "to") } }
+        if let from { errors.check("from") { start = try day(from, field: "from") } }
+        try errors.throwIfAny()
+        let first = start ?? end.addingTimeInterval(-29 * 86400)
+        guard first <= end else { throw HelpdeskError.validation("from", "must not be after to") }
+        return ReportPeriod(from: first, until: end.addingTimeInterval(86400))
     }
 
     public var fromDay: String { Self.isoDay(from) }

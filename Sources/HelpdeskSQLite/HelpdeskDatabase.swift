@@ -39,8 +39,16 @@ public final class HelpdeskDatabase: Sendable {
         }
         do {
             writer = try DatabaseQueue(path: path, configuration: configuration)
+        } catch let error as DatabaseError {
+            // SQLite's own text names its internals; the result code is what an admin can look up.
+            let reason = switch error.resultCode {
+            case .SQLITE_NOTADB: "it is not a database"
+            case .SQLITE_CANTOPEN: "it cannot be opened (a folder, or no permission)"
+            default: "it cannot be read"
+            }
+            throw HelpdeskError(.internalError, "Cannot open the database at \(path): \(reason) (SQLite result code \(error.extendedResultCode.rawValue))")
         } catch {
-            throw HelpdeskError(.internalError, "Cannot open the database at \(path): \(error)")
+            throw HelpdeskError(.internalError, "Cannot open the database at \(path)")
         }
         try Migrator(migrations: migrations).migrate(writer)
     }

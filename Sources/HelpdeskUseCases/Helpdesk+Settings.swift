@@ -10,14 +10,15 @@ extension Helpdesk {
         }
     }
 
-    /// Turns automatic assignment of new tickets on or off; admins only.
+    /// Turns automatic assignment of new tickets on or off; admins only. Recorded in the audit log
+    /// (`settings.auto-assign`, detail `on` or `off`), as every admin action is.
     /// - Throws: `FORBIDDEN` (not an admin); `UNAUTHORIZED`.
     public func setAutoAssign(_ enabled: Bool, by actor: some ActorReference) async throws -> HelpdeskSettings {
         try await storage.changeSettings(actorId: actor.actorId, at: clock.now()) { user, current in
             try Permissions.requireAdmin(try Self.acting(user), to: "change settings")
             var changed = current
             changed.autoAssign = enabled
-            return (changed, nil)
+            return (changed, AuditRecord("settings.auto-assign", target: "auto_assign", detail: enabled ? "on" : "off"))
         }
     }
 

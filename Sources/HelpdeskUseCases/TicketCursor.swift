@@ -54,9 +54,17 @@ public struct TicketCursor: Sendable, Equatable {
             .replacingOccurrences(of: "=", with: "")
     }
 
+    /// The instants a cursor may carry: 1970-01-01 to 9999-12-31 in milliseconds (stored times, and
+    /// the far-future stand-in for "no running clock", lie inside it).
+    public static let instantRange: ClosedRange<Int64> = 0...253_402_300_799_999
+
+    /// The ranks a cursor may carry (`Priority.sortRank`).
+    public static let rankRange: ClosedRange<Int> = 0...99
+
     /// Reads a cursor a list issued.
     /// - Throws: `VALIDATION_ERROR` on `field` (`after` or `before`) when the text is not a cursor
-    ///   of `sort`: forged, truncated, from another sort, or longer than 512 characters.
+    ///   of `sort`: forged, truncated, from another sort, longer than 512 characters, or with a key
+    ///   or id out of range.
     public static func decode(_ text: String, sort: TicketSort, field: String = "after") throws -> TicketCursor {
         let invalid = HelpdeskError.validation(field, "is not a cursor issued by this list (use the cursors as given)")
         guard text.count <= 512 else { throw invalid }
@@ -65,17 +73,17 @@ public struct TicketCursor: Sendable, Equatable {
         guard let data = Data(base64Encoded: base64), let plain = String(data: data, encoding: .utf8) else { throw invalid }
         let fields = plain.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
         let kinds = keyKinds(for: sort)
-        guard fields.count == kinds.count + 2, fields.first == sort.rawValue, let id = Int64(fields[fields.count - 1]) else {
+        guard fields.count == kinds.count + 2, fields.first == sort.rawValue, let id = Int64(fields[fields.count - 1]), id > 0 else {
             throw invalid
         }
         var keys: [Key] = []
         for (kind, field) in zip(kinds, fields.dropFirst()) {
             switch (kind, field.first) {
             case (.instant, "t"):
-                guard let milliseconds = Int64(field.dropFirst()) else { throw invalid }
+                guard let milliseconds = Int64(field.dropFirst()), instantRange.contains(milliseconds) else { throw invalid }
                 keys.append(.instant(milliseconds: milliseconds))
             case (.rank, "r"):
-                guard let rank = Int(field.dropFirst()) else { throw invalid }
+                guard let rank = Int(field.dropFirst()), rankRange.contains(rank) else { throw invalid }
                 keys.append(.rank(rank))
             default:
                 throw invalid

@@ -40,3 +40,12 @@ struct UserRulesTests {
         }
     }
 }
+
+struct ReportPeriodTests {
+    @Test func bothBadBoundsAreReportedTogether() {
+        let now = Date(timeIntervalSince1970: 1_795_000_000)
+        let error = expectError(.validation) { try ReportPeriod.parse(from: "2026-13-01", to: "x", now: now) }
+        #expect(error.map { Set($0.fieldErrors.keys) } == ["from", "to"])
+        expectError(.validation, field: "from") { try ReportPeriod.parse(from: "2026-11-29", to: "2026-11-01", now: now) }
+    }
+}

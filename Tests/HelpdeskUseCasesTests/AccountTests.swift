@@ -41,5 +41,17 @@ struct AccountTests {
             #expect(error.code == .conflict)
         }
     }
-}
 
+    /// Every admin action is in the audit log, settings too.
+    @Test(arguments: Engine.allCases) func switchingAutomaticAssignmentIsAudited(engine: Engine) async throws {
+        let fx = try await StoreFixture(engine)
+        _ = try await fx.service.setAutoAssign(true, by: fx.admin)
+        _ = try await fx.service.setAutoAssign(false, by: fx.admin)
+        let entries = try await fx.service.auditLog(limit: 2, by: fx.admin)
+        #expect(entries.map(\.action) == ["settings.auto-assign", "settings.auto-assign"])
+        #expect(entries.map(\.detail) == ["off", "on"], "newest first")
+        #expect(entries.allSatisfy { $0.actorEmail == "admin@x.test" })
+        await expectError(.forbidden) { try await fx.service.setAutoAssign(true, by: fx.alice) }
+        #expect(try await fx.service.auditLog(by: fx.admin).count == entries.count + 3, "three users added, and the two switches")
+    }
+}

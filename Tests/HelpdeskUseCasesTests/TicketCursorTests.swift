@@ -28,6 +28,11 @@ struct TicketCursorTests {
             ("", .due), ("not base64 at all!", .due), (base64url("due|r1|7"), .due), (base64url("due|t1"), .due),
             (base64url("due|t1|7|8"), .due), (base64url("priority|t1|r1|7"), .priority), (base64url("due|tx|7"), .due),
             (base64url("due|t1|seven"), .due), (String(repeating: "A", count: 513), .due),
+            // Well formed but out of range: times past 9999 or before 1970 (once a crash), ranks, ids.
+            (base64url("due|t9223372036854775807|1"), .due), (base64url("updated|t-9223372036854775808|1"), .updated),
+            (base64url("created|t253402300800000|1"), .created), (base64url("due|t-1|32"), .due),
+            (base64url("priority|r-1|t1|1"), .priority), (base64url("priority|r100|t1|1"), .priority),
+            (base64url("due|t1|0"), .due), (base64url("due|t1|-5"), .due),
         ]
         for (forged, sort) in forgeries {
             expectError(.validation, field: "after", "\(forged)") { try TicketCursor.decode(forged, sort: sort) }
