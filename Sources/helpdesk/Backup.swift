@@ -14,7 +14,7 @@ struct Backup: AsyncParsableCommand {
 
     func run() async throws {
         try await global.run { output in
-            let database = try HelpdeskDatabase(path: global.databasePath)
+            let database = try global.database()
             try database.backup(to: path)
             try output.emit(json: WireBackup(backup: path)) { "Backed up \(database.path) to \(path)" }
         }

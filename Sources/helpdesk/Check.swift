@@ -12,7 +12,7 @@ struct Check: AsyncParsableCommand {
 
     func run() async throws {
         try await global.run { output in
-            let report = try HelpdeskDatabase(path: global.databasePath).check()
+            let report = try global.database().check()
             try output.emit(json: WireCheck(report)) {
                 var lines = ["integrity: " + (report.integrity == ["ok"] ? "ok" : "\(report.integrity.count) problem(s)")]
                 lines += report.integrity == ["ok"] ? [] : report.integrity.map { "  \($0)" }

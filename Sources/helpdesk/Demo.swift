@@ -24,7 +24,7 @@ struct Demo: AsyncParsableCommand {
 
     func run() async throws {
         try await global.run { output in
-            let service = try global.service(path: path)
+            let service = try global.service(path: path, create: true)
             let logins = try await DemoData.populate(service, tickets: max(0, tickets))
             if !global.json && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
                 let note = "Demo logins (password \(DemoData.password)): "

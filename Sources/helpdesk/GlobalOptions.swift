@@ -46,14 +46,21 @@ struct GlobalOptions: ParsableArguments {
         return mode
     }
 
-    /// The database file (created owner-only and migrated if absent).
-    func database(path: String? = nil) throws -> HelpdeskDatabase {
-        try HelpdeskDatabase(path: path ?? databasePath, fileMode: try fileMode())
+    /// The database file, migrated. Only the commands that start a helpdesk (`init`, `demo`, the
+    /// first admin's `user add`) pass `create`; any other command on a path with no file refuses, so
+    /// that a mistyped `--db` creates nothing.
+    /// - Throws: `VALIDATION_ERROR` on `db` when the file is absent and `create` is false.
+    func database(path: String? = nil, create: Bool = false) throws -> HelpdeskDatabase {
+        let path = path ?? databasePath
+        if !create && !FileManager.default.fileExists(atPath: path) {
+            throw HelpdeskError.validation("db", "no helpdesk database at \(path); create one with helpdesk init")
+        }
+        return try HelpdeskDatabase(path: path, fileMode: try fileMode())
     }
 
-    /// The use cases over the SQLite engine on the chosen file.
-    func service(path: String? = nil) throws -> Helpdesk {
-        Helpdesk(storage: SQLiteStorage(database: try database(path: path)), clock: try clock(), hasher: hasher())
+    /// The use cases over the SQLite engine on the chosen file (see `database(path:create:)`).
+    func service(path: String? = nil, create: Bool = false) throws -> Helpdesk {
+        Helpdesk(storage: SQLiteStorage(database: try database(path: path, create: create)), clock: try clock(), hasher: hasher())
     }
 
     /// The acting user from `--as` or `HELPDESK_USER`.

@@ -9,7 +9,7 @@ struct Init: AsyncParsableCommand {
 
     func run() async throws {
         try await global.run { output in
-            let database = try global.database()
+            let database = try global.database(create: true)
             try output.emit(json: WireDatabaseReady(database: database.path)) { "Database ready at \(database.path)" }
         }
     }

@@ -62,4 +62,23 @@ struct HostileInputTests {
             }
         }
     }
+
+    /// A mistyped `--db` creates nothing: only the commands that start a helpdesk create its file.
+    @Test func aMistypedDatabasePathCreatesNothing() throws {
+        let cli = try CLI()
+        try cli.seedUsers()
+        let typo = cli.directory.appendingPathComponent("no-such-folder/helpdsk.sqlite").path
+        for arguments in [["ticket", "list"], ["ticket", "show", "TICK-20261129-0001"], ["report", "dashboard"], ["check"], ["audit"]] {
+            let result = try cli.run(arguments + ["--db", typo, "--json"], as: "admin@x.test")
+            #expect(result.status == 2, "\(arguments)")
+            let error = try result.json()
+            #expect(error["code"] as? String == "VALIDATION_ERROR")
+            #expect((error["errors"] as? [String: [String]])?["db"] != nil, "\(arguments): \(result.stdout)")
+        }
+        let registered = try cli.run(["register", "--email", "zed@x.test", "--name", "Zed", "--password-stdin", "--db", typo], stdin: "password1\n")
+        #expect(registered.status == 2, "a customer cannot start a helpdesk")
+        #expect(!FileManager.default.fileExists(atPath: (typo as NSString).deletingLastPathComponent), "no folder, no file")
+        let started = try cli.run(["init", "--db", typo, "--json"])
+        #expect(started.status == 0 && FileManager.default.fileExists(atPath: typo), "init starts one")
+    }
 }
