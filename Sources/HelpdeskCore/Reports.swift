@@ -106,7 +106,12 @@ public struct ReportPeriod: Sendable, Equatable {
         self.until = until
     }
 
+    /// The longest period a report covers: 3,660 days, ten years and their leap days.
+    public static let maximumDays = 3_660
+
     /// Parses `YYYY-MM-DD` bounds; without them, the 30 days ending today.
+    /// - Throws: `VALIDATION_ERROR` on `from` and `to` (every malformed bound listed together), on
+    ///   `from` when it is after `to` or the period is longer than `maximumDays`.
     public static func parse(from: String?, to: String?, now: Date) throws -> ReportPeriod {
         let calendar = Calendar.utc
         let today = calendar.startOfDay(for: now)
@@ -126,6 +131,11 @@ public struct ReportPeriod: Sendable, Equatable {
         try errors.throwIfAny()
         let first = start ?? end.addingTimeInterval(-29 * 86400)
         guard first <= end else { throw HelpdeskError.validation("from", "must not be after to") }
+        // A report lists every day of its period: ten years at the most keeps one bounded.
+        let days = Int(end.timeIntervalSince(first) / 86400) + 1
+        guard days <= maximumDays else {
+            throw HelpdeskError.validation("from", "a period is at most \(maximumDays) days (got \(days)); narrow from and to")
+        }
         return ReportPeriod(from: first, until: end.addingTimeInterval(86400))
     }
 

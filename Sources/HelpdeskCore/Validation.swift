@@ -28,10 +28,16 @@ public enum Validator {
 
     /// Trims surrounding white space and checks the length in characters (grapheme clusters).
     public static func text(_ value: String, field: String, length: ClosedRange<Int>) throws -> String {
+        // SQLite's C strings end at a NUL; a text holding one would be stored cut short, different
+        // from what was acknowledged. It is refused instead.
+        if value.unicodeScalars.contains("\0") {
+            throw HelpdeskError.validation(field, "must not contain a NUL character")
+        }
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         let count = trimmed.count
         if count < length.lowerBound {
-            throw HelpdeskError.validation(field, "must be at least \(length.lowerBound) characters (got \(count))")
+            let unit = length.lowerBound == 1 ? "character" : "characters"
+            throw HelpdeskError.validation(field, "must be at least \(length.lowerBound) \(unit) (got \(count))")
         }
         if count > length.upperBound {
             throw HelpdeskError.validation(field, "must be at most \(length.upperBound) characters (got \(count))")

@@ -26,6 +26,10 @@ struct Migrator {
             if try Int.fetchOne(db, sql: "PRAGMA user_version") == migrations.count { return }
             try db.inTransaction(.immediate) {
                 let applied = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                if applied < 0 {
+                    throw HelpdeskError(
+                        .internalError, "The database has schema version \(applied), which no helpdesk writes; the file was left untouched")
+                }
                 if applied > migrations.count {
                     throw HelpdeskError(
                         .internalError,

@@ -81,4 +81,33 @@ struct HostileInputTests {
         let started = try cli.run(["init", "--db", typo, "--json"])
         #expect(started.status == 0 && FileManager.default.fileExists(atPath: typo), "init starts one")
     }
+
+    /// SQLite's C strings end at a NUL: text holding one is refused, never stored cut short.
+    @Test func aNULIsRefusedNotCutShort() throws {
+        let cli = try CLI()
+        try cli.seedUsers()
+        let number = try cli.createTicket()
+        for body in ["text\0more", "\0leading"] {
+            let result = try cli.run(["ticket", "comment", number, "--body", "-", "--json"], as: "dan@x.test", stdin: body)
+            #expect(result.status == 2)
+            let error = try result.json()
+            #expect((error["errors"] as? [String: [String]])?["body"] == ["must not contain a NUL character"])
+        }
+        let comments = try cli.json(["ticket", "comments", number], as: "admin@x.test")
+        #expect((comments["comments"] as? [[String: Any]])?.isEmpty == true, "nothing stored")
+    }
+
+    /// A file whose schema version no helpdesk writes is refused with a clear error, not a crash.
+    @Test func aNegativeSchemaVersionIsRefused() throws {
+        let cli = try CLI()
+        try cli.seedUsers()
+        let set = Process()
+        set.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        set.arguments = [cli.database, "PRAGMA user_version = -1;"]
+        try set.run()
+        set.waitUntilExit()
+        let result = try cli.run(["ticket", "list", "--json"], as: "admin@x.test")
+        #expect(result.status == 1)
+        #expect((try result.json()["message"] as? String)?.contains("schema version -1") == true)
+    }
 }

@@ -50,4 +50,13 @@ import Testing
         #expect(console.controller.state.selectedTicket?.ticket.number == expected.first)
         #expect(console.screen.contains(expected[0]))
     }
+
+    /// A terminal taller than 250 rows asks for no more than a list may hold, and loads its queue.
+    @Test func aVeryTallTerminalStillLoadsTheQueue() async throws {
+        let fx = try await ConsoleFixture()
+        try await fx.file("Seen on a tall terminal")
+        let console = await fx.console(as: fx.alice, width: 120, height: 300)
+        #expect(console.screen.contains("Seen on a tall terminal"))
+        #expect(!console.screen.contains("limit must be"))
+    }
 }

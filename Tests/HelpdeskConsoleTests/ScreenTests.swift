@@ -163,7 +163,7 @@ struct ScreenTests {
         try await fx.file("Printer on fire")
         let console = await fx.console(as: fx.alice, width: 100, height: 30)
         await console.press("r", "C-s")
-        #expect(console.screen.contains("Validation failed (body: must be at least 1 characters"))
+        #expect(console.screen.contains("Validation failed (body: must be at least 1 character (got 0)"))
         #expect(console.screen.contains("┌ Reply on TICK-20261129-0001"))
     }
 

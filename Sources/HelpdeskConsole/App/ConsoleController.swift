@@ -367,7 +367,9 @@ public final class ConsoleController {
         }
     }
 
-    var pageSize: Int { max(50, state.height * 2) }
+    /// Two screens of rows, at least 50 and at most what a list may ask for (a terminal taller
+    /// than 250 rows would otherwise ask for more and load nothing).
+    var pageSize: Int { min(TicketQuery.maximumLimit, max(50, state.height * 2)) }
 
     func loadPage(append: Bool, keepSelection: Bool = true) {
         if append && state.nextCursor == nil { return }
