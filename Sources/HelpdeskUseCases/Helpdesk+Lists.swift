@@ -9,7 +9,7 @@ extension Helpdesk {
     ///   `UNAUTHORIZED`.
     public func listTickets(_ query: TicketQuery, by actor: some ActorReference) async throws -> TicketPage {
         let query = try query.validated()
-        return try await storage.listTickets(query, actorId: actor.actorId, at: clock.now()) { user in
+        return try await storage.listTickets(query, actorId: actor.actorId, at: try now()) { user in
             try Self.listAccess(user, query)
         }
     }
@@ -34,7 +34,7 @@ extension Helpdesk {
                 answers.append(.failure(error))
             }
         }
-        var counted = try await storage.countTickets(valid, actorId: actor.actorId, at: clock.now()) { user, query in
+        var counted = try await storage.countTickets(valid, actorId: actor.actorId, at: try now()) { user, query in
             try Self.listAccess(user, query)
         }.makeIterator()
         let results = answers.map { $0 ?? counted.next() ?? .failure(HelpdeskError(.internalError, "A count is missing")) }

@@ -5,7 +5,7 @@ extension Helpdesk {
     /// The dashboard's tiles and backlog: every ticket for admins, an agent's own for agents.
     /// - Throws: `FORBIDDEN` (customers); `UNAUTHORIZED`.
     public func dashboard(by actor: some ActorReference) async throws -> DashboardReport {
-        try await storage.dashboard(actorId: actor.actorId, at: clock.now(), authorize: Self.reportScope)
+        try await storage.dashboard(actorId: actor.actorId, at: try now(), authorize: Self.reportScope)
     }
 
     /// Tickets created and resolved per UTC day, every day of the period listed.

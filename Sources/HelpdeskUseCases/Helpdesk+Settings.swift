@@ -14,7 +14,7 @@ extension Helpdesk {
     /// (`settings.auto-assign`, detail `on` or `off`), as every admin action is.
     /// - Throws: `FORBIDDEN` (not an admin); `UNAUTHORIZED`.
     public func setAutoAssign(_ enabled: Bool, by actor: some ActorReference) async throws -> HelpdeskSettings {
-        try await storage.changeSettings(actorId: actor.actorId, at: clock.now()) { user, current in
+        try await storage.changeSettings(actorId: actor.actorId, at: try now()) { user, current in
             try Permissions.requireAdmin(try Self.acting(user), to: "change settings")
             var changed = current
             changed.autoAssign = enabled

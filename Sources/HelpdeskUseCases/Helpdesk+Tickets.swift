@@ -9,7 +9,7 @@ extension Helpdesk {
     ///   another email; `UNAUTHORIZED` when the actor is unknown or deactivated.
     public func createTicket(_ input: NewTicketInput, by actor: some ActorReference) async throws -> TicketListing {
         let valid = try TicketRules.validate(input)
-        let now = clock.now()
+        let now = try now()
         return try await storage.createTicket(
             actorId: actor.actorId, customerEmail: valid.customerEmail, candidateLoadStatuses: AutoAssignment.loadStatuses, at: now
         ) { snapshot in
@@ -23,6 +23,7 @@ extension Helpdesk {
                 history += TicketRules.applyAssignment(&ticket, to: agent, previous: nil, at: now)
                 assigned = agent.id
             }
+            try AcceptedInstants.require(ticket)
             return NewTicketDecision(ticket: ticket, history: history, assigned: assigned)
         }
     }
@@ -68,7 +69,7 @@ extension Helpdesk {
     /// - Throws: as `ticket(number:by:)`.
     public func markSeen(number: String, by actor: some ActorReference) async throws {
         let number = try TicketNumber.parse(number)
-        try await storage.markSeen(number: number, actorId: actor.actorId, at: clock.now()) { user, ticket in
+        try await storage.markSeen(number: number, actorId: actor.actorId, at: try now()) { user, ticket in
             _ = try Self.visible(ticket, number: number, to: try Self.acting(user))
         }
     }
@@ -223,7 +224,7 @@ extension Helpdesk {
         _ decide: @escaping @Sendable (_ ticket: Ticket, _ me: User, _ snapshot: TicketSnapshot, _ now: Date) throws -> TicketChange
     ) async throws -> TicketChangeResult {
         let number = try TicketNumber.parse(number)
-        let now = clock.now()
+        let now = try now()
         let load = TicketLoad(
             number: number, actorId: actor.actorId, namedEmail: namedEmail,
             candidateLoadStatuses: candidates ? AutoAssignment.loadStatuses : nil)
@@ -231,7 +232,9 @@ extension Helpdesk {
             let me = try Self.acting(snapshot.actor)
             let ticket = try Self.visible(snapshot.ticket, number: number, to: me)
             try TicketRules.requireVersion(ticket, expected: expectedVersion)
-            return try decide(ticket, me, snapshot, now)
+            let change = try decide(ticket, me, snapshot, now)
+            try AcceptedInstants.require(change.ticket)
+            return change
         }
     }
 

@@ -20,7 +20,7 @@ extension Helpdesk {
         let fields = try Self.validateNewUser(email: email, name: name, password: password)
         let hash = try await hashPassword(fields.password)
         let record = NewUserRecord(email: fields.email, name: fields.name, role: .customer, passwordHash: hash)
-        return try await storage.addUser(record, actorId: nil, at: clock.now()) { snapshot in
+        return try await storage.addUser(record, actorId: nil, at: try now()) { snapshot in
             try Self.requireFreeEmail(snapshot)
             return nil
         }
@@ -43,7 +43,7 @@ extension Helpdesk {
         let hash = try await hashPassword(fields.password)
         let record = NewUserRecord(email: fields.email, name: fields.name, role: parsedRole, passwordHash: hash)
         let hasActor = actor != nil, role = parsedRole
-        return try await storage.addUser(record, actorId: actor?.actorId, at: clock.now()) { snapshot in
+        return try await storage.addUser(record, actorId: actor?.actorId, at: try now()) { snapshot in
             if hasActor {
                 try Permissions.requireAdmin(try Self.acting(snapshot.actor), to: "add users")
             } else {
@@ -83,7 +83,7 @@ extension Helpdesk {
             _ = await verifyPassword(password, against: Self.decoyHash)
             throw wrong
         }
-        let user = stored.user, now = clock.now()
+        let user = stored.user, now = try now()
         if LoginLockout.isLocked(until: stored.lockedUntil, at: now), let lockedUntil = stored.lockedUntil {
             throw HelpdeskError(
                 .unauthorized,
@@ -193,7 +193,7 @@ extension Helpdesk {
         _ decide: @escaping @Sendable (_ user: User, _ otherActiveAdmins: Int) throws -> UserChange
     ) async throws -> User {
         let normalized = try Validator.email(email, field: "email")
-        return try await storage.changeUser(email: normalized, actorId: actor.actorId, at: clock.now()) { snapshot in
+        return try await storage.changeUser(email: normalized, actorId: actor.actorId, at: try now()) { snapshot in
             try Permissions.requireAdmin(try Self.acting(snapshot.actor), to: action)
             guard let user = snapshot.user else { throw HelpdeskError.notFound("User \(normalized)") }
             return try decide(user, snapshot.otherActiveAdmins)

@@ -33,6 +33,12 @@ public struct Helpdesk: Sendable {
         return user
     }
 
+    /// The clock's reading, if the helpdesk can store it (`AcceptedInstants`).
+    /// - Throws: `VALIDATION_ERROR` on `now` outside 2000-01-01 to 2999-12-31 UTC.
+    func now() throws -> Date {
+        try AcceptedInstants.require(clock.now(), field: "now")
+    }
+
     /// PBKDF2 at 600,000 rounds takes a few hundred milliseconds of CPU; it runs on a Dispatch queue,
     /// never on the few threads every async task shares (a console's loads, a server's requests).
     /// - Throws: what the hasher throws.

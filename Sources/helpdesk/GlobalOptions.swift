@@ -28,7 +28,7 @@ struct GlobalOptions: ParsableArguments {
         guard let date = UTCTimestamp.parseISO8601(text) else {
             throw HelpdeskError.validation("now", "must be an ISO 8601 time like 2026-11-29T09:30:00Z")
         }
-        return FixedTimeSource(date)
+        return FixedTimeSource(try AcceptedInstants.require(date, field: "now"))
     }
 
     /// Tests may lower the password-hashing cost through this variable; nothing else sets it.

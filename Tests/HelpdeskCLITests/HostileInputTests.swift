@@ -110,4 +110,27 @@ struct HostileInputTests {
         #expect(result.status == 1)
         #expect((try result.json()["message"] as? String)?.contains("schema version -1") == true)
     }
+
+    /// Clocks the helpdesk cannot store are refused on `now`, given or derived (a due time past
+    /// 2999), and nothing unreadable is ever stored.
+    @Test func clocksOutsideTheAcceptedRangeAreRefused() throws {
+        let cli = try CLI()
+        try cli.seedUsers()
+        for now in ["9999-12-31T23:59:59-01:00", "9999-12-31T23:59:59Z", "1581-10-14T00:00:00Z", "0000-01-01T00:00:00+14:00", "1999-12-31T23:59:59Z"] {
+            let result = try cli.run(["ticket", "create", "--subject", "From another century", "--description", "Filed at an odd time.", "--json"], as: "dan@x.test", now: now)
+            #expect(result.status == 2, "\(now)")
+            #expect((try result.json()["errors"] as? [String: [String]])?["now"] != nil, "\(now): \(result.stdout)")
+        }
+        // Accepted itself, but a low-priority ticket's resolution would fall due in the year 3000.
+        let late = try cli.run(
+            ["ticket", "create", "--subject", "Filed on the last day", "--description", "Due after the range ends.", "--priority", "low", "--json"],
+            as: "dan@x.test", now: "2999-12-30T00:00:00Z")
+        #expect(late.status == 2)
+        #expect((try late.json()["errors"] as? [String: [String]])?["now"] != nil, "\(late.stdout)")
+        let list = try cli.run(["ticket", "list", "--json"], as: "admin@x.test")
+        #expect(list.status == 0, "every stored row stays readable: \(list.stdout)")
+        #expect((try list.json()["tickets"] as? [Any])?.isEmpty == true, "nothing was stored")
+        let edge = try cli.run(["ticket", "create", "--subject", "Filed in 2000", "--description", "The first accepted day.", "--json"], as: "dan@x.test", now: "2000-01-01T00:00:00Z")
+        #expect(edge.status == 0, "\(edge.stdout)")
+    }
 }
