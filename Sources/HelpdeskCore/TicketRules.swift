@@ -166,7 +166,9 @@ public enum TicketRules {
                 changes.append(Change(.changed, field: "status", old: TicketStatus.waiting.rawValue, new: TicketStatus.inProgress.rawValue))
             }
         }
-        touch(&ticket, at: now)
+        // What a customer sees must not change because of what they may not see: an internal note
+        // moves neither the version nor the update time (the note and its history row are all it adds).
+        if !isInternal { touch(&ticket, at: now) }
         let comment = Comment(ticketId: ticket.id, authorId: actor.id, body: body, isInternal: isInternal, createdAt: now)
         return (comment, changes)
     }

@@ -223,3 +223,27 @@ extension Result where Failure == HelpdeskError {
         if case .failure(let error) = self { error.code } else { nil }
     }
 }
+
+/// What a customer sees must not change because of what they may not see.
+struct InternalNoteExposureTests {
+    @Test(arguments: Engine.allCases) func anInternalNoteMovesNeitherVersionNorUpdateTime(engine: Engine) async throws {
+        let fx = try await StoreFixture(engine)
+        let number = try await fx.file()
+        _ = try await fx.service.assign(number: number, to: "alice@x.test", by: fx.admin)
+        let before = try await fx.service.ticket(number: number, by: fx.dan).ticket
+        _ = try await fx.at(2).addComment(number: number, body: "Internal: ask finance", isInternal: true, by: fx.alice)
+        let after = try await fx.service.ticket(number: number, by: fx.dan).ticket
+        #expect(after.version == before.version)
+        #expect(after.updatedAt == before.updatedAt)
+        var byUpdate = TicketQuery()
+        byUpdate.sort = .updated
+        let other = try await fx.at(1).createTicket(
+            NewTicketInput(subject: "Filed an hour later", description: "Updated after the first ticket."), by: fx.dan).ticket.number
+        #expect(try await fx.service.listTickets(byUpdate, by: fx.dan).tickets.map(\.ticket.number) == [other, number],
+            "the note at hour 2 did not move the first ticket above the one filed at hour 1")
+        // A customer's change made from the version they saw is not refused because of a note.
+        _ = try await fx.service.updateTicket(
+            number: number, subject: "Printer is still on fire", description: nil, category: nil, expectedVersion: before.version, by: fx.dan)
+        #expect(try await fx.service.history(number: number, by: fx.alice).contains { $0.entry.isInternal }, "the note is recorded")
+    }
+}
