@@ -20,10 +20,20 @@ enum StandardInput {
         return text
     }
 
-    /// The first line of standard input, without its line ending.
+    /// The first line of standard input, without its line ending. Reading stops at the line's end
+    /// (a byte at a time, as a password is short), so a caller that keeps its end of the pipe open,
+    /// a person at a terminal or a script feeding more input, is answered at once.
     static func password() throws -> String {
-        let text = try readAll(limit: Validator.maximumPasswordLength + 2, field: "password")
-        return String(text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
-            .trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
+        var bytes: [UInt8] = []
+        let limit = Validator.maximumPasswordLength + 2
+        var byte: UInt8 = 0
+        while read(STDIN_FILENO, &byte, 1) == 1, byte != UInt8(ascii: "\n") {
+            bytes.append(byte)
+            if bytes.count > limit { throw HelpdeskError.validation("password", "is longer than \(limit) bytes") }
+        }
+        guard let line = String(bytes: bytes, encoding: .utf8) else {
+            throw HelpdeskError.validation("password", "must be valid UTF-8")
+        }
+        return line.trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
     }
 }

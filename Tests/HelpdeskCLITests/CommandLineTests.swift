@@ -203,4 +203,30 @@ struct ReportExportTests {
         #expect(agents.contains("alice@x.test,Alice,0,1,10800,100"))
         #expect(agents.contains("'=HYPERLINK(\"\"x\"\")"), "formulas are neutralised and quotes escaped")
     }
+
+    /// `--password-stdin` reads the first line and answers, without waiting for the end of input
+    /// (a script may keep its end of the pipe open).
+    @Test func passwordStdinAnswersAfterTheFirstLine() throws {
+        let cli = try CLI()
+        try cli.seedUsers()
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["login", "--email", "dan@x.test", "--password-stdin", "--json"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["HELPDESK_DB"] = cli.database
+        environment["HELPDESK_TEST_PASSWORD_ROUNDS"] = "1000"
+        process.environment = environment
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data("password1\n".utf8))
+        let deadline = Date().addingTimeInterval(10)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        let answered = !process.isRunning
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        #expect(answered, "the login answered with the pipe still open")
+        #expect(process.terminationStatus == 0)
+    }
 }
