@@ -71,13 +71,13 @@ extension SQLiteStorage {
         }
         switch access.scope {
         case .all:
-            return try TicketTally.count(query, readerId: access.readerId, db) ?? counted(nil)
+            return try TicketTally.count(query, access, db) ?? counted(nil)
         case .requester:
             return try counted(nil)
         case .assigneeOrRequester(let id):
             // Two disjoint parts, each on its own index (the assigned part from the tally when it
             // can), rather than one OR that SQLite walks ticket by ticket.
-            let assigned = try TicketTally.count(query, readerId: access.readerId, assignedTo: id, db) ?? counted(("t.assignee_id = ?", [id]))
+            let assigned = try TicketTally.count(query, access, assignedTo: id, db) ?? counted(("t.assignee_id = ?", [id]))
             return try assigned + counted(("t.requester_id = ? AND (t.assignee_id IS NULL OR t.assignee_id != ?)", [id, id]))
         }
     }
@@ -113,10 +113,10 @@ extension SQLiteStorage {
         case .me?: builder.add("t.assignee_id = ?", [access.readerId])
         case .none?: builder.add("t.assignee_id IS NULL", [])
         case .email(let email)?:
-            builder.add("t.assignee_id = ?", [try UserTable.require(email: email, field: "assignee", db).id])
+            builder.add("t.assignee_id = ?", [try Self.personId(email, field: "assignee", access, db)])
         }
         if let requester = query.requesterEmail {
-            builder.add("t.requester_id = ?", [try UserTable.require(email: requester, field: "requester", db).id])
+            builder.add("t.requester_id = ?", [try Self.personId(requester, field: "requester", access, db)])
         }
         if let search = query.search {
             guard let match = TicketListSQL.matchQuery(search) else { return nil }
@@ -124,6 +124,14 @@ extension SQLiteStorage {
             builder.addSearch(match, includeInternal: access.includeInternal, plan: plan)
         }
         return builder
+    }
+
+    /// The id a filter's email names; for a reader who may not learn which emails exist, an unknown
+    /// one gives an id no ticket has (0), so the filter matches nothing.
+    /// - Throws: `NOT_FOUND` for an unknown email when the reader may learn it; `VALIDATION_ERROR`.
+    static func personId(_ email: String, field: String, _ access: ListAccess, _ db: Database) throws -> Int64 {
+        if access.revealsUnknownPeople { return try UserTable.require(email: email, field: field, db).id }
+        return try UserTable.find(email: try Validator.email(email, field: field), db)?.id ?? 0
     }
 
     static func listing(from row: Row, _ layout: RowLayout) throws -> TicketListing {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import HelpdeskCore
+import HelpdeskUseCases
 
 /// Counts lists from `ticket_tally` (kept by triggers) when they filter only on what it is keyed by:
 /// trash, status, assignee, priority and category. Anything else (search, breaching, requester) is
@@ -8,14 +9,14 @@ import HelpdeskCore
 enum TicketTally {
     /// The count, or nil when the tally cannot answer this query. With `assignedTo`, only the
     /// tickets assigned to that user (an agent's own part of what they see).
-    static func count(_ query: TicketQuery, readerId: Int64, assignedTo scope: Int64? = nil, _ db: Database) throws -> Int? {
+    static func count(_ query: TicketQuery, _ access: ListAccess, assignedTo scope: Int64? = nil, _ db: Database) throws -> Int? {
         guard query.search == nil, !query.breaching, query.requesterEmail == nil else { return nil }
         let filter: Int64?
         switch query.assignee {
         case nil: filter = nil
-        case .me?: filter = readerId
+        case .me?: filter = access.readerId
         case .none?: filter = 0
-        case .email(let email)?: filter = try UserTable.require(email: email, field: "assignee", db).id
+        case .email(let email)?: filter = try SQLiteStorage.personId(email, field: "assignee", access, db)
         }
         if let scope, let filter, filter != scope { return 0 }
         return try sum(query, assignee: scope ?? filter, db)

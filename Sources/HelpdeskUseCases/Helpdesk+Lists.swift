@@ -4,9 +4,9 @@ import HelpdeskCore
 extension Helpdesk {
     /// One page of the tickets this user may see, filtered and sorted, paged by keyset.
     /// - Throws: `VALIDATION_ERROR` (a bad limit or search; a forged cursor or one from another
-    ///   sort, on `after`/`before`; a malformed assignee or requester email); `NOT_FOUND` (no user
-    ///   with the assignee's or requester's email); `FORBIDDEN` (the trash, for anyone but admins);
-    ///   `UNAUTHORIZED`.
+    ///   sort, on `after`/`before`; a malformed assignee or requester email); `NOT_FOUND` (staff
+    ///   only: no user with the assignee's or requester's email; for a customer such a filter matches
+    ///   nothing); `FORBIDDEN` (the trash, for anyone but admins); `UNAUTHORIZED`.
     public func listTickets(_ query: TicketQuery, by actor: some ActorReference) async throws -> TicketPage {
         let query = try query.validated()
         return try await storage.listTickets(query, actorId: actor.actorId, at: try now()) { user in
@@ -47,7 +47,10 @@ extension Helpdesk {
     private static func listAccess(_ user: User?, _ query: TicketQuery) throws -> ListAccess {
         let me = try acting(user)
         if query.trash { try Permissions.requireAdmin(me, to: "see the trash") }
-        return ListAccess(scope: Permissions.scope(for: me), includeInternal: Permissions.canReadInternal(me), readerId: me.id)
+        // Staff may learn which accounts exist; a customer may not (an unknown email matches nothing).
+        return ListAccess(
+            scope: Permissions.scope(for: me), includeInternal: Permissions.canReadInternal(me), readerId: me.id,
+            revealsUnknownPeople: me.role.isStaff)
     }
 
     /// The tickets assigned to an agent: admins for anyone, agents for themselves.

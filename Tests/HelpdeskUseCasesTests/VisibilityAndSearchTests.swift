@@ -207,11 +207,12 @@ struct RandomizedQueryTests {
         tooMany.limit = 10_000
         let answers = try await fx.service.countTickets([TicketQuery(), unknownAssignee, trash, tooMany, TicketQuery()], by: fx.dan)
         #expect(try answers[0].get() == 1, "Dan sees his own")
-        #expect(answers[1].failureCode == .notFound)
+        #expect(try answers[1].get() == 0, "a customer's unknown email matches nothing")
         #expect(answers[2].failureCode == .forbidden, "the trash is for admins")
         #expect(answers[3].failureCode == .validation)
         #expect(try answers[4].get() == 1)
         #expect(try await fx.service.countTickets([TicketQuery(), trash], by: fx.admin).map { try $0.get() } == [2, 0])
+        #expect(try await fx.service.countTickets([unknownAssignee, TicketQuery()], by: fx.admin).map(\.failureCode) == [.notFound, nil])
         _ = try await fx.service.setActive(email: "dan@x.test", active: false, by: fx.admin)
         await expectError(.unauthorized) { try await fx.service.countTickets([TicketQuery()], by: fx.dan) }
     }
@@ -245,5 +246,28 @@ struct InternalNoteExposureTests {
         _ = try await fx.service.updateTicket(
             number: number, subject: "Printer is still on fire", description: nil, category: nil, expectedVersion: before.version, by: fx.dan)
         #expect(try await fx.service.history(number: number, by: fx.alice).contains { $0.entry.isInternal }, "the note is recorded")
+    }
+}
+
+/// A customer's filters do not tell them which emails have accounts.
+struct UnknownPeopleTests {
+    @Test(arguments: Engine.allCases) func aCustomersFilterOnAnUnknownEmailMatchesNothing(engine: Engine) async throws {
+        let fx = try await StoreFixture(engine)
+        _ = try await fx.file("Dan's ticket", by: fx.dan)
+        for (assignee, requester) in [("nobody@x.test", nil), (nil, "nobody@x.test"), ("alice@x.test", nil), (nil, "erin@x.test")] as [(String?, String?)] {
+            var query = TicketQuery()
+            query.assignee = assignee.map { .email($0) }
+            query.requesterEmail = requester
+            #expect(try await fx.service.listTickets(query, by: fx.dan).tickets.isEmpty, "\(String(describing: assignee)) \(String(describing: requester))")
+            #expect(try await fx.service.countTickets(query, by: fx.dan) == 0)
+        }
+        var unknown = TicketQuery()
+        unknown.requesterEmail = "nobody@x.test"
+        await expectError(.notFound) { try await fx.service.listTickets(unknown, by: fx.alice) }
+        await expectError(.validation, field: "requester") {
+            var malformed = TicketQuery()
+            malformed.requesterEmail = "not an email"
+            return try await fx.service.listTickets(malformed, by: fx.dan)
+        }
     }
 }

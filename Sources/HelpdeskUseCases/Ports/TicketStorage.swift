@@ -140,11 +140,15 @@ public struct ListAccess: Sendable {
     public var includeInternal: Bool
     /// The reader: `assignee: me` and the unread markers are theirs.
     public var readerId: Int64
+    /// Whether a filter naming an unknown email is refused (`NOT_FOUND`); when false it simply
+    /// matches no ticket, so the answer does not tell the reader which emails exist.
+    public var revealsUnknownPeople: Bool
 
-    public init(scope: VisibilityScope, includeInternal: Bool, readerId: Int64) {
+    public init(scope: VisibilityScope, includeInternal: Bool, readerId: Int64, revealsUnknownPeople: Bool) {
         self.scope = scope
         self.includeInternal = includeInternal
         self.readerId = readerId
+        self.revealsUnknownPeople = revealsUnknownPeople
     }
 }
 
