@@ -107,9 +107,7 @@ extension SQLiteStorage {
         number: String, actorId: Int64, comments: Bool, authorize: @escaping @Sendable (User?, Ticket?) throws -> ThreadAccess
     ) async throws -> (TicketListing, [CommentView]) {
         try await read { db in
-            let ticket = try TicketTable.find(number: number, db)
-            let access = try authorize(try UserTable.find(id: actorId, db), ticket)
-            guard let ticket else { throw HelpdeskError(.internalError, "A missing ticket was authorized") }
+            let (ticket, access) = try Self.authorized(number, actorId, authorize, db)
             return (try Self.listing(for: ticket, db), comments ? try Self.commentViews(of: ticket, access, db) : [])
         }
     }
@@ -136,9 +134,7 @@ extension SQLiteStorage {
         number: String, actorId: Int64, authorize: @escaping @Sendable (User?, Ticket?) throws -> ThreadAccess
     ) async throws -> [HistoryView] {
         try await read { db in
-            let ticket = try TicketTable.find(number: number, db)
-            let access = try authorize(try UserTable.find(id: actorId, db), ticket)
-            guard let ticket else { throw HelpdeskError(.internalError, "A missing ticket was authorized") }
+            let (ticket, access) = try Self.authorized(number, actorId, authorize, db)
             let rows = try Self.threadRows(
                 "SELECT h.*, u.email, u.name, u.role FROM history h JOIN users u ON u.id = h.actor_id",
                 alias: "h", ticket: ticket, access, db)
@@ -154,6 +150,17 @@ extension SQLiteStorage {
                     actor: try Self.userRef(row, id: row["actor_id"]))
             }
         }
+    }
+
+    /// The ticket with the number and what `authorize` lets the acting user see of it, both loaded
+    /// in the caller's transaction; `authorize` refuses a missing ticket (`NOT_FOUND`).
+    private static func authorized<Access>(
+        _ number: String, _ actorId: Int64, _ authorize: (User?, Ticket?) throws -> Access, _ db: Database
+    ) throws -> (Ticket, Access) {
+        let ticket = try TicketTable.find(number: number, db)
+        let access = try authorize(try UserTable.find(id: actorId, db), ticket)
+        guard let ticket else { throw HelpdeskError(.internalError, "A missing ticket was authorized") }
+        return (ticket, access)
     }
 
     /// The rows of a ticket's comments or history, oldest first; rows marked internal are selected
@@ -175,9 +182,7 @@ extension SQLiteStorage {
         number: String, actorId: Int64, at now: Date, authorize: @escaping @Sendable (User?, Ticket?) throws -> Void
     ) async throws {
         try await write { db in
-            let ticket = try TicketTable.find(number: number, db)
-            try authorize(try UserTable.find(id: actorId, db), ticket)
-            guard let ticket else { throw HelpdeskError(.internalError, "A missing ticket was authorized") }
+            let (ticket, _) = try Self.authorized(number, actorId, authorize, db)
             try db.execute(
                 sql: """
                     INSERT INTO ticket_reads (user_id, ticket_id, seen_at) VALUES (?, ?, ?)

@@ -38,9 +38,7 @@ extension Helpdesk {
             try Self.listAccess(user, query)
         }.makeIterator()
         let results = answers.map { $0 ?? counted.next() ?? .failure(HelpdeskError(.internalError, "A count is missing")) }
-        if case .failure(let error)? = results.first(where: { if case .failure(let error) = $0 { error.code == .unauthorized } else { false } }) {
-            throw error
-        }
+        for case .failure(let error) in results where error.code == .unauthorized { throw error }
         return results
     }
 

@@ -25,8 +25,7 @@ extension Helpdesk {
     /// The audit log of admin actions, newest first; admins only.
     /// - Throws: `VALIDATION_ERROR` on `limit` (1 to 10,000); `FORBIDDEN` (not an admin); `UNAUTHORIZED`.
     public func auditLog(limit: Int = 100, by actor: some ActorReference) async throws -> [AuditEntry] {
-        // Who may ask is answered before what was asked is checked; the read checks again.
-        try Permissions.requireAdmin(try await currentUser(actor), to: "read the audit log")
+        try await requireAdmin(actor, to: "read the audit log")
         guard (1...10_000).contains(limit) else { throw HelpdeskError.validation("limit", "must be between 1 and 10000") }
         return try await storage.auditLog(limit: limit, actorId: actor.actorId) { user in
             try Permissions.requireAdmin(try Self.acting(user), to: "read the audit log")

@@ -39,7 +39,7 @@ extension Helpdesk {
         errors.check("role") { parsedRole = try Validator.choice(role, field: "role", as: Role.self) }
         let fields = try Self.validateNewUser(email: email, name: name, password: password, errors: errors)
         // Checked before the costly hash, and again inside the transaction.
-        if let actor { try Permissions.requireAdmin(try await currentUser(actor), to: "add users") }
+        if let actor { try await requireAdmin(actor, to: "add users") }
         let hash = try await hashPassword(fields.password)
         let record = NewUserRecord(email: fields.email, name: fields.name, role: parsedRole, passwordHash: hash)
         let hasActor = actor != nil, role = parsedRole
@@ -108,8 +108,7 @@ extension Helpdesk {
     /// Every account with its count of active assigned tickets, by email; admins only.
     /// - Throws: `VALIDATION_ERROR` on `role`; `FORBIDDEN` (not an admin); `UNAUTHORIZED`.
     public func listUsers(role: String?, by actor: some ActorReference) async throws -> [UserSummary] {
-        // Who may ask is answered before what was asked is checked; the read checks again.
-        try Permissions.requireAdmin(try await currentUser(actor), to: "list users")
+        try await requireAdmin(actor, to: "list users")
         let parsedRole = try role.map { try Validator.choice($0, field: "role", as: Role.self) }
         return try await storage.users(role: parsedRole, actorId: actor.actorId) { user in
             try Permissions.requireAdmin(try Self.acting(user), to: "list users")
@@ -129,7 +128,7 @@ extension Helpdesk {
     /// - Throws: `VALIDATION_ERROR` on `role` or `email`; `FORBIDDEN` (not an admin); `NOT_FOUND`
     ///   (no such user); `CONFLICT` (the last active admin); `UNAUTHORIZED`.
     public func setRole(email: String, role: String, by actor: some ActorReference) async throws -> User {
-        try Permissions.requireAdmin(try await currentUser(actor), to: "change roles")
+        try await requireAdmin(actor, to: "change roles")
         let parsedRole = try Validator.choice(role, field: "role", as: Role.self)
         return try await changeUser(email: email, by: actor, to: "change roles") { user, others in
             try UserRules.requireAnotherActiveAdmin(
@@ -148,8 +147,9 @@ extension Helpdesk {
     /// - Throws: `VALIDATION_ERROR` on `email`; `FORBIDDEN` (not an admin); `NOT_FOUND` (no such
     ///   user); `CONFLICT` (the last active admin); `UNAUTHORIZED`.
     public func setActive(email: String, active: Bool, by actor: some ActorReference) async throws -> User {
-        try Permissions.requireAdmin(try await currentUser(actor), to: active ? "activate users" : "deactivate users")
-        return try await changeUser(email: email, by: actor, to: active ? "activate users" : "deactivate users") { user, others in
+        let action = active ? "activate users" : "deactivate users"
+        try await requireAdmin(actor, to: action)
+        return try await changeUser(email: email, by: actor, to: action) { user, others in
             try UserRules.requireAnotherActiveAdmin(changing: user, remainsActiveAdmin: user.role == .admin && active, otherActiveAdmins: others)
             var changed = user
             changed.isActive = active
@@ -168,7 +168,7 @@ extension Helpdesk {
         email: String, to newPassword: String?, by actor: some ActorReference
     ) async throws -> (user: User, generated: String?) {
         // Checked before the costly hash, and again inside the transaction.
-        try Permissions.requireAdmin(try await currentUser(actor), to: "reset passwords")
+        try await requireAdmin(actor, to: "reset passwords")
         var generated: String?
         let password: String
         if let newPassword {

@@ -74,6 +74,12 @@ extension Helpdesk {
         try Self.acting(try await storage.user(id: actor.actorId))
     }
 
+    /// Who may ask, answered before what was asked is checked (and checked again in the transaction).
+    /// - Throws: `FORBIDDEN` (not an admin); `UNAUTHORIZED`.
+    func requireAdmin(_ actor: some ActorReference, to action: String) async throws {
+        try Permissions.requireAdmin(try await currentUser(actor), to: action)
+    }
+
     /// The change feed: yields when another process committed (see `ChangeFeed`).
     public func changes(every interval: Duration = .seconds(1)) async -> AsyncStream<Void> {
         await storage.changes(every: interval)

@@ -51,8 +51,8 @@ extension ConsoleController {
         case "admin.toggle-active":
             guard let summary = selectedUser, let user = state.user else { return }
             let target = summary.user
-            let service = self.service, inbox = self.inbox, session = self.session
-            scheduler.schedule {
+            let service = self.service
+            background({
                 var title = target.isActive ? "Deactivate \(target.email)?" : "Reactivate \(target.email)?"
                 if target.isActive, target.role.isStaff, let page = try? await service.agentTickets(email: target.email, by: user) {
                     let open = page.tickets.filter { $0.ticket.status.isActive }.map(\.ticket.number)
@@ -60,10 +60,10 @@ extension ConsoleController {
                         title += " Still assigned: " + open.prefix(3).joined(separator: ", ") + (open.count > 3 ? " +\(open.count - 3) more" : "")
                     }
                 }
-                inbox.post(.inSession(session, .openMenu(MenuState(
+                return .openMenu(MenuState(
                     purpose: .confirmUserActive, title: title, items: ["Cancel", target.isActive ? "Deactivate" : "Reactivate"],
-                    values: ["no", target.email]))))
-            }
+                    values: ["no", target.email]))
+            })
         case "admin.reset-password":
             guard let summary = selectedUser else { return }
             state.overlay = .menu(MenuState(

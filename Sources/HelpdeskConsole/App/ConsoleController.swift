@@ -254,9 +254,7 @@ public final class ConsoleController {
         refreshPending = true
         background({
             .actorRefreshed(try await service.currentUser(user))
-        }, onError: { error in
-            error.code == .unauthorized ? .signedOut(error.message) : .actorRefreshFailed(error)
-        })
+        }, onError: { error in .actorRefreshFailed(error) })
     }
 
     /// Follows the acting user's stored role (the caller reloads the screen).
@@ -300,15 +298,19 @@ public final class ConsoleController {
         _ work: @escaping @Sendable () async throws -> LoadResult,
         onError: @escaping @Sendable (HelpdeskError) -> LoadResult = { .failed($0, reload: false) }
     ) {
-        let inbox = self.inbox, session = self.session
+        let inbox = self.inbox, session = self.session, signedIn = state.user != nil
         scheduler.schedule {
+            let result: LoadResult
             do {
-                inbox.post(.inSession(session, try await work()))
+                result = try await work()
             } catch let error as HelpdeskError {
-                inbox.post(.inSession(session, onError(error)))
+                // Whatever the work was, a signed-in user who may no longer act is signed out (on the
+                // login screen an UNAUTHORIZED is the login's own answer, for `onError` to show).
+                result = signedIn && error.code == .unauthorized ? .signedOut(error.message) : onError(error)
             } catch {
-                inbox.post(.inSession(session, onError(HelpdeskError(.internalError, "\(error)"))))
+                result = onError(HelpdeskError(.internalError, "\(error)"))
             }
+            inbox.post(.inSession(session, result))
         }
     }
 
@@ -358,13 +360,12 @@ public final class ConsoleController {
     func loadCounts() {
         guard let user = state.user else { return }
         countsGeneration += 1
-        let generation = countsGeneration, views = state.views, service = self.service, inbox = self.inbox, session = self.session
-        scheduler.schedule {
+        let generation = countsGeneration, views = state.views, service = self.service
+        background({
             // One read for every view; a view that cannot be counted shows no figure.
             let counts = (try? await service.countTickets(views.map(\.query), by: user))?.map { try? $0.get() }
-                ?? Array(repeating: nil, count: views.count)
-            inbox.post(.inSession(session, .counts(generation: generation, counts)))
-        }
+            return .counts(generation: generation, counts ?? Array(repeating: nil, count: views.count))
+        })
     }
 
     /// Two screens of rows, at least 50 and at most what a list may ask for (a terminal taller
@@ -417,18 +418,15 @@ public final class ConsoleController {
             // A customer's unread marker clears when they look; staff reading has no marker to clear.
             if user.role == .customer { try await service.markSeen(number: number, by: user) }
             return .detail(generation: generation, listing, comments)
-        }, onError: { error in
-            error.code == .unauthorized ? .signedOut(error.message) : .detailGone(generation: generation, error.message)
-        })
+        }, onError: { error in .detailGone(generation: generation, error.message) })
     }
 
     func loadAgents() {
         guard let user = state.user else { return }
-        let service = self.service, inbox = self.inbox, session = self.session
-        scheduler.schedule {
-            let agents = (try? await service.agents(by: user))?.map(\.user).filter(\.isActive) ?? []
-            inbox.post(.inSession(session, .agents(agents)))
-        }
+        let service = self.service
+        background({
+            .agents((try? await service.agents(by: user))?.map(\.user).filter(\.isActive) ?? [])
+        })
     }
 
     /// Relays the service's change feed to the inbox: after another process's commit, the user is
@@ -524,8 +522,6 @@ public final class ConsoleController {
             state.message = ("Created \(number)", false)
             state.pendingSelection = number
             reloadAll()
-        case .formFailed(let error) where error.code == .unauthorized && state.user != nil:
-            signOut(error.message)
         case .formFailed(let error):
             guard case .form(var form)? = state.overlay else { return }
             form.busy = false
@@ -542,8 +538,6 @@ public final class ConsoleController {
             if case .editor(let editor)? = state.overlay, "\(editor.number)/\(editor.kind.rawValue)" == key { state.overlay = nil }
             state.message = (message, false)
             reloadAll()
-        case .failed(let error, _) where error.code == .unauthorized && state.user != nil:
-            signOut(error.message)
         case .failed(let error, let reload):
             let advice = error.code == .conflict ? " (reloaded: check the ticket and try again)" : ""
             state.message = (error.description + advice, true)
