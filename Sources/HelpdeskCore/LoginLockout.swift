@@ -20,6 +20,39 @@ public enum LoginLockout {
         guard let lockedUntil else { return false }
         return now < lockedUntil
     }
+
+    /// How a login attempt ends.
+    public enum Verdict: Sendable, Equatable {
+        /// The password matched and the account was not locked: failures are forgotten.
+        case admitted
+        /// A wrong password, counted; the account is not locked yet.
+        case wrong
+        /// A wrong password that reached the limit: the account is locked until the date.
+        case lockedNow(until: Date)
+        /// The account was already locked (by this process or another) when the attempt ended;
+        /// whatever the password, nothing is learned and the lock stays.
+        case locked(until: Date)
+    }
+
+    /// Ends an attempt whose password was checked outside the transaction, from the lock state read
+    /// in the transaction that saves the result (so concurrent attempts end one after another):
+    /// a lock set meanwhile wins over a right password, and a failure never lifts a lock.
+    /// - Parameters:
+    ///   - passwordMatched: the outcome of the (slow) hash comparison.
+    ///   - failures: the stored failures, oldest first; `lockedUntil`: the stored lock.
+    /// - Returns: the verdict, and the failures and lock to store.
+    public static func conclude(
+        passwordMatched: Bool, failures: [Date], lockedUntil: Date?, at now: Date
+    ) -> (verdict: Verdict, failures: [Date], lockedUntil: Date?) {
+        if isLocked(until: lockedUntil, at: now), let lockedUntil {
+            return (.locked(until: lockedUntil), failures, lockedUntil)
+        }
+        if passwordMatched { return (.admitted, [], nil) }
+        let (kept, newLock) = recordFailure(previous: failures, at: now)
+        if let newLock { return (.lockedNow(until: newLock), kept, newLock) }
+        // An expired lock may stay stored: it no longer locks anything.
+        return (.wrong, kept, lockedUntil)
+    }
 }
 
 /// Turns passwords into stored hashes and checks them; implemented outside the core.
@@ -27,4 +60,7 @@ public protocol PasswordHasher: Sendable {
     func hash(_ password: String) throws -> String
     /// Compares in constant time with respect to the stored hash.
     func verify(_ password: String, against stored: String) -> Bool
+    /// Whether a stored hash is weaker than what `hash` makes now (fewer rounds), so that a
+    /// successful login should store a fresh hash of the password.
+    func needsRehash(_ stored: String) -> Bool
 }

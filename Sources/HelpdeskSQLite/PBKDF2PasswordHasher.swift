@@ -28,14 +28,34 @@ public struct PBKDF2PasswordHasher: PasswordHasher {
         return "pbkdf2-sha256$\(rounds)$\(Data(salt).base64EncodedString())$\(Data(derived).base64EncodedString())"
     }
 
-    /// Whether `password` matches `stored`, compared in constant time; false for a malformed hash.
+    /// Whether `password` matches `stored`, compared in constant time; false for a malformed hash
+    /// or one whose round count lies outside 1...`maximumRounds`. Any round count in that range is
+    /// verified as stored, so hashes made under an older policy (or by the tests' fixtures) still work.
     public func verify(_ password: String, against stored: String) -> Bool {
-        let parts = stored.split(separator: "$")
-        guard parts.count == 4, parts[0] == "pbkdf2-sha256", let storedRounds = Int(parts[1]), storedRounds > 0,
-            let salt = Data(base64Encoded: String(parts[2])), let expected = Data(base64Encoded: String(parts[3])),
-            let derived = try? derive(password, salt: Array(salt), rounds: storedRounds)
+        guard let (storedRounds, salt, expected) = Self.parse(stored),
+            let derived = try? derive(password, salt: salt, rounds: storedRounds)
         else { return false }
-        return Self.constantTimeEquals(Array(expected), derived)
+        return Self.constantTimeEquals(expected, derived)
+    }
+
+    /// True when `stored` has fewer rounds than this hasher makes (or cannot be read), so that the
+    /// next successful login stores a fresh hash.
+    public func needsRehash(_ stored: String) -> Bool {
+        guard let (storedRounds, _, _) = Self.parse(stored) else { return true }
+        return storedRounds < rounds
+    }
+
+    /// The most rounds a stored hash may ask for: 20 times the recommendation, so that a hash
+    /// written by hand cannot make a login compute for hours.
+    public static let maximumRounds = 20 * recommendedRounds
+
+    private static func parse(_ stored: String) -> (rounds: Int, salt: [UInt8], key: [UInt8])? {
+        let parts = stored.split(separator: "$", omittingEmptySubsequences: false)
+        guard parts.count == 4, parts[0] == "pbkdf2-sha256", let storedRounds = Int(parts[1]),
+            (1...maximumRounds).contains(storedRounds),
+            let salt = Data(base64Encoded: String(parts[2])), let expected = Data(base64Encoded: String(parts[3]))
+        else { return nil }
+        return (storedRounds, Array(salt), Array(expected))
     }
 
     private func derive(_ password: String, salt: [UInt8], rounds: Int) throws -> [UInt8] {

@@ -22,28 +22,33 @@ extension SQLiteStorage {
         }
     }
 
-    public func recordSuccessfulLogin(userId: Int64) async throws {
-        try await write { db in try Self.clearLockout(userId, db) }
+    public func recordLogin(
+        userId: Int64, decide: @escaping @Sendable (LoginSnapshot) throws -> LoginRecord
+    ) async throws -> (snapshot: LoginSnapshot, saved: LoginRecord) {
+        try await write { db in
+            let row = try Row.fetchOne(
+                db, sql: "SELECT \(UserTable.selectColumns), password_hash, locked_until FROM users WHERE id = ?", arguments: [userId])
+            let snapshot = LoginSnapshot(
+                user: try row.map { try UserTable.user(from: $0) }, passwordHash: row?["password_hash"],
+                failures: try Date.fetchAll(db, sql: "SELECT at FROM login_failures WHERE user_id = ? ORDER BY at", arguments: [userId]),
+                lockedUntil: row?["locked_until"])
+            let record = try decide(snapshot)
+            guard snapshot.user != nil else { return (snapshot, record) }
+            try db.execute(sql: "DELETE FROM login_failures WHERE user_id = ?", arguments: [userId])
+            for failure in record.failures {
+                try db.execute(sql: "INSERT INTO login_failures (user_id, at) VALUES (?, ?)", arguments: [userId, failure])
+            }
+            try db.execute(sql: "UPDATE users SET locked_until = ? WHERE id = ?", arguments: [record.lockedUntil, userId])
+            if let hash = record.passwordHash {
+                try db.execute(sql: "UPDATE users SET password_hash = ? WHERE id = ?", arguments: [hash, userId])
+            }
+            return (snapshot, record)
+        }
     }
 
     private static func clearLockout(_ userId: Int64, _ db: Database) throws {
         try db.execute(sql: "DELETE FROM login_failures WHERE user_id = ?", arguments: [userId])
         try db.execute(sql: "UPDATE users SET locked_until = NULL WHERE id = ?", arguments: [userId])
-    }
-
-    public func recordFailedLogin(
-        userId: Int64, decide: @escaping @Sendable ([Date]) -> (failures: [Date], lockedUntil: Date?)
-    ) async throws -> Date? {
-        try await write { db in
-            let previous = try Date.fetchAll(db, sql: "SELECT at FROM login_failures WHERE user_id = ? ORDER BY at", arguments: [userId])
-            let outcome = decide(previous)
-            try db.execute(sql: "DELETE FROM login_failures WHERE user_id = ?", arguments: [userId])
-            for failure in outcome.failures {
-                try db.execute(sql: "INSERT INTO login_failures (user_id, at) VALUES (?, ?)", arguments: [userId, failure])
-            }
-            try db.execute(sql: "UPDATE users SET locked_until = ? WHERE id = ?", arguments: [outcome.lockedUntil, userId])
-            return outcome.lockedUntil
-        }
     }
 
     public func addUser(

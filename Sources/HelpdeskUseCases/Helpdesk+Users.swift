@@ -74,7 +74,12 @@ extension Helpdesk {
 
     /// Checks a password. Five failures within 15 minutes lock the account for 15 minutes
     /// (`LoginLockout`); the message never says whether the email exists, and both failures take
-    /// the same time.
+    /// the same time. The slow hash comparison runs outside any transaction; its outcome is then
+    /// recorded in one write transaction that reads the lock as stored at that moment
+    /// (`LoginLockout.conclude`), so attempts running at once, in any process, end one after
+    /// another: once five have failed the rest are refused as locked, a right password arriving
+    /// after the lock does not lift it, and a failure never lifts it. A right password whose stored
+    /// hash is weaker than the hasher's (fewer rounds) is stored again at full strength.
     /// - Throws: `UNAUTHORIZED` (wrong email or password, locked, deactivated).
     public func login(email: String, password: String) async throws -> User {
         let normalized = (try? Validator.email(email)) ?? ""
@@ -83,23 +88,37 @@ extension Helpdesk {
             _ = await verifyPassword(password, against: Self.decoyHash)
             throw wrong
         }
-        let user = stored.user, now = try now()
+        let now = try now()
         if LoginLockout.isLocked(until: stored.lockedUntil, at: now), let lockedUntil = stored.lockedUntil {
-            throw HelpdeskError(
-                .unauthorized,
-                "Account locked after \(LoginLockout.maxFailures) failed logins; try again after \(UTCTimestamp.iso8601(lockedUntil))")
+            throw Self.locked(until: lockedUntil)
         }
-        if let hash = stored.passwordHash, await verifyPassword(password, against: hash) {
-            try await storage.recordSuccessfulLogin(userId: user.id)
-            return try Self.acting(user)
+        let checkedHash = stored.passwordHash
+        let matched = if let checkedHash { await verifyPassword(password, against: checkedHash) } else { false }
+        var freshHash: String?
+        if matched, let checkedHash, hasher.needsRehash(checkedHash) {
+            freshHash = try await hashPassword(password)
         }
-        let locked = try await storage.recordFailedLogin(userId: user.id) { previous in
-            LoginLockout.recordFailure(previous: previous, at: now)
+        let rehash = freshHash
+        let (snapshot, saved) = try await storage.recordLogin(userId: stored.user.id) { snapshot in
+            let outcome = LoginLockout.conclude(
+                passwordMatched: matched, failures: snapshot.failures, lockedUntil: snapshot.lockedUntil, at: now)
+            // A hash replaced meanwhile (a reset in another process) is not overwritten by the old password's.
+            let replacement = outcome.verdict == .admitted && snapshot.passwordHash == checkedHash ? rehash : nil
+            return LoginRecord(
+                verdict: outcome.verdict, failures: outcome.failures, lockedUntil: outcome.lockedUntil, passwordHash: replacement)
         }
-        if locked != nil {
-            throw HelpdeskError(.unauthorized, "Wrong email or password; the account is now locked for 15 minutes")
+        switch saved.verdict {
+        case .admitted: return try Self.acting(snapshot.user)
+        case .locked(let until): throw Self.locked(until: until)
+        case .lockedNow: throw HelpdeskError(.unauthorized, "Wrong email or password; the account is now locked for 15 minutes")
+        case .wrong: throw wrong
         }
-        throw wrong
+    }
+
+    private static func locked(until lockedUntil: Date) -> HelpdeskError {
+        HelpdeskError(
+            .unauthorized,
+            "Account locked after \(LoginLockout.maxFailures) failed logins; try again after \(UTCTimestamp.iso8601(lockedUntil))")
     }
 
     /// Verified against when the email is unknown, so both failures take the same time.

@@ -121,6 +121,23 @@ struct AssignmentAndLockoutTests {
         #expect(locked == nil)
         #expect(kept.count == 3)
     }
+
+    /// An attempt ends from the lock as stored when it ends: a lock set meanwhile beats a right
+    /// password, and a wrong one never lifts it.
+    @Test func anAttemptEndingUnderALockKeepsIt() {
+        let t = Fixture.t0, lock = t.addingTimeInterval(15 * 60)
+        let right = LoginLockout.conclude(passwordMatched: true, failures: [], lockedUntil: lock, at: t.addingTimeInterval(60))
+        #expect(right.verdict == .locked(until: lock))
+        #expect(right.lockedUntil == lock)
+        let wrong = LoginLockout.conclude(passwordMatched: false, failures: [], lockedUntil: lock, at: t.addingTimeInterval(60))
+        #expect(wrong.verdict == .locked(until: lock))
+        #expect(wrong.lockedUntil == lock, "a failure after the lock must not lift it")
+        let admitted = LoginLockout.conclude(passwordMatched: true, failures: [t], lockedUntil: lock, at: lock)
+        #expect(admitted.verdict == .admitted)
+        #expect(admitted.failures.isEmpty && admitted.lockedUntil == nil)
+        let fifth = LoginLockout.conclude(passwordMatched: false, failures: Array(repeating: t, count: 4), lockedUntil: nil, at: t)
+        #expect(fifth.verdict == .lockedNow(until: lock))
+    }
 }
 
 struct TextTests {

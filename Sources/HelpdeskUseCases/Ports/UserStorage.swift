@@ -17,6 +17,44 @@ public struct StoredCredentials: Sendable {
     }
 }
 
+/// What the end of a login attempt reads, inside the transaction that records it.
+public struct LoginSnapshot: Sendable {
+    /// The account as stored now; nil when it is gone.
+    public var user: User?
+    /// The stored hash now (another process may have reset the password since it was read).
+    public var passwordHash: String?
+    /// The stored failed logins, oldest first.
+    public var failures: [Date]
+    /// The stored lock's end, if any (it may lie in the past).
+    public var lockedUntil: Date?
+
+    public init(user: User?, passwordHash: String?, failures: [Date], lockedUntil: Date?) {
+        self.user = user
+        self.passwordHash = passwordHash
+        self.failures = failures
+        self.lockedUntil = lockedUntil
+    }
+}
+
+/// What the end of a login attempt saves.
+public struct LoginRecord: Sendable {
+    /// How the attempt ended.
+    public var verdict: LoginLockout.Verdict
+    /// The failed logins to keep, oldest first (they replace the stored ones).
+    public var failures: [Date]
+    /// The lock's end to store; nil stores none.
+    public var lockedUntil: Date?
+    /// A fresh hash to store in place of a weaker one; nil keeps the stored hash.
+    public var passwordHash: String?
+
+    public init(verdict: LoginLockout.Verdict, failures: [Date], lockedUntil: Date?, passwordHash: String? = nil) {
+        self.verdict = verdict
+        self.failures = failures
+        self.lockedUntil = lockedUntil
+        self.passwordHash = passwordHash
+    }
+}
+
 /// What the decision to add an account reads.
 public struct NewUserSnapshot: Sendable {
     /// The acting user as stored now; nil when there is none (a self-registration or the first
@@ -97,13 +135,12 @@ public protocol UserStorage: Sendable {
     func user(email: String) async throws -> User?
     /// The credentials of the account with the (normalised) email, or nil.
     func credentials(email: String) async throws -> StoredCredentials?
-    /// A correct password: failed logins are forgotten and a lockout lifted.
-    func recordSuccessfulLogin(userId: Int64) async throws
-    /// A wrong password: `decide` gets the stored failures (oldest first) and returns those to keep
-    /// and the lockout, which are saved in the same transaction; returns the lockout's end, if any.
-    func recordFailedLogin(
-        userId: Int64, decide: @escaping @Sendable ([Date]) -> (failures: [Date], lockedUntil: Date?)
-    ) async throws -> Date?
+    /// Ends a login attempt in one write transaction: loads the account's lock state as stored
+    /// now, calls `decide`, saves the failures, the lock and any fresh hash it returns, and returns
+    /// both (so concurrent attempts, in any process, end one after another).
+    func recordLogin(
+        userId: Int64, decide: @escaping @Sendable (LoginSnapshot) throws -> LoginRecord
+    ) async throws -> (snapshot: LoginSnapshot, saved: LoginRecord)
     /// Adds an account in one transaction: loads the snapshot, calls `decide` (which throws to
     /// refuse and returns the audit record, if any), inserts.
     func addUser(
