@@ -5,6 +5,8 @@ import HelpdeskUseCases
 
 // Load generators for the reliability tests (not installed with the product):
 //   helpdesk-torture setup DB
+//   helpdesk-torture users DB NOW ROLE:EMAIL:NAME...   (the command-line tests' accounts, password
+//       "password1" hashed at 1,000 rounds, which the shipped binary verifies but never makes)
 //   helpdesk-torture crash-writer DB ACK_FILE SEED     (writes until killed; acknowledges each commit)
 //   helpdesk-torture contend DB WORKER OPS SEED REPORT (one of several processes on the same hot tickets)
 
@@ -43,6 +45,24 @@ func setup(_ path: String) async throws {
     for index in 0..<3 {
         let number = try await s.createTicket(NewTicketInput(subject: "Hot ticket \(index)", description: "Everyone works on this one"), by: admin).ticket.number
         _ = try await s.assign(number: number, to: "agent@t.test", by: admin)
+    }
+}
+
+/// Accounts through the use cases, at `now`: the first is the first admin, the others are added
+/// by it, customers register themselves (so the audit log reads as if the binary had made them).
+func users(_ path: String, now: String, specs: [String]) async throws {
+    guard let date = UTCTimestamp.parseISO8601(now) else { fail("bad time \(now)") }
+    let s = Helpdesk(storage: SQLiteStorage(database: try HelpdeskDatabase(path: path)), clock: FixedTimeSource(date), hasher: fastHasher)
+    var admin: User?
+    for spec in specs {
+        let parts = spec.split(separator: ":", maxSplits: 2).map(String.init)
+        guard parts.count == 3 else { fail("bad account \(spec); want ROLE:EMAIL:NAME") }
+        if parts[0] == "customer" {
+            _ = try await s.register(email: parts[1], name: parts[2], password: "password1")
+        } else {
+            let user = try await s.addUser(email: parts[1], name: parts[2], role: parts[0], password: "password1", by: admin)
+            admin = admin ?? user
+        }
     }
 }
 
@@ -117,13 +137,15 @@ do {
     switch arguments.dropFirst().first {
     case "setup" where arguments.count == 3:
         try await setup(arguments[2])
+    case "users" where arguments.count >= 4:
+        try await users(arguments[2], now: arguments[3], specs: Array(arguments.dropFirst(4)))
     case "crash-writer" where arguments.count == 5:
         try await crashWriter(arguments[2], ackPath: arguments[3], seed: UInt64(arguments[4]) ?? 1)
     case "contend" where arguments.count == 7:
         try await contend(arguments[2], worker: Int(arguments[3]) ?? 0, operations: Int(arguments[4]) ?? 10,
                     seed: UInt64(arguments[5]) ?? 1, report: arguments[6])
     default:
-        fail("usage: setup DB | crash-writer DB ACK SEED | contend DB WORKER OPS SEED REPORT")
+        fail("usage: setup DB | users DB NOW ROLE:EMAIL:NAME... | crash-writer DB ACK SEED | contend DB WORKER OPS SEED REPORT")
     }
 } catch {
     fail("\(error)")

@@ -31,12 +31,10 @@ struct GlobalOptions: ParsableArguments {
         return FixedTimeSource(try AcceptedInstants.require(date, field: "now"))
     }
 
-    /// Tests may lower the password-hashing cost through this variable; nothing else sets it.
+    /// Always the full cost: no setting lowers it. A stored hash of fewer rounds (an older policy,
+    /// the tests' fixtures) is still verified, and replaced at its next successful login.
     func hasher() -> PBKDF2PasswordHasher {
-        if let text = environment["HELPDESK_TEST_PASSWORD_ROUNDS"], let rounds = Int(text), rounds > 0 {
-            return PBKDF2PasswordHasher(rounds: rounds)
-        }
-        return PBKDF2PasswordHasher()
+        PBKDF2PasswordHasher()
     }
 
     /// `HELPDESK_DB_MODE` (octal: 600, 640 or 660) sets the permissions of a newly created database.

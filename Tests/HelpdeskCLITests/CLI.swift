@@ -36,17 +36,20 @@ struct CLI {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
     }()
 
-    /// Starts the command with pinned database, clock and a cheap password hash.
-    func start(_ arguments: [String], as user: String? = nil, stdin: String? = nil, now: String? = nil) throws -> (Process, URL, URL) {
+    /// Starts the command with pinned database and clock (the binary always hashes new passwords at
+    /// full cost; `seedUsers` makes the usual accounts cheaply instead).
+    func start(
+        _ arguments: [String], as user: String? = nil, stdin: String? = nil, now: String? = nil, environment more: [String: String] = [:]
+    ) throws -> (Process, URL, URL) {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["HELPDESK_DB"] = database
         environment["HELPDESK_NOW"] = now ?? self.now
-        environment["HELPDESK_TEST_PASSWORD_ROUNDS"] = "1000"
         environment["HELPDESK_USER"] = user
         if user == nil { environment.removeValue(forKey: "HELPDESK_USER") }
+        environment.merge(more) { _, given in given }
         process.environment = environment
         let id = UUID().uuidString
         let out = directory.appendingPathComponent("\(id).out"), err = directory.appendingPathComponent("\(id).err")
@@ -70,8 +73,10 @@ struct CLI {
     }
 
     @discardableResult
-    func run(_ arguments: [String], as user: String? = nil, stdin: String? = nil, now: String? = nil) throws -> Result {
-        try Self.finish(start(arguments, as: user, stdin: stdin, now: now))
+    func run(
+        _ arguments: [String], as user: String? = nil, stdin: String? = nil, now: String? = nil, environment: [String: String] = [:]
+    ) throws -> Result {
+        try Self.finish(start(arguments, as: user, stdin: stdin, now: now, environment: environment))
     }
 
     /// Runs a command that must succeed and returns its JSON.
@@ -82,12 +87,24 @@ struct CLI {
         return try result.json()
     }
 
-    /// An admin, an agent and a customer.
-    func seedUsers() throws {
-        try json(["user", "add", "--email", "admin@x.test", "--name", "Ada", "--role", "admin", "--password", "password1"])
-        try json(["user", "add", "--email", "alice@x.test", "--name", "Alice", "--role", "agent", "--password-stdin"], as: "admin@x.test", stdin: "password1\n")
-        try json(["user", "add", "--email", "bob@x.test", "--name", "Bob", "--role", "agent", "--password", "password1"], as: "admin@x.test")
-        try json(["register", "--email", "dan@x.test", "--name", "Dan", "--password-stdin"], stdin: "password1\n")
+    /// The test-only target that makes fixtures and load (`Sources/helpdesk-torture`).
+    static let torture = binary.deletingLastPathComponent().appendingPathComponent("helpdesk-torture")
+
+    /// An admin, two agents and a customer (then `extra`, each `ROLE:EMAIL:NAME`), all with password
+    /// `password1`, made through the use cases by the test-only target at the pinned clock with
+    /// 1,000-round hashes: the shipped binary never makes such cheap hashes, but verifies them (and
+    /// replaces one at its first successful login), so the suite stays fast.
+    func seedUsers(extra: [String] = []) throws {
+        let process = Process()
+        process.executableURL = Self.torture
+        process.arguments = ["users", database, now, "admin:admin@x.test:Ada", "agent:alice@x.test:Alice", "agent:bob@x.test:Bob",
+            "customer:dan@x.test:Dan"] + extra
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "helpdesk-torture users: \(message)")
     }
 
     func createTicket(subject: String = "Cannot log in since Monday", as user: String = "dan@x.test", extra: [String] = []) throws -> String {

@@ -214,7 +214,6 @@ struct ReportExportTests {
         process.arguments = ["login", "--email", "dan@x.test", "--password-stdin", "--json"]
         var environment = ProcessInfo.processInfo.environment
         environment["HELPDESK_DB"] = cli.database
-        environment["HELPDESK_TEST_PASSWORD_ROUNDS"] = "1000"
         process.environment = environment
         let input = Pipe()
         process.standardInput = input

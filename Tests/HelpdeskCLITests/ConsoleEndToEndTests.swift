@@ -8,7 +8,7 @@ struct ConsoleEndToEndTests {
         _ cli: CLI, as user: String? = nil, term: String = "xterm-256color", extra: [String] = [], more: [String: String] = [:]
     ) throws -> Tmux {
         var environment = more.merging([
-            "TERM": term, "HELPDESK_DB": cli.database, "HELPDESK_NOW": cli.now, "HELPDESK_TEST_PASSWORD_ROUNDS": "1000",
+            "TERM": term, "HELPDESK_DB": cli.database, "HELPDESK_NOW": cli.now,
             "LANG": "C.UTF-8", "HOME": cli.directory.path, "XDG_CONFIG_HOME": cli.directory.path,
         ]) { mine, _ in mine }
         if let user { environment["HELPDESK_USER"] = user }

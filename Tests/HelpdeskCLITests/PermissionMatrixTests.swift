@@ -53,9 +53,7 @@ struct PermissionMatrixTests {
     @Test("every action × role × relation", arguments: ["customer", "agent", "admin"])
     func matrix(role: String) async throws {
         let cli = try CLI()
-        try cli.seedUsers()
-        try cli.json(["register", "--email", "erin@x.test", "--name", "Erin", "--password-stdin"], stdin: "password1\n")
-        try cli.json(["user", "add", "--email", "root@x.test", "--name", "Root", "--role", "admin", "--password", "password1"], as: "admin@x.test")
+        try cli.seedUsers(extra: ["customer:erin@x.test:Erin", "admin:root@x.test:Root"])
         let actor = try #require(["customer": "dan@x.test", "agent": "bob@x.test", "admin": "admin@x.test"][role])
         let service = Helpdesk(
             storage: SQLiteStorage(database: try HelpdeskDatabase(path: cli.database)),
