@@ -19,14 +19,22 @@ public final class HelpdeskDatabase: Sendable {
     /// How long a writer waits for another process's transaction before giving up.
     public static let busyTimeout: TimeInterval = 10
 
+    /// Opens (creating it when absent) and migrates the database at `path`, a file path taken
+    /// literally (see `DatabaseFiles`).
     /// - Parameter fileMode: the permissions of a new file: owner-only by default; an admin who
-    ///   shares the helpdesk with a Unix group may choose 0o660 (`HELPDESK_DB_MODE=660`).
+    ///   shares the helpdesk with a Unix group may choose 0o640 or 0o660 (`HELPDESK_DB_MODE`).
+    /// - Throws: `VALIDATION_ERROR` on `mode` for a mode other than 600, 640 or 660; on `db` for an
+    ///   empty path, an address, a dangling symbolic link or leftover files of another database;
+    ///   `INTERNAL_ERROR` when the file cannot be created, opened or migrated.
     public init(path: String, migrations: [Migration] = Schema.migrations, fileMode: mode_t = 0o600) throws {
-        guard fileMode & 0o007 == 0, fileMode & 0o600 == 0o600 else {
-            throw HelpdeskError.validation("mode", "must give the owner read and write and others nothing (600, 640 or 660)")
+        guard DatabaseFiles.allowedModes.contains(fileMode) else {
+            throw HelpdeskError.validation(
+                "mode",
+                "must be 600, 640 or 660 (the owner reads and writes, the group at most reads and writes; no execute or special bits, nothing for others), not \(String(fileMode, radix: 8))")
         }
         self.path = path
-        try Self.createFileIfNeeded(at: path, mode: fileMode)
+        let file = try DatabaseFiles.literal(path)
+        try DatabaseFiles.createIfNeeded(file, mode: fileMode, field: "db")
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.foreignKeysEnabled = true
@@ -38,7 +46,7 @@ public final class HelpdeskDatabase: Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         do {
-            writer = try DatabaseQueue(path: path, configuration: configuration)
+            writer = try DatabaseQueue(path: file, configuration: configuration)
         } catch let error as DatabaseError {
             // SQLite's own text names its internals; the result code is what an admin can look up.
             let reason = switch error.resultCode {
@@ -51,22 +59,7 @@ public final class HelpdeskDatabase: Sendable {
             throw HelpdeskError(.internalError, "Cannot open the database at \(path)")
         }
         try Migrator(migrations: migrations).migrate(writer)
+        DatabaseFiles.shareSidecars(of: file)
     }
 
-    /// New files are readable and writable by their owner only; SQLite gives the WAL and shared-memory
-    /// files the same mode as the database file.
-    private static func createFileIfNeeded(at path: String, mode: mode_t) throws {
-        let manager = FileManager.default
-        if manager.fileExists(atPath: path) { return }
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty {
-            try manager.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        }
-        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY, mode)
-        if fd >= 0 { fchmod(fd, mode) }
-        if fd < 0 && errno != EEXIST {
-            throw HelpdeskError(.internalError, "Cannot create the database at \(path): \(String(cString: strerror(errno)))")
-        }
-        if fd >= 0 { close(fd) }
-    }
 }

@@ -27,25 +27,24 @@ extension HelpdeskDatabase {
     }
 
     /// A consistent copy made with SQLite's online backup API from one read snapshot, so other
-    /// processes keep writing meanwhile. The copy is created owner-only and must not exist yet.
+    /// processes keep writing meanwhile. The copy is created owner-only at `path`, a file path taken
+    /// literally (`DatabaseFiles`), and must not exist yet, not even as a symbolic link.
+    /// - Throws: `VALIDATION_ERROR` on `path` when it exists, is an address or leftover files of
+    ///   another database lie beside it; `INTERNAL_ERROR` when the copy fails (it is then removed).
     public func backup(to path: String) throws {
-        if FileManager.default.fileExists(atPath: path) {
+        let file = try DatabaseFiles.literal(path, field: "path")
+        guard DatabaseFiles.entry(at: file) == .none, try DatabaseFiles.createIfNeeded(file, mode: 0o600, field: "path") else {
             throw HelpdeskError.validation("path", "\(path) already exists; choose a new file")
         }
-        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
-        guard fd >= 0 else {
-            throw HelpdeskError(.internalError, "Cannot create \(path): \(String(cString: strerror(errno)))")
-        }
-        close(fd)
         do {
-            let destination = try DatabaseQueue(path: path)
+            let destination = try DatabaseQueue(path: file)
             try writer.backup(to: destination)
             try destination.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA journal_mode = DELETE")
             }
             try destination.close()
         } catch {
-            try? FileManager.default.removeItem(atPath: path)
+            try? FileManager.default.removeItem(atPath: file)
             throw HelpdeskError(.internalError, "Backup failed: \(error)")
         }
     }

@@ -37,10 +37,13 @@ struct GlobalOptions: ParsableArguments {
         PBKDF2PasswordHasher()
     }
 
-    /// `HELPDESK_DB_MODE` (octal: 600, 640 or 660) sets the permissions of a newly created database.
+    /// `HELPDESK_DB_MODE` (octal: 600, 640 or 660; the engine refuses any other) sets the
+    /// permissions of a newly created database.
     func fileMode() throws -> mode_t {
         guard let text = environment["HELPDESK_DB_MODE"], !text.isEmpty else { return 0o600 }
-        guard let mode = mode_t(text, radix: 8) else { throw HelpdeskError.validation("mode", "HELPDESK_DB_MODE must be octal, like 660") }
+        guard text.allSatisfy({ ("0"..."7").contains($0) }), let mode = mode_t(text, radix: 8) else {
+            throw HelpdeskError.validation("mode", "HELPDESK_DB_MODE must be octal digits: 600, 640 or 660")
+        }
         return mode
     }
 
@@ -50,7 +53,8 @@ struct GlobalOptions: ParsableArguments {
     /// - Throws: `VALIDATION_ERROR` on `db` when the file is absent and `create` is false.
     func database(path: String? = nil, create: Bool = false) throws -> HelpdeskDatabase {
         let path = path ?? databasePath
-        if !create && !FileManager.default.fileExists(atPath: path) {
+        let file = try DatabaseFiles.literal(path)
+        if !create && !FileManager.default.fileExists(atPath: file) {
             throw HelpdeskError.validation("db", "no helpdesk database at \(path); create one with helpdesk init")
         }
         return try HelpdeskDatabase(path: path, fileMode: try fileMode())

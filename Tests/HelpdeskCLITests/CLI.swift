@@ -44,6 +44,8 @@ struct CLI {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
+        // Relative paths land in the test's own folder.
+        process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["HELPDESK_DB"] = database
         environment["HELPDESK_NOW"] = now ?? self.now
