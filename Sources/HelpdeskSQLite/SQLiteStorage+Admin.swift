@@ -6,8 +6,33 @@ import HelpdeskUseCases
 extension SQLiteStorage {
     static let autoAssignKey = "auto_assign"
 
+    /// Whether automatic assignment is on (off when never set).
+    /// - Throws: `INTERNAL_ERROR` when the stored value is neither `on` nor `off`.
     static func autoAssignEnabled(_ db: Database) throws -> Bool {
-        try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [autoAssignKey]) == "on"
+        guard let row = try Row.fetchOne(db, sql: "SELECT key, value FROM settings WHERE key = ?", arguments: [autoAssignKey]) else {
+            return false
+        }
+        return try setting(from: row)
+    }
+
+    /// The switch a `settings` row holds.
+    /// - Throws: `INTERNAL_ERROR` naming the key when the value is neither `on` nor `off`.
+    static func setting(from row: Row) throws -> Bool {
+        let stored = StoredRow(row, table: "settings")
+        switch try stored.text("value") {
+        case "on": return true
+        case "off": return false
+        default: throw stored.refused("value", "the setting \((try? stored.text("key")) ?? "?") must be on or off")
+        }
+    }
+
+    /// Reads an audit entry from a row holding the `audit_log` columns.
+    /// - Throws: `INTERNAL_ERROR` naming the column and row of a value no entry can hold (`StoredRow`).
+    static func auditEntry(from row: Row) throws -> AuditEntry {
+        let stored = StoredRow(row, table: "audit_log")
+        return AuditEntry(
+            at: try stored.date("at"), actorEmail: try stored.text("actor_email"), action: try stored.text("action"),
+            target: try stored.text("target"), detail: try stored.optionalText("detail"))
     }
 
     public func settings(actorId: Int64, authorize: @escaping @Sendable (User?) throws -> Void) async throws -> HelpdeskSettings {
@@ -42,9 +67,7 @@ extension SQLiteStorage {
     public func auditLog(limit: Int, actorId: Int64, authorize: @escaping @Sendable (User?) throws -> Void) async throws -> [AuditEntry] {
         try await read { db in
             try authorize(try UserTable.find(id: actorId, db))
-            return try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY id DESC LIMIT ?", arguments: [limit]).map {
-                AuditEntry(at: $0["at"], actorEmail: $0["actor_email"], action: $0["action"], target: $0["target"], detail: $0["detail"])
-            }
+            return try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY id DESC LIMIT ?", arguments: [limit]).map(Self.auditEntry(from:))
         }
     }
 }

@@ -136,18 +136,18 @@ extension SQLiteStorage {
 
     static func listing(from row: Row, _ layout: RowLayout) throws -> TicketListing {
         let ticket = try TicketTable.ticket(from: row, layout)
-        func ref(_ prefix: String, id: Int64?) -> UserRef? {
-            guard let id, let email = layout.string(row, "\(prefix)_email"),
-                let role = Role(rawValue: layout.string(row, "\(prefix)_role") ?? ""),
-                let name = layout.string(row, "\(prefix)_name")
-            else { return nil }
-            return UserRef(id: id, email: email, name: name, role: role)
+        func ref(_ prefix: String, id: Int64?) throws -> UserRef? {
+            guard let id, !layout.value(row, "\(prefix)_email").isNull else { return nil }
+            let stored = StoredRow(row, table: "users", layout: layout, id: id)
+            return UserRef(
+                id: id, email: try stored.text("\(prefix)_email"), name: try stored.text("\(prefix)_name"),
+                role: try stored.choice("\(prefix)_role"))
         }
-        guard let requester = ref("requester", id: ticket.requesterId) else {
+        guard let requester = try ref("requester", id: ticket.requesterId) else {
             throw HelpdeskError(.internalError, "Ticket \(ticket.number) names a missing requester")
         }
-        let seen = layout.date(row, "seen_at")
+        let seen = try StoredRow(row, table: "ticket_reads", layout: layout).optionalDate("seen_at")
         let unread = ticket.lastStaffReplyAt.map { reply in seen.map { $0 < reply } ?? true } ?? false
-        return TicketListing(ticket: ticket, requester: requester, assignee: ref("assignee", id: ticket.assigneeId), unread: unread)
+        return TicketListing(ticket: ticket, requester: requester, assignee: try ref("assignee", id: ticket.assigneeId), unread: unread)
     }
 }

@@ -40,7 +40,7 @@ extension SQLiteStorage {
                     db.cachedStatement(sql: "SELECT \(column) AS key, SUM(n) AS n FROM ticket_tally WHERE \(tallyScope) AND \(condition) GROUP BY \(column)"),
                     arguments: tallyArguments)
                 {
-                    result[row["key"]] = row["n"]
+                    result[try row.decode(String.self, forColumn: "key")] = try row.decode(Int.self, forColumn: "n")
                 }
                 return result
             }
@@ -84,7 +84,7 @@ extension SQLiteStorage {
                     """),
                 arguments: arguments)
             {
-                counts[row[0]] = (row[1], row[2])
+                counts[try row.decode(String.self, atIndex: 0)] = (try row.decode(Int.self, atIndex: 1), try row.decode(Int.self, atIndex: 2))
             }
             var days: [VolumeDay] = []
             var day = period.from
@@ -126,9 +126,11 @@ extension SQLiteStorage {
                     """),
                 arguments: arguments + scopeArguments + [from, until])
             while let row = try rows.next() {
-                for index in periods.indices where row[4 + index] as Bool {
-                    firstResponse[index].add(met: row[0], seconds: row[1])
-                    resolution[index].add(met: row[2], seconds: row[3])
+                let firstMet = try row.decode(Bool?.self, atIndex: 0), firstSeconds = try row.decode(Double?.self, atIndex: 1)
+                let resolutionMet = try row.decode(Bool?.self, atIndex: 2), resolutionSeconds = try row.decode(Double?.self, atIndex: 3)
+                for index in periods.indices where try row.decode(Bool.self, atIndex: 4 + index) {
+                    firstResponse[index].add(met: firstMet, seconds: firstSeconds)
+                    resolution[index].add(met: resolutionMet, seconds: resolutionSeconds)
                 }
             }
             return periods.indices.map { index in
@@ -170,7 +172,8 @@ extension SQLiteStorage {
                     """),
                 arguments: finishedArguments + [period.from, period.until])
             while let row = try rows.next() {
-                resolved[row[0], default: ComplianceTally()].add(met: row[1], seconds: row[2])
+                resolved[try row.decode(Int64.self, atIndex: 0), default: ComplianceTally()]
+                    .add(met: try row.decode(Bool?.self, atIndex: 1), seconds: try row.decode(Double?.self, atIndex: 2))
             }
             var open: [Int64: Int] = [:]
             for row in try Row.fetchAll(
@@ -179,14 +182,15 @@ extension SQLiteStorage {
                     GROUP BY assignee_id
                     """))
             {
-                open[row[0]] = row[1]
+                open[try row.decode(Int64.self, atIndex: 0)] = try row.decode(Int.self, atIndex: 1)
             }
             return try Row.fetchAll(db, sql: sql + " ORDER BY email", arguments: arguments).map { row in
-                let id: Int64 = row["id"]
+                let stored = StoredRow(row, table: "users")
+                let id = try stored.integer("id")
                 let open = open[id] ?? 0
                 let stats = (resolved[id] ?? ComplianceTally()).result
                 return AgentStats(
-                    email: row["email"], name: row["name"], openAssigned: open, resolvedInPeriod: stats.total,
+                    email: try stored.text("email"), name: try stored.text("name"), openAssigned: open, resolvedInPeriod: stats.total,
                     medianResolutionSeconds: stats.medianSeconds, slaCompliancePercent: stats.compliancePercent)
             }
         }

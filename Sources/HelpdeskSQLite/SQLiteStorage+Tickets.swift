@@ -98,8 +98,10 @@ extension SQLiteStorage {
                 """,
             arguments: StatementArguments(statuses + roles)
         ).map { row in
-            let user = try UserTable.user(from: row)
-            return AgentCandidate(user: user, load: AgentLoad(agentId: user.id, activeTickets: row["load"], lastAssignedAt: row["last_assigned_at"]))
+            let user = try UserTable.user(from: row), stored = StoredRow(row, table: "users")
+            return AgentCandidate(
+                user: user,
+                load: AgentLoad(agentId: user.id, activeTickets: try stored.count("load"), lastAssignedAt: try stored.optionalDate("last_assigned_at")))
         }
     }
 
@@ -118,15 +120,8 @@ extension SQLiteStorage {
             alias: "c", ticket: ticket, access, db)
         let layout = rows.first.map { RowLayout($0) }
         return try rows.map { row in
-            let layout = layout ?? RowLayout(row)
-            guard let createdAt = layout.date(row, "created_at") else {
-                throw HelpdeskError(.internalError, "Malformed stored comment")
-            }
-            return CommentView(
-                comment: Comment(
-                    id: row["id"], ticketId: row["ticket_id"], authorId: row["author_id"], body: row["body"],
-                    isInternal: row["is_internal"], createdAt: createdAt),
-                author: try userRef(row, id: row["author_id"]))
+            let comment = try ThreadTables.comment(from: row, layout ?? RowLayout(row))
+            return CommentView(comment: comment, author: try userRef(row, id: comment.authorId))
         }
     }
 
@@ -139,15 +134,8 @@ extension SQLiteStorage {
                 "SELECT h.*, u.email, u.name, u.role FROM history h JOIN users u ON u.id = h.actor_id",
                 alias: "h", ticket: ticket, access, db)
             return try rows.map { row in
-                guard let action = HistoryAction(rawValue: row["action"] ?? "") else {
-                    throw HelpdeskError(.internalError, "Malformed history entry")
-                }
-                return HistoryView(
-                    entry: HistoryEntry(
-                        id: row["id"], ticketId: row["ticket_id"], actorId: row["actor_id"], at: row["at"], action: action,
-                        field: row["field"], oldValue: row["old_value"], newValue: row["new_value"],
-                        isInternal: row["is_internal"]),
-                    actor: try Self.userRef(row, id: row["actor_id"]))
+                let entry = try ThreadTables.historyEntry(from: row)
+                return HistoryView(entry: entry, actor: try Self.userRef(row, id: entry.actorId))
             }
         }
     }
@@ -171,11 +159,10 @@ extension SQLiteStorage {
             arguments: [ticket.id, access.includeInternal])
     }
 
+    /// The author or actor whose `users` columns (`email`, `name`, `role`) were joined to the row.
     static func userRef(_ row: Row, id: Int64) throws -> UserRef {
-        guard let role = Role(rawValue: row["role"] ?? "") else {
-            throw HelpdeskError(.internalError, "Malformed stored user")
-        }
-        return UserRef(id: id, email: row["email"], name: row["name"], role: role)
+        let stored = StoredRow(row, table: "users", id: id)
+        return UserRef(id: id, email: try stored.text("email"), name: try stored.text("name"), role: try stored.choice("role"))
     }
 
     public func markSeen(

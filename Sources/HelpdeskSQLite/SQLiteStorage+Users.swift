@@ -17,7 +17,10 @@ extension SQLiteStorage {
             try Row.fetchOne(
                 db, sql: "SELECT \(UserTable.selectColumns), password_hash, locked_until FROM users WHERE email = ?", arguments: [email]
             ).map { row in
-                StoredCredentials(user: try UserTable.user(from: row), passwordHash: row["password_hash"], lockedUntil: row["locked_until"])
+                let stored = StoredRow(row, table: "users")
+                return StoredCredentials(
+                    user: try UserTable.user(from: row), passwordHash: try stored.optionalText("password_hash"),
+                    lockedUntil: try stored.optionalDate("locked_until"))
             }
         }
     }
@@ -28,10 +31,12 @@ extension SQLiteStorage {
         try await write { db in
             let row = try Row.fetchOne(
                 db, sql: "SELECT \(UserTable.selectColumns), password_hash, locked_until FROM users WHERE id = ?", arguments: [userId])
+            let stored = row.map { StoredRow($0, table: "users") }
             let snapshot = LoginSnapshot(
-                user: try row.map { try UserTable.user(from: $0) }, passwordHash: row?["password_hash"],
-                failures: try Date.fetchAll(db, sql: "SELECT at FROM login_failures WHERE user_id = ? ORDER BY at", arguments: [userId]),
-                lockedUntil: row?["locked_until"])
+                user: try row.map { try UserTable.user(from: $0) }, passwordHash: try stored?.optionalText("password_hash"),
+                failures: try Row.fetchAll(db, sql: "SELECT rowid AS id, at FROM login_failures WHERE user_id = ? ORDER BY at", arguments: [userId])
+                    .map { try StoredRow($0, table: "login_failures").date("at") },
+                lockedUntil: try stored?.optionalDate("locked_until"))
             let record = try decide(snapshot)
             guard snapshot.user != nil else { return (snapshot, record) }
             try db.execute(sql: "DELETE FROM login_failures WHERE user_id = ?", arguments: [userId])
@@ -106,7 +111,7 @@ extension SQLiteStorage {
             }
             sql += " ORDER BY email"
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
-                UserSummary(user: try UserTable.user(from: $0), openTickets: $0["open_tickets"])
+                UserSummary(user: try UserTable.user(from: $0), openTickets: try StoredRow($0, table: "users").count("open_tickets"))
             }
         }
     }
@@ -124,7 +129,7 @@ extension SQLiteStorage {
                     FROM users WHERE role IN (\(roles.map { _ in "?" }.joined(separator: ", "))) ORDER BY role DESC, email
                     """,
                 arguments: StatementArguments(roles)
-            ).map { AgentSummary(user: try UserTable.user(from: $0), openAssigned: $0["open_assigned"]) }
+            ).map { AgentSummary(user: try UserTable.user(from: $0), openAssigned: try StoredRow($0, table: "ticket_tally").count("open_assigned")) }
         }
     }
 }

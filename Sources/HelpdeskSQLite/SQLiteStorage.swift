@@ -43,6 +43,9 @@ public struct SQLiteStorage: HelpdeskStorage {
             return try await body()
         } catch let error as HelpdeskError {
             throw error
+        } catch is RowDecodingError {
+            // A value the statement cannot convert (text where a count belongs): `check` names it.
+            throw HelpdeskError(.internalError, "A stored value cannot be read; run helpdesk check to find it")
         } catch let error as DatabaseError {
             switch error.resultCode {
             case .SQLITE_BUSY, .SQLITE_LOCKED:

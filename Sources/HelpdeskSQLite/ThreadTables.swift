@@ -24,4 +24,24 @@ enum ThreadTables {
                 ])
         }
     }
+
+    /// Reads a comment from a row holding the `comments` columns.
+    /// - Throws: `INTERNAL_ERROR` naming the column and row of a value no comment can hold (`StoredRow`).
+    static func comment(from row: Row, _ layout: RowLayout? = nil) throws -> Comment {
+        let stored = StoredRow(row, table: "comments", layout: layout)
+        return Comment(
+            id: try stored.integer("id"), ticketId: try stored.integer("ticket_id"), authorId: try stored.integer("author_id"),
+            body: try stored.text("body"), isInternal: try stored.bool("is_internal"), createdAt: try stored.date("created_at"))
+    }
+
+    /// Reads a history entry from a row holding the `history` columns.
+    /// - Throws: `INTERNAL_ERROR` naming the column and row of a value no entry can hold (`StoredRow`).
+    static func historyEntry(from row: Row) throws -> HistoryEntry {
+        let stored = StoredRow(row, table: "history")
+        return HistoryEntry(
+            id: try stored.integer("id"), ticketId: try stored.integer("ticket_id"), actorId: try stored.integer("actor_id"),
+            at: try stored.date("at"), action: try stored.choice("action"), field: try stored.optionalText("field"),
+            oldValue: try stored.optionalText("old_value"), newValue: try stored.optionalText("new_value"),
+            isInternal: try stored.bool("is_internal"))
+    }
 }

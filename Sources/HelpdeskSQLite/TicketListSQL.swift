@@ -132,6 +132,6 @@ struct TicketListSQL {
                 throw HelpdeskError(.internalError, "Malformed stored ticket: column \(column)")
             }
         }
-        return TicketCursor(sort: sort, keys: keys, id: row["id"])
+        return TicketCursor(sort: sort, keys: keys, id: try StoredRow(row, table: "tickets").integer("id"))
     }
 }

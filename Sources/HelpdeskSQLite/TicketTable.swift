@@ -41,6 +41,7 @@ enum TicketTable {
     }
 
     /// Reads a ticket from a row holding the `tickets` columns.
+    /// - Throws: `INTERNAL_ERROR` naming the column and row of a value no ticket can hold (`StoredRow`).
     static func ticket(from row: Row) throws -> Ticket {
         try ticket(from: row, RowLayout(row))
     }
@@ -48,51 +49,32 @@ enum TicketTable {
     /// Reads a ticket with a layout worked out once for all the rows of a statement: a list page
     /// reads thirty columns of fifty rows, and finding each column by name every time would cost
     /// more than the query.
+    /// - Throws: `INTERNAL_ERROR` naming the column and row of a value no ticket can hold (`StoredRow`).
     static func ticket(from row: Row, _ layout: RowLayout) throws -> Ticket {
-        func malformed(_ name: String) -> HelpdeskError { HelpdeskError(.internalError, "Malformed stored ticket: column \(name)") }
-        func text(_ name: String) throws -> String {
-            guard let value = layout.string(row, name) else { throw malformed(name) }
-            return value
-        }
-        func integer(_ name: String) throws -> Int64 {
-            guard let value = layout.int64(row, name) else { throw malformed(name) }
-            return value
-        }
-        func real(_ name: String) throws -> Double {
-            guard let value = layout.double(row, name) else { throw malformed(name) }
-            return value
-        }
-        func date(_ name: String) throws -> Date {
-            guard let value = layout.date(row, name) else { throw malformed(name) }
-            return value
-        }
-        func enumColumn<T: RawRepresentable>(_ name: String) throws -> T where T.RawValue == String {
-            guard let value = T(rawValue: try text(name)) else { throw malformed(name) }
-            return value
-        }
-        let nextDue = try date("sla_next_due")
-        let nextRisk = try date("sla_next_risk")
+        let stored = StoredRow(row, table: "tickets", layout: layout)
+        let nextDue = try stored.date("sla_next_due", also: noDue)
+        let nextRisk = try stored.date("sla_next_risk", also: noDue)
         let sla = SLARecord(
-            firstResponseDue: try date("sla_first_response_due"),
-            resolutionDue: try date("sla_resolution_due"),
-            firstResponsePausedSeconds: try real("sla_first_response_paused"),
-            resolutionPausedSeconds: try real("sla_resolution_paused"),
-            pausedAt: layout.date(row, "sla_paused_at"),
-            firstResponseMet: layout.bool(row, "sla_first_response_met"),
-            resolutionMet: layout.bool(row, "sla_resolution_met"),
-            nextDue: nextDue >= noDue ? nil : nextDue,
-            nextRisk: nextRisk >= noDue ? nil : nextRisk)
+            firstResponseDue: try stored.date("sla_first_response_due"),
+            resolutionDue: try stored.date("sla_resolution_due"),
+            firstResponsePausedSeconds: try stored.real("sla_first_response_paused"),
+            resolutionPausedSeconds: try stored.real("sla_resolution_paused"),
+            pausedAt: try stored.optionalDate("sla_paused_at"),
+            firstResponseMet: try stored.optionalBool("sla_first_response_met"),
+            resolutionMet: try stored.optionalBool("sla_resolution_met"),
+            nextDue: nextDue == noDue ? nil : nextDue,
+            nextRisk: nextRisk == noDue ? nil : nextRisk)
         var ticket = Ticket(
-            id: try integer("id"), number: try text("number"), subject: try text("subject"),
-            description: try text("description"), status: try enumColumn("status"),
-            priority: try enumColumn("priority"), category: try enumColumn("category"),
-            requesterId: try integer("requester_id"), customerEmail: try text("customer_email"),
-            assigneeId: layout.int64(row, "assignee_id"), createdAt: try date("created_at"),
-            updatedAt: try date("updated_at"), firstResponseAt: layout.date(row, "first_response_at"),
-            resolvedAt: layout.date(row, "resolved_at"), closedAt: layout.date(row, "closed_at"),
-            deletedAt: layout.date(row, "deleted_at"),
-            version: Int(try integer("version")), sla: sla)
-        ticket.lastStaffReplyAt = layout.date(row, "last_staff_reply_at")
+            id: try stored.integer("id"), number: try stored.ticketNumber("number"), subject: try stored.text("subject"),
+            description: try stored.text("description"), status: try stored.choice("status"),
+            priority: try stored.choice("priority"), category: try stored.choice("category"),
+            requesterId: try stored.integer("requester_id"), customerEmail: try stored.text("customer_email"),
+            assigneeId: try stored.optionalInteger("assignee_id"), createdAt: try stored.date("created_at"),
+            updatedAt: try stored.date("updated_at"), firstResponseAt: try stored.optionalDate("first_response_at"),
+            resolvedAt: try stored.optionalDate("resolved_at"), closedAt: try stored.optionalDate("closed_at"),
+            deletedAt: try stored.optionalDate("deleted_at"),
+            version: try stored.count("version"), sla: sla)
+        ticket.lastStaffReplyAt = try stored.optionalDate("last_staff_reply_at")
         return ticket
     }
 

@@ -6,13 +6,14 @@ import HelpdeskCore
 enum UserTable {
     static let selectColumns = "id, email, name, role, is_active, created_at, credential_version"
 
+    /// Reads a user from a row holding `selectColumns`.
+    /// - Throws: `INTERNAL_ERROR` naming the column and row of a value no account can hold (`StoredRow`).
     static func user(from row: Row) throws -> User {
-        guard let role = Role(rawValue: row["role"] ?? "") else {
-            throw HelpdeskError(.internalError, "Malformed stored user: role")
-        }
+        let stored = StoredRow(row, table: "users")
         return User(
-            id: row["id"], email: row["email"], name: row["name"], role: role,
-            isActive: row["is_active"], createdAt: row["created_at"], credentialVersion: row["credential_version"])
+            id: try stored.integer("id"), email: try stored.text("email"), name: try stored.text("name"), role: try stored.choice("role"),
+            isActive: try stored.bool("is_active"), createdAt: try stored.date("created_at"),
+            credentialVersion: try stored.count("credential_version"))
     }
 
     static func find(email: String, _ db: Database) throws -> User? {

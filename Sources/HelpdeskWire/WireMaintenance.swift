@@ -20,25 +20,33 @@ public struct WireBackup: Codable, Sendable, Equatable {
     }
 }
 
-/// `check`: the database's integrity and foreign keys.
+/// `check`: the database's integrity, foreign keys, stored values and counters.
 public struct WireCheck: Codable, Sendable, Equatable {
-    /// True when `integrity` is `["ok"]` and `foreign_keys` is empty.
+    /// True when `integrity` is `["ok"]` and every other list is empty.
     public var healthy: Bool
     /// SQLite's integrity check: `["ok"]`, or one line per problem.
     public var integrity: [String]
     /// One line per broken reference; empty when none.
     public var foreignKeys: [String]
+    /// One line per stored value the program's readers would refuse (`table.column of row N is …`).
+    public var storedValues: [String]
+    /// One line per counter or record that disagrees with the tickets (tallies, per-day counts,
+    /// creation history, ticket sequences).
+    public var consistency: [String]
 
-    /// A check's findings.
-    public init(healthy: Bool, integrity: [String], foreignKeys: [String]) {
+    /// A check's findings. A check that could not run lists `could not finish: …` in its own list.
+    public init(healthy: Bool, integrity: [String], foreignKeys: [String], storedValues: [String], consistency: [String]) {
         self.healthy = healthy
         self.integrity = integrity
         self.foreignKeys = foreignKeys
+        self.storedValues = storedValues
+        self.consistency = consistency
     }
 
     private enum CodingKeys: String, CodingKey {
-        case healthy, integrity
+        case healthy, integrity, consistency
         case foreignKeys = "foreign_keys"
+        case storedValues = "stored_values"
     }
 }
 

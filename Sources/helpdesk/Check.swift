@@ -6,7 +6,7 @@ import HelpdeskWire
 struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check the database's integrity and foreign keys; exits 1 when anything is wrong.")
+        abstract: "Check the database's integrity, foreign keys, stored values and counters; exits 1 when anything is wrong.")
 
     @OptionGroup var global: GlobalOptions
 
@@ -16,8 +16,13 @@ struct Check: AsyncParsableCommand {
             try output.emit(json: WireCheck(report)) {
                 var lines = ["integrity: " + (report.integrity == ["ok"] ? "ok" : "\(report.integrity.count) problem(s)")]
                 lines += report.integrity == ["ok"] ? [] : report.integrity.map { "  \($0)" }
-                lines.append("foreign keys: " + (report.foreignKeys.isEmpty ? "ok" : "\(report.foreignKeys.count) broken reference(s)"))
-                lines += report.foreignKeys.map { "  \($0)" }
+                for (name, found, kind) in [
+                    ("foreign keys", report.foreignKeys, "broken reference(s)"), ("stored values", report.storedValues, "problem(s)"),
+                    ("consistency", report.consistency, "problem(s)"),
+                ] {
+                    lines.append("\(name): " + (found.isEmpty ? "ok" : "\(found.count) \(kind)"))
+                    lines += found.map { "  \($0)" }
+                }
                 return lines.joined(separator: "\n")
             }
             if !report.isHealthy { throw ExitCode(1) }

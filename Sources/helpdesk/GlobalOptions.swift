@@ -82,6 +82,13 @@ struct GlobalOptions: ParsableArguments {
         } catch let error as HelpdeskError {
             output.fail(error)
             throw ExitCode(error.code.exitStatus)
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            // Whatever escaped the engine's mapping still gets the error object and status 1,
+            // never a raw message without JSON.
+            output.fail(HelpdeskError(.internalError, "The command failed unexpectedly (\(type(of: error)))"))
+            throw ExitCode(ErrorCode.internalError.exitStatus)
         }
     }
 }
