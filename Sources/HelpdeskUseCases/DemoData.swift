@@ -41,12 +41,14 @@ public enum DemoData {
         "Asked engineering in the incident channel.",
     ]
 
+    /// The sample accounts, the admin first.
+    public static let logins = staff.map { Login(email: $0.0, role: $0.2) } + customers.map { Login(email: $0.0, role: .customer) }
+
     /// Fills an empty helpdesk and returns the logins; a helpdesk that has users is left as it is
     /// (the first-user rule refuses to add the demo's admin). Every step goes through the use cases,
     /// each at its own moment in the past month, so the demo holds only what the product could hold.
     /// - Throws: what the use cases throw (none on an empty helpdesk).
     public static func populate(_ helpdesk: Helpdesk, tickets: Int, seed: UInt64 = 2026) async throws -> [Login] {
-        let logins = staff.map { Login(email: $0.0, role: $0.2) } + customers.map { Login(email: $0.0, role: .customer) }
         // Every sample user has the same published password: hashed once (at full cost), the hash
         // is shared, so a demo costs one slow hash instead of nine.
         let helpdesk = Helpdesk(

@@ -24,8 +24,10 @@ struct Demo: AsyncParsableCommand {
 
     func run() async throws {
         try await global.run { output in
-            let service = try global.service(path: path, create: true)
-            let logins = try await DemoData.populate(service, tickets: max(0, tickets))
+            // Built whole in a file of its own and moved into place, so a killed build leaves no half demo.
+            _ = try await DemoFile.prepare(
+                at: path, fileMode: try global.fileMode(), clock: try global.clock(), hasher: global.hasher(), tickets: max(0, tickets))
+            let logins = DemoData.logins
             if !global.json && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
                 let note = "Demo logins (password \(DemoData.password)): "
                     + logins.map { "\($0.email) (\($0.role.rawValue))" }.joined(separator: ", ")
