@@ -1,3 +1,4 @@
+import HelpdeskConsole
 import HelpdeskSQLite
 import HelpdeskUseCases
 import HelpdeskWire
@@ -41,4 +42,20 @@ extension WireCheck {
 
 extension WireDemoLogin {
     init(_ login: DemoData.Login) { self.init(email: login.email, role: login.role) }
+}
+
+extension WireKeyBindings {
+    /// The bindings of `keyMap` in the Markdown reference's order (`KeyReference`).
+    init(_ keyMap: KeyMap) {
+        var bindings: [WireKeyBinding] = []
+        for context in KeyContext.allCases {
+            for command in CommandTable.all {
+                let keys = keyMap.keys(for: command.name, in: context)
+                guard !keys.isEmpty else { continue }
+                bindings.append(WireKeyBinding(
+                    context: context.rawValue, keys: keys, command: command.name, description: command.description, roles: command.roles))
+            }
+        }
+        self.init(bindings: bindings)
+    }
 }

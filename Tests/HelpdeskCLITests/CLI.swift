@@ -49,6 +49,8 @@ struct CLI {
         var environment = ProcessInfo.processInfo.environment
         environment["HELPDESK_DB"] = database
         environment["HELPDESK_NOW"] = now ?? self.now
+        // No user key map or theme of whoever runs the tests.
+        environment["XDG_CONFIG_HOME"] = directory.path
         environment["HELPDESK_USER"] = user
         if user == nil { environment.removeValue(forKey: "HELPDESK_USER") }
         environment.merge(more) { _, given in given }

@@ -233,6 +233,8 @@ struct JSONGoldenTests {
         try golden.check("error-unauthorized-no-user", ["ticket", "list"], at: at, status: 3)
         try golden.check(
             "error-unauthorized-login", ["login", "--email", "dan@x.test", "--password-stdin"], stdin: "wrong-password\n", at: at, status: 3)
+        try golden.check("error-usage-unknown-option", ["ticket", "list", "--bogus"], as: "admin@x.test", at: at, status: 64)
+        try golden.check("error-usage-missing-argument", ["ticket", "show"], as: "admin@x.test", at: at, status: 64)
     }
 
     func maintenance(_ golden: Goldens) throws {
@@ -241,5 +243,6 @@ struct JSONGoldenTests {
         try golden.check("backup", ["backup", golden.cli.directory.appendingPathComponent("backup.sqlite").path], at: at)
         try golden.check(
             "demo", ["demo", "--db", golden.cli.directory.appendingPathComponent("demo.sqlite").path, "--tickets", "3"], at: at)
+        try golden.check("keys", ["keys"], at: at)
     }
 }

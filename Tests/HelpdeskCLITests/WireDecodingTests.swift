@@ -16,7 +16,7 @@ struct WireDecodingTests {
         [
             "agents-list": WireAgentList.self, "agents-tickets": WireTicketPage.self, "audit": WireAuditLog.self,
             "backup": WireBackup.self, "check": WireCheck.self, "demo": WireDemo.self, "error-": WireError.self,
-            "init": WireDatabaseReady.self, "login": WireLoginResult.self, "register": WireUser.self,
+            "init": WireDatabaseReady.self, "keys": WireKeyBindings.self, "login": WireLoginResult.self, "register": WireUser.self,
             "report-agents": WireAgentsReport.self, "report-dashboard": WireDashboard.self, "report-sla": WireSLAReport.self,
             "report-volume": WireVolumeReport.self, "settings-": WireSettings.self, "ticket-": WireTicket.self,
             "ticket-comment-": WireComment.self, "ticket-comments-": WireCommentList.self, "ticket-history-": WireHistory.self,
