@@ -77,6 +77,40 @@ struct ConfigTests {
         #expect(custom == expected)
     }
 
+    /// A 10 KB file nested a thousand deep, written each way TOML nests, is a parse error naming
+    /// the line and the rule, not a stack overflow; 32 levels still parse.
+    @Test(arguments: ["inline tables", "arrays", "dotted keys", "a table header"])
+    func deepNestingIsRefusedWithItsLineAndRule(shape: String) throws {
+        let depth = 2_000
+        let text = switch shape {
+        case "inline tables": "# deep\ng = " + String(repeating: "{ g = ", count: depth) + "\"list.top\"" + String(repeating: " }", count: depth) + "\n"
+        case "arrays": "# deep\nx = " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n"
+        case "dotted keys": "# deep\n" + String(repeating: "a.", count: depth) + "a = 1\n"
+        default: "# deep\n[" + String(repeating: "a.", count: depth) + "a]\n"
+        }
+        #expect(text.utf8.count >= 4_000)
+        do {
+            _ = try TOMLParser.parse(text)
+            Issue.record("\(shape) nested \(depth) deep were accepted")
+        } catch let error as TOMLError {
+            #expect(error == TOMLError(line: 2, message: "tables and arrays nest deeper than 32 levels; at most 32 are allowed"))
+        }
+        let deepest = "g = " + String(repeating: "{ g = ", count: 31) + "1" + String(repeating: " }", count: 31) + "\n"
+        #expect(throws: Never.self) { try TOMLParser.parse(deepest) }
+    }
+
+    @Test func aDeeplyNestedKeyMapIsAConfigurationProblem() throws {
+        let nested = "[keys.queue]\ng = " + String(repeating: "{ g = ", count: 1_700) + "\"list.top\"" + String(repeating: " }", count: 1_700) + "\n"
+        #expect(nested.utf8.count > 10_000)
+        var custom = loader
+        custom.user = try userDirectory(["keymap.toml": nested])
+        var warnings: [ConfigWarning] = []
+        let map = custom.loadKeyMap("default", &warnings)
+        let file = try #require(custom.user).appendingPathComponent("keymap.toml").path
+        #expect(warnings.map(\.description) == ["\(file):2: tables and arrays nest deeper than 32 levels; at most 32 are allowed"])
+        #expect(map.resolve([.char("j")], in: [.queue]) == .command("list.down"), "the console starts with the defaults")
+    }
+
     @Test func badKeyMapsAndThemesNameFileLineAndProblem() async throws {
         let user = try userDirectory([
             "keymap.toml": "[keys.queue]\nj = \"list.sideways\"\nC-Q-x = \"list.up\"\n[keys.nowhere]\nk = \"list.up\"\n",

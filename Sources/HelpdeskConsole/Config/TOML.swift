@@ -52,7 +52,13 @@ public struct TOMLError: Error, Equatable, CustomStringConvertible {
 /// A small TOML parser: comments, `[dotted.table]` headers, bare, quoted and dotted keys, basic and
 /// literal strings, integers, booleans, arrays (over several lines) and inline tables. It refuses a
 /// key defined twice, as TOML requires, and anything it does not support, naming the line.
+/// Tables and arrays nest at most `maximumDepth` deep, however they are written (headers, dotted
+/// keys, inline tables, arrays): parsing and every reader of the result recurse once per level, so
+/// a small file nested thousands deep would otherwise overflow the stack.
 public struct TOMLParser {
+    /// The deepest nesting accepted; the shipped files use 4.
+    public static let maximumDepth = 32
+
     private let chars: [Character]
     private var index = 0
     private var line = 1
@@ -61,6 +67,8 @@ public struct TOMLParser {
         var entries: [(key: String, value: Any, line: Int)] = []
         var isInline = false
         var isHeader = false
+        /// How many tables contain this one (the document's root is 0).
+        var depth = 0
 
         func child(_ key: String) -> Any? { entries.first { $0.key == key }?.value }
     }
@@ -75,6 +83,10 @@ public struct TOMLParser {
     }
 
     private func fail(_ message: String) -> TOMLError { TOMLError(line: line, message: message) }
+
+    private func tooDeep() -> TOMLError {
+        fail("tables and arrays nest deeper than \(Self.maximumDepth) levels; at most \(Self.maximumDepth) are allowed")
+    }
 
     private var current: Character? { index < chars.count ? chars[index] : nil }
 
@@ -124,7 +136,7 @@ public struct TOMLParser {
                 let path = try parseKeyPath(until: "=")
                 advance()
                 skipSpaces()
-                let value = try parseValue()
+                let value = try parseValue(depth: table.depth + path.count)
                 try expectLineEnd()
                 try assign(value, at: path, in: table, line: keyLine)
             }
@@ -141,6 +153,8 @@ public struct TOMLParser {
                 node = next
             } else {
                 let next = Node()
+                next.depth = node.depth + 1
+                guard next.depth <= Self.maximumDepth else { throw tooDeep() }
                 node.entries.append((key, next, line))
                 node = next
             }
@@ -221,8 +235,10 @@ public struct TOMLParser {
         throw fail("unterminated string")
     }
 
-    private mutating func parseValue() throws -> Any {
+    /// A value `depth` levels down (a value of the root table is at 1).
+    private mutating func parseValue(depth: Int) throws -> Any {
         guard let c = current else { throw fail("missing value") }
+        if (c == "[" || c == "{") && depth > Self.maximumDepth { throw tooDeep() }
         switch c {
         case "\"", "'":
             return TOMLValue.string(try parseString())
@@ -235,7 +251,7 @@ public struct TOMLParser {
                     advance()
                     return TOMLValue.array(items)
                 }
-                guard let item = try parseValue() as? TOMLValue else { throw fail("tables inside arrays are not supported") }
+                guard let item = try parseValue(depth: depth + 1) as? TOMLValue else { throw fail("tables inside arrays are not supported") }
                 items.append(item)
                 skipTrivia()
                 if current == "," {
@@ -248,6 +264,7 @@ public struct TOMLParser {
             advance()
             let node = Node()
             node.isInline = true
+            node.depth = depth
             skipSpaces()
             if current == "}" {
                 advance()
@@ -258,7 +275,7 @@ public struct TOMLParser {
                 let path = try parseKeyPath(until: "=")
                 advance()
                 skipSpaces()
-                let value = try parseValue()
+                let value = try parseValue(depth: node.depth + path.count)
                 try assign(value, at: path, in: node, line: keyLine)
                 skipSpaces()
                 if current == "," {
