@@ -66,6 +66,35 @@ struct ReliabilityTests {
         print("crash test: \(kills) SIGKILLs, \(lines.count) acknowledged writes, all present, integrity ok")
     }
 
+    /// Sixteen `login` processes at once, fifteen wrong guesses and the right password at a seeded
+    /// place: their outcomes are recorded one after another across processes, so one failure locks
+    /// the account, no more than 2 × 4 guesses are answered "wrong", and the account ends locked.
+    @Test func concurrentLoginProcessesLockOnceAndKeepTheLock() throws {
+        let cli = try CLI()
+        try cli.seedUsers()
+        let seed = TestSeed(default: 16)
+        var random = SplitMix64(seed: seed.value)
+        let right = random.next(below: 16)
+        let started = try (0..<16).map { index in
+            try cli.start(["login", "--email", "dan@x.test", "--password-stdin"], stdin: index == right ? "password1\n" : "guess-number-\(index)\n")
+        }
+        var answers: [String: Int] = [:]
+        for process in started {
+            let result = try CLI.finish(process)
+            let answer = result.status == 0 ? "in"
+                : result.stderr.contains("now locked") ? "locked now"
+                : result.stderr.contains("Account locked") ? "locked"
+                : result.stderr.contains("Wrong email or password") ? "wrong" : "status \(result.status): \(result.stderr)"
+            answers[answer, default: 0] += 1
+        }
+        let context = "right password at \(right), \(seed): \(answers)"
+        #expect(answers["locked now"] == 1, "\(context)")
+        #expect(answers["wrong", default: 0] <= 2 * (LoginLockout.maxFailures - 1), "\(context)")
+        #expect(answers.keys.allSatisfy { ["in", "wrong", "locked now", "locked"].contains($0) }, "\(context)")
+        let after = try cli.run(["login", "--email", "dan@x.test", "--password-stdin"], stdin: "password1\n")
+        #expect(after.status == 3 && after.stderr.contains("Account locked"), "the account ends locked; \(context)")
+    }
+
     @Test func eightProcessesOnTheSameHotTickets() throws {
         let cli = try CLI()
         let setup = try torture(["setup", cli.database])
