@@ -35,7 +35,8 @@ public enum DemoFile {
         }
         let existing = try HelpdeskDatabase(path: file, fileMode: fileMode)
         let emails = try await existing.writer.read { db in
-            (users: try String.fetchAll(db, sql: "SELECT email FROM users"), tickets: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tickets") ?? 0)
+            (users: try Row.fetchAll(db, sql: "SELECT id, email FROM users").map { try StoredRow($0, table: "users").text("email") },
+             tickets: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tickets") ?? 0)
         }
         try existing.writer.close()
         let demo = Set(DemoData.logins.map(\.email)), stored = Set(emails.users)

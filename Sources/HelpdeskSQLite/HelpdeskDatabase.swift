@@ -61,5 +61,4 @@ public final class HelpdeskDatabase: Sendable {
         try Migrator(migrations: migrations).migrate(writer)
         DatabaseFiles.shareSidecars(of: file)
     }
-
 }
