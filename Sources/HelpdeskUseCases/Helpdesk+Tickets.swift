@@ -175,10 +175,11 @@ extension Helpdesk {
     }
 
     /// Moves a ticket to the trash (admins); it keeps its comments and history.
-    /// - Throws: `FORBIDDEN` (not an admin); `NOT_FOUND`; `CONFLICT` (already in the trash); `UNAUTHORIZED`.
-    public func deleteTicket(number: String, by actor: some ActorReference) async throws -> TicketListing {
+    /// - Throws: `FORBIDDEN` (not an admin); `NOT_FOUND`; `CONFLICT` (already in the trash, or no
+    ///   longer at `expectedVersion`); `UNAUTHORIZED`.
+    public func deleteTicket(number: String, expectedVersion: Int? = nil, by actor: some ActorReference) async throws -> TicketListing {
         try await applying(
-            number: number, expectedVersion: nil, by: actor, audit: { AuditRecord("ticket.delete", target: $0.number, detail: $0.subject) }
+            number: number, expectedVersion: expectedVersion, by: actor, audit: { AuditRecord("ticket.delete", target: $0.number, detail: $0.subject) }
         ) { ticket, me, now in
             try TicketRules.delete(&ticket, by: me, at: now)
         }

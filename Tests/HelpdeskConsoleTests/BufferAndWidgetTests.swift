@@ -60,7 +60,7 @@ struct BufferAndWidgetTests {
         #expect(editor.text == "hi")
         _ = editor.handle(.left)
         _ = editor.handle(.enter)
-        #expect(editor.lines == ["h", "i"])
+        #expect(editor.lines.map(\.text) == ["h", "i"])
     }
 
     @Test func diffListsOnlyChangedCells() {

@@ -19,7 +19,8 @@ extension ConsoleController {
             reloadAll()
             state.message = ("Reloaded", false)
         case "pane.next": cyclePane()
-        case "pane.left": state.focus = state.focus == .ticket ? .queue : .views
+        case "pane.left":
+            if state.focus == .ticket { leaveTicketPane() } else { state.focus = .views }
         case "pane.right": state.focus = state.focus == .views ? .queue : (state.detail == nil ? .queue : .ticket)
         case "list.down": move(by: 1)
         case "list.up": move(by: -1)
@@ -107,13 +108,22 @@ extension ConsoleController {
         if state.overlay != nil {
             state.overlay = nil
         } else if state.focus == .ticket {
-            state.focus = .queue
+            leaveTicketPane()
         } else if state.search != nil || state.filter != TicketQuery() {
             _ = perform("filter.clear")
         } else {
             return .quit
         }
         return .none
+    }
+
+    /// Back to the list: the detail pane follows the selected row again.
+    func leaveTicketPane() {
+        state.focus = .queue
+        if state.detail?.ticket.number != state.selectedTicket?.ticket.number {
+            state.detailScroll = 0
+            loadDetail()
+        }
     }
 
     var pageStep: Int { max(1, ConsoleLayout(width: state.width, height: state.height, focus: state.focus).listRows / 2) }
@@ -165,8 +175,19 @@ extension ConsoleController {
         loadPage(append: false, keepSelection: false)
     }
 
-    /// The ticket an action applies to: the open one, else the selected row.
-    var actionTicket: TicketListing? { state.focus == .ticket ? (state.detail ?? state.selectedTicket) : state.selectedTicket }
+    /// The ticket an action applies to: the one the ticket pane shows while it has the focus, else the
+    /// selected row (as the detail pane shows it when that is the same ticket, for its newer version).
+    var actionTicket: TicketListing? {
+        if state.focus == .ticket { return state.detail ?? state.selectedTicket }
+        guard let row = state.selectedTicket else { return nil }
+        if let detail = state.detail, detail.ticket.number == row.ticket.number { return detail }
+        return row
+    }
+
+    /// The action ticket as a target captured by the menu, prompt or editor about to open.
+    var actionTarget: ActionTarget? {
+        actionTicket.map { .ticket(number: $0.ticket.number, version: $0.ticket.version) }
+    }
 
     func openEditor(_ kind: EditorKind) {
         guard let user = state.user, let ticket = actionTicket?.ticket else { return noTicket() }
@@ -176,6 +197,8 @@ extension ConsoleController {
         }
         let draft = state.drafts["\(ticket.number)/\(kind.rawValue)"] ?? ""
         state.overlay = .editor(EditorState(kind: kind, number: ticket.number, editor: TextEditor(draft), version: ticket.version))
+        // The thread being answered shows beside the editor.
+        if state.detail?.ticket.number != ticket.number { loadDetail() }
     }
 
     func closeEditor() {
@@ -194,9 +217,13 @@ extension ConsoleController {
         let key = "\(number)/\(editor.kind.rawValue)"
         let service = self.service
         background({
-            _ = try await service.addComment(number: number, body: text, isInternal: isInternal, expectedVersion: version, by: user)
+            do {
+                _ = try await service.addComment(number: number, body: text, isInternal: isInternal, expectedVersion: version, by: user)
+            } catch let error as HelpdeskError where error.code == .conflict {
+                return .conflicted(error, current: try? await service.ticket(number: number, by: user), reopen: nil)
+            }
             return .commentSent(draftKey: key, message: isInternal ? "Internal note added to \(number)" : "Reply sent on \(number)")
-        }, onError: { error in .failed(error, reload: error.code == .conflict) })
+        })
     }
 
     func noTicket() {
@@ -222,7 +249,8 @@ extension ConsoleController {
             return
         }
         state.overlay = .menu(MenuState(
-            purpose: .status, title: "Status of \(listing.ticket.number)", items: targets.map(\.label), values: targets.map(\.rawValue)))
+            purpose: .status, title: "Status of \(listing.ticket.number)", items: targets.map(\.label), values: targets.map(\.rawValue),
+            target: actionTarget))
     }
 
     func openPriorityMenu() {
@@ -233,33 +261,40 @@ extension ConsoleController {
         }
         let all = Priority.allCases.reversed().map { $0 }
         state.overlay = .menu(MenuState(
-            purpose: .priority, title: "Priority", items: all.map(\.rawValue), values: all.map(\.rawValue),
-            selected: all.firstIndex(of: listing.ticket.priority) ?? 0))
+            purpose: .priority, title: "Priority of \(listing.ticket.number)", items: all.map(\.rawValue), values: all.map(\.rawValue),
+            selected: all.firstIndex(of: listing.ticket.priority) ?? 0, target: actionTarget))
     }
 
+    /// Opens once the agents are read afresh: whoever was deactivated or added since login is as
+    /// stored now.
     func openAssignMenu() {
-        guard let user = state.user, actionTicket != nil else { return noTicket() }
+        guard let user = state.user, let target = actionTarget, let number = target.ticketNumber else { return noTicket() }
         guard user.role == .admin else {
             state.message = ("Only admins assign tickets", true)
             return
         }
-        state.overlay = .menu(MenuState(
-            purpose: .assign, title: "Assign to",
-            items: ["Automatic (least loaded agent)"] + state.agents.map { "\($0.name) <\($0.email)>" },
-            values: [""] + state.agents.map(\.email)))
+        let service = self.service
+        background({
+            let agents = try await service.agents(by: user).map(\.user).filter(\.isActive)
+            return .openMenu(MenuState(
+                purpose: .assign, title: "Assign \(number) to",
+                items: ["Automatic (least loaded agent)"] + agents.map { "\($0.name) <\($0.email)>" },
+                values: [""] + agents.map(\.email), target: target))
+        })
     }
 
     func openSubjectPrompt() {
         guard let listing = actionTicket else { return noTicket() }
-        state.overlay = .prompt(PromptState(purpose: .subject, label: "Subject", field: TextField(listing.ticket.subject)))
+        state.overlay = .prompt(PromptState(
+            purpose: .subject, label: "Subject of \(listing.ticket.number)", field: TextField(listing.ticket.subject), target: actionTarget))
     }
 
     func openCategoryMenu() {
         guard let listing = actionTicket else { return noTicket() }
         let all = TicketCategory.allCases
         state.overlay = .menu(MenuState(
-            purpose: .category, title: "Category", items: all.map { $0.rawValue.replacingOccurrences(of: "_", with: " ") },
-            values: all.map(\.rawValue), selected: all.firstIndex(of: listing.ticket.category) ?? 0))
+            purpose: .category, title: "Category of \(listing.ticket.number)", items: all.map { $0.rawValue.replacingOccurrences(of: "_", with: " ") },
+            values: all.map(\.rawValue), selected: all.firstIndex(of: listing.ticket.category) ?? 0, target: actionTarget))
     }
 
     func openDeleteConfirmation() {
@@ -270,7 +305,7 @@ extension ConsoleController {
         }
         state.overlay = .menu(MenuState(
             purpose: .confirmDelete, title: "Delete \(listing.ticket.number)?",
-            items: ["Cancel", "Move to the trash (admins can restore it)"], values: ["no", "yes"]))
+            items: ["Cancel", "Move to the trash (admins can restore it)"], values: ["no", "yes"], target: actionTarget))
     }
 
     func openFilterMenu() {
@@ -296,35 +331,16 @@ extension ConsoleController {
         state.overlay = .menu(MenuState(purpose: .filter, title: "Filter", items: items, values: values))
     }
 
+    /// Acts on the menu's captured target, never on whatever the list holds now.
     func chooseMenuItem() {
         guard case .menu(let menu)? = state.overlay, menu.values.indices.contains(menu.selected) else { return }
         let value = menu.values[menu.selected]
-        let listing = actionTicket
-        let number = listing?.ticket.number ?? ""
-        let version = listing?.ticket.version
         state.overlay = nil
+        if case .ticket(let number, let version)? = menu.target {
+            chooseTicketItem(menu.purpose, value: value, number: number, version: version)
+            return
+        }
         switch menu.purpose {
-        case .status:
-            write("\(number) is now \(TicketStatus(rawValue: value)?.label ?? value)") { service, user in
-                _ = try await service.changeStatus(number: number, to: value, expectedVersion: version, by: user)
-            }
-        case .priority:
-            write("\(number) is now \(value) priority") { service, user in
-                _ = try await service.changePriority(number: number, to: value, expectedVersion: version, by: user)
-            }
-        case .assign:
-            write(value.isEmpty ? "\(number) assigned automatically" : "\(number) assigned to \(value)") { service, user in
-                _ = try await service.assign(number: number, to: value.isEmpty ? nil : value, expectedVersion: version, by: user)
-            }
-        case .category:
-            write("\(number) is now in \(value.replacingOccurrences(of: "_", with: " "))") { service, user in
-                _ = try await service.updateTicket(
-                    number: number, subject: nil, description: nil, category: value, expectedVersion: version, by: user)
-            }
-        case .confirmDelete:
-            guard value == "yes" else { return }
-            write("\(number) moved to the trash") { service, user in _ = try await service.deleteTicket(number: number, by: user) }
-            state.focus = .queue
         case .userRole, .confirmUserActive, .confirmReset, .confirmRestore, .confirmPurge:
             chooseAdmin(menu.purpose, value: value, menu: menu)
         case .filter:
@@ -334,6 +350,46 @@ extension ConsoleController {
                 reopened.selected = menu.selected
                 state.overlay = .menu(reopened)
             }
+        case .status, .priority, .assign, .category, .confirmDelete:
+            // A ticket menu always has its target; without one there is nothing safe to act on.
+            noTicket()
+        }
+    }
+
+    /// A ticket menu's choice, applied to `number` only if it is still at `version`.
+    func chooseTicketItem(_ purpose: MenuPurpose, value: String, number: String, version: Int) {
+        switch purpose {
+        case .status:
+            write(on: number) { service, user in
+                let changed = try await service.changeStatus(number: number, to: value, expectedVersion: version, by: user)
+                return "\(number) is now \(changed.ticket.status.label)"
+            }
+        case .priority:
+            write(on: number) { service, user in
+                let changed = try await service.changePriority(number: number, to: value, expectedVersion: version, by: user)
+                return "\(number) is now \(changed.ticket.priority.rawValue) priority"
+            }
+        case .assign:
+            write(on: number) { service, user in
+                let changed = try await service.assign(number: number, to: value.isEmpty ? nil : value, expectedVersion: version, by: user)
+                let who = changed.assignee.map { "\($0.name) <\($0.email)>" } ?? "nobody"
+                return value.isEmpty ? "\(number) assigned automatically to \(who)" : "\(number) assigned to \(who)"
+            }
+        case .category:
+            write(on: number) { service, user in
+                let changed = try await service.updateTicket(
+                    number: number, subject: nil, description: nil, category: value, expectedVersion: version, by: user)
+                return "\(number) is now in \(changed.ticket.category.rawValue.replacingOccurrences(of: "_", with: " "))"
+            }
+        case .confirmDelete:
+            guard value == "yes" else { return }
+            write(on: number) { service, user in
+                _ = try await service.deleteTicket(number: number, expectedVersion: version, by: user)
+                return "\(number) moved to the trash"
+            }
+            state.focus = .queue
+        case .userRole, .confirmUserActive, .confirmReset, .confirmRestore, .confirmPurge, .filter:
+            break
         }
     }
 
@@ -382,11 +438,12 @@ extension ConsoleController {
             }
             loadDashboard()
         case .subject:
-            guard let listing = actionTicket else { return }
-            let number = listing.ticket.number, version = listing.ticket.version
-            write("Subject of \(number) changed") { service, user in
+            guard case .ticket(let number, let version)? = prompt.target else { return noTicket() }
+            // Refused (a conflict, a bad subject): the prompt comes back with the text as typed.
+            write(on: number, reopen: .prompt(prompt)) { service, user in
                 _ = try await service.updateTicket(
                     number: number, subject: text, description: nil, category: nil, expectedVersion: version, by: user)
+                return "Subject of \(number) changed"
             }
         }
     }

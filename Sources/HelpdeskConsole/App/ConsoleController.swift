@@ -405,8 +405,17 @@ public final class ConsoleController {
         })
     }
 
+    /// The ticket the detail pane shows: the one being written to while the editor is open; the open
+    /// one while the ticket pane has the focus (it stays even when a change moves it out of the list,
+    /// so the next key still acts on the ticket the user chose); else the selected row.
+    var detailNumber: String? {
+        if case .editor(let editor)? = state.overlay { return editor.number }
+        if state.focus == .ticket, let open = state.detail?.ticket.number { return open }
+        return state.selectedTicket?.ticket.number
+    }
+
     func loadDetail() {
-        guard let user = state.user, let number = state.selectedTicket?.ticket.number else {
+        guard let user = state.user, let number = detailNumber else {
             state.detail = nil
             state.comments = []
             return
@@ -440,14 +449,23 @@ public final class ConsoleController {
         }
     }
 
-    /// Runs a change in the background, then reports it and reloads.
-    func write(_ success: String, _ change: @escaping @Sendable (Helpdesk, User) async throws -> Void) {
+    /// Runs a change in the background, then shows the message `change` returns and reloads.
+    /// A change to ticket `number` refused with `CONFLICT` re-reads that ticket (`.conflicted`): the
+    /// screen shows its new version, and the next attempt is aimed at it. `reopen` (a prompt holding
+    /// what was typed) comes back after any refusal, so no text is lost.
+    func write(
+        on number: String? = nil, reopen: Overlay? = nil, _ change: @escaping @Sendable (Helpdesk, User) async throws -> String
+    ) {
         guard let user = state.user else { return }
         let service = self.service
         background({
-            try await change(service, user)
-            return .done(message: success, reload: true)
-        }, onError: { error in .failed(error, reload: error.code == .conflict) })
+            do {
+                return .done(message: try await change(service, user), reload: true)
+            } catch let error as HelpdeskError where error.code == .conflict {
+                guard let number else { throw error }
+                return .conflicted(error, current: try? await service.ticket(number: number, by: user), reopen: reopen)
+            }
+        }, onError: { error in .failed(error, reload: error.code == .conflict, reopen: reopen) })
     }
 
     func apply(_ result: LoadResult) {
@@ -476,22 +494,18 @@ public final class ConsoleController {
             }
             state.selected = max(0, min(state.selected, state.rows.count - 1))
             keepSelectionVisible()
-            if placement == .replace { loadDetail() }
+            if placement == .replace {
+                if state.focus == .ticket, let open = state.detail?.ticket.number, !state.rows.contains(where: { $0.ticket.number == open }) {
+                    state.message = ("\(open) is no longer in this view; it stays open until you leave it", false)
+                }
+                loadDetail()
+            }
         case .detail(let generation, let listing, let comments):
             guard generation == detailGeneration else { return }
             state.detail = listing
             state.comments = comments
             if state.user?.role == .customer, let index = state.rows.firstIndex(where: { $0.ticket.number == listing.ticket.number }) {
                 state.rows[index].unread = false
-            }
-            if case .editor(var editor)? = state.overlay, editor.number == listing.ticket.number,
-                editor.version != listing.ticket.version
-            {
-                editor.version = listing.ticket.version
-                state.overlay = .editor(editor)
-                state.message = (
-                    "\(editor.number) changed while you were writing (now version \(listing.ticket.version)); "
-                        + "the thread behind the editor is current, C-s sends", true)
             }
         case .detailGone(let generation, let message):
             guard generation == detailGeneration else { return }
@@ -538,10 +552,18 @@ public final class ConsoleController {
             if case .editor(let editor)? = state.overlay, "\(editor.number)/\(editor.kind.rawValue)" == key { state.overlay = nil }
             state.message = (message, false)
             reloadAll()
-        case .failed(let error, let reload):
-            let advice = error.code == .conflict ? " (reloaded: check the ticket and try again)" : ""
-            state.message = (error.description + advice, true)
+        case .failed(let error, let reload, let reopen):
+            state.message = (error.description + (reload ? " (reloaded)" : ""), true)
+            if var reopen, state.overlay == nil {
+                if case .prompt(var prompt) = reopen {
+                    prompt.error = error.description
+                    reopen = .prompt(prompt)
+                }
+                state.overlay = reopen
+            }
             if reload { reloadAll() }
+        case .conflicted(let error, let current, let reopen):
+            conflicted(error, current: current, reopen: reopen)
         case .changed:
             // The user is re-read first and the screen reloaded after, so nothing loads under a
             // role the user no longer has.
@@ -559,6 +581,35 @@ public final class ConsoleController {
         case .signedOut(let reason):
             if state.user != nil { signOut(reason) }
         }
+    }
+
+    /// A change refused because the ticket moved on: say what it is now, aim what is still open at that
+    /// version (the editor keeps its draft; a prompt comes back with its text) and reload, so that the
+    /// next attempt applies to what the screen then shows.
+    func conflicted(_ error: HelpdeskError, current: TicketListing?, reopen: Overlay?) {
+        guard let current else {
+            state.message = (error.description + " (reloaded)", true)
+            reloadAll()
+            return
+        }
+        let number = current.ticket.number, version = current.ticket.version
+        var text = "Not saved: \(number) changed since you opened it (now \(current.ticket.status.label), version \(version)); check it and try again"
+        switch state.overlay {
+        case .editor(var editor)? where editor.number == number:
+            editor.version = version
+            state.overlay = .editor(editor)
+            text += " (C-s sends the draft)"
+        case nil:
+            if case .prompt(var prompt)? = reopen, prompt.target?.ticketNumber == number {
+                prompt.target = prompt.target?.at(version: version)
+                prompt.error = "Not saved: \(number) changed since you opened it (now version \(version)); ret saves over it"
+                state.overlay = .prompt(prompt)
+            }
+        default: break
+        }
+        if state.detail?.ticket.number == number { state.detail = current }
+        state.message = (text, true)
+        reloadAll()
     }
 
     func keepSelectionVisible() {

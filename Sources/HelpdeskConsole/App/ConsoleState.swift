@@ -112,6 +112,26 @@ public enum MenuPurpose: Sendable, Equatable {
         confirmPurge
 }
 
+/// What a menu, prompt or editor acts on, captured when it opened: the list under it may move (another
+/// process changes a ticket, a reload reorders rows), and the action must still apply to exactly the
+/// ticket, and the version of it, that the user was looking at, or be refused with `CONFLICT`.
+public enum ActionTarget: Sendable, Equatable {
+    case ticket(number: String, version: Int)
+    case user(email: String)
+
+    /// The ticket's number, for a ticket target.
+    public var ticketNumber: String? {
+        if case .ticket(let number, _) = self { return number }
+        return nil
+    }
+
+    /// The same ticket at `version` (a user target is returned unchanged).
+    public func at(version: Int) -> ActionTarget {
+        if case .ticket(let number, _) = self { return .ticket(number: number, version: version) }
+        return self
+    }
+}
+
 public struct MenuState: Sendable, Equatable {
     public var purpose: MenuPurpose
     public var title: String
@@ -119,6 +139,8 @@ public struct MenuState: Sendable, Equatable {
     /// What each item means to the command that opened the menu.
     public var values: [String]
     public var selected = 0
+    /// The ticket or user the menu acts on; nil for menus about no one thing (the filter).
+    public var target: ActionTarget? = nil
 }
 
 public enum EditorKind: String, Sendable, Equatable { case reply, note }
@@ -137,6 +159,10 @@ public struct PromptState: Sendable, Equatable {
     public var purpose: PromptPurpose
     public var label: String
     public var field: TextField
+    /// The ticket the prompt edits (the subject prompt), captured when it opened.
+    public var target: ActionTarget? = nil
+    /// Why the last submission was refused, shown beside the field; the prompt stays open with the text.
+    public var error: String? = nil
 }
 
 /// The login form.

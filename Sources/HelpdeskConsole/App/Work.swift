@@ -86,7 +86,11 @@ public enum LoadResult: Sendable {
     case exported([String])
     case done(message: String, reload: Bool)
     case commentSent(draftKey: String, message: String)
-    case failed(HelpdeskError, reload: Bool)
+    /// A refused change: the message shows; `reopen` (a prompt with what was typed) comes back.
+    case failed(HelpdeskError, reload: Bool, reopen: Overlay? = nil)
+    /// A change refused with `CONFLICT` because its ticket moved on; `current` is the ticket as
+    /// stored now (nil if it can no longer be read).
+    case conflicted(HelpdeskError, current: TicketListing?, reopen: Overlay?)
     /// Another process committed (from the change feed).
     case changed
     /// The acting user as stored now (another process may have changed the role).

@@ -46,7 +46,12 @@ struct ConsoleView {
         }
         renderMessage(&buffer, layout.message)
         let cursor = renderOverlay(&buffer, layout)
-        renderHints(&buffer, layout.hints, context: contextForHints)
+        if case .prompt(let prompt)? = state.overlay, let error = prompt.error {
+            // The prompt covers the message line; why it was refused shows under it, text kept.
+            buffer.put(error, x: 0, y: layout.hints.y, width: layout.hints.width, style: theme.style("ui.message.error"))
+        } else {
+            renderHints(&buffer, layout.hints, context: contextForHints)
+        }
         return (buffer, cursor)
     }
 

@@ -1,7 +1,11 @@
-/// Word wrapping by terminal columns. Long words are broken; explicit newlines are kept.
+import HelpdeskCore
+
+/// Word wrapping by terminal columns. Long words are broken; explicit newlines are kept. The text is
+/// sanitized first, so what is measured is what is drawn.
 public enum TextWrap {
-    public static func lines(_ text: String, width: Int) -> [String] {
+    public static func lines(_ raw: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
+        let text = DisplayText.sanitize(raw, keepNewlines: true)
         var result: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = "", lineWidth = 0
@@ -20,6 +24,11 @@ public enum TextWrap {
                         if headWidth + w > width - lineWidth - (lineWidth > 0 ? 1 : 0) { break }
                         head.append(character)
                         headWidth += w
+                    }
+                    if head.isEmpty && lineWidth == 0, let first = word.first {
+                        // A glyph wider than the whole width: it gets a line of its own (clipped when
+                        // drawn) rather than never fitting.
+                        head = String(first)
                     }
                     if head.isEmpty {
                         result.append(line)
