@@ -14,10 +14,14 @@ extension Helpdesk {
         return try Self.acting(user)
     }
 
-    /// A customer registers themselves.
-    /// - Throws: `VALIDATION_ERROR` listing every bad field; `CONFLICT` (the email is registered).
-    public func register(email: String, name: String, password: String) async throws -> User {
-        let fields = try Self.validateNewUser(email: email, name: name, password: password)
+    /// A customer registers themselves. `passwordConfirmation`, when given (a form that asks twice),
+    /// must equal `password`; a mismatch is listed with every other bad field.
+    /// - Throws: `VALIDATION_ERROR` listing every bad field (`password_confirmation` on a mismatch);
+    ///   `CONFLICT` (the email is registered).
+    public func register(email: String, name: String, password: String, passwordConfirmation: String? = nil) async throws -> User {
+        var errors = FieldErrors()
+        if let passwordConfirmation, passwordConfirmation != password { errors.add("password_confirmation", "does not match the password") }
+        let fields = try Self.validateNewUser(email: email, name: name, password: password, errors: errors)
         let hash = try await hashPassword(fields.password)
         let record = NewUserRecord(email: fields.email, name: fields.name, role: .customer, passwordHash: hash)
         return try await storage.addUser(record, actorId: nil, at: try now()) { snapshot in

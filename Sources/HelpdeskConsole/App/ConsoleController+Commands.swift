@@ -10,8 +10,9 @@ extension ConsoleController {
             return .none
         }
         switch name {
-        case "app.quit": return .quit
+        case "app.quit": return requestQuit()
         case "app.back": return back()
+        case "app.cancel": _ = back(quitting: false)
         case "app.help": state.overlay = .help(filter: TextField(), context: currentContext)
         case "app.palette":
             state.overlay = .palette(PaletteState(context: currentContext))
@@ -94,8 +95,15 @@ extension ConsoleController {
                 menu.selected = (menu.selected + (name == "menu.down" ? 1 : menu.items.count - 1)) % menu.items.count
                 state.overlay = .menu(menu)
             }
-        case "menu.choose": chooseMenuItem()
-        case "menu.cancel", "prompt.cancel": state.overlay = nil
+        case "menu.choose": return chooseMenuItem()
+        case "menu.cancel":
+            if case .menu(let menu)? = state.overlay, menu.purpose == .confirmQuit {
+                state.overlay = state.overlayBeforeQuit
+                state.overlayBeforeQuit = nil
+            } else {
+                state.overlay = nil
+            }
+        case "prompt.cancel": state.overlay = nil
         case "prompt.submit": submitPrompt()
         default:
             state.message = ("\(name) is not available here", true)
@@ -103,17 +111,40 @@ extension ConsoleController {
         return .none
     }
 
-    /// `q`/`esc`: close what is open, leave the ticket, clear a search; quit from the bare queue.
-    func back() -> Effect {
-        if state.overlay != nil {
+    /// `q` (and `esc`, with `quitting` false): close what is open, go back from the dashboard or the
+    /// admin screen to the queue, leave the ticket, clear a search; `q` on the bare queue quits
+    /// (asking first while a draft is unsent), `esc` never does.
+    func back(quitting: Bool = true) -> Effect {
+        if case .editor? = state.overlay {
+            closeEditor()
+        } else if state.overlay != nil {
             state.overlay = nil
+        } else if state.screen != .queue {
+            state.screen = .queue
         } else if state.focus == .ticket {
             leaveTicketPane()
         } else if state.search != nil || state.filter != TicketQuery() {
             _ = perform("filter.clear")
-        } else {
-            return .quit
+        } else if quitting {
+            return requestQuit()
         }
+        return .none
+    }
+
+    /// Quits, or first asks when something typed has not been sent: the open editor's text is kept as
+    /// a draft (on disk) before the question, and "Stay" brings the editor back.
+    func requestQuit() -> Effect {
+        if case .editor? = state.overlay { keepEditorDraft() }
+        var unsent = state.drafts.count
+        if case .form(let form)? = state.overlay, form.hasText { unsent += 1 } else if state.ticketDraft?.hasText == true { unsent += 1 }
+        if case .prompt(let prompt)? = state.overlay, prompt.purpose == .subject { unsent += 1 }
+        guard unsent > 0 else { return .quit }
+        if case .menu(let menu)? = state.overlay, menu.purpose == .confirmQuit { return .quit }
+        state.overlayBeforeQuit = state.overlay
+        state.overlay = .menu(MenuState(
+            purpose: .confirmQuit,
+            title: "Quit with \(unsent) unsent draft\(unsent == 1 ? "" : "s")? Replies and notes are kept and reopen with r or i",
+            items: ["Stay", "Quit"], values: ["no", "yes"]))
         return .none
     }
 
@@ -195,26 +226,36 @@ extension ConsoleController {
             state.message = ("Only agents and admins write internal notes", true)
             return
         }
-        let draft = state.drafts["\(ticket.number)/\(kind.rawValue)"] ?? ""
+        let draft = state.drafts[DraftKey(number: ticket.number, kind: kind).name] ?? ""
         state.overlay = .editor(EditorState(kind: kind, number: ticket.number, editor: TextEditor(draft), version: ticket.version))
         // The thread being answered shows beside the editor.
         if state.detail?.ticket.number != ticket.number { loadDetail() }
     }
 
     func closeEditor() {
-        if case .editor(let editor)? = state.overlay {
-            let key = "\(editor.number)/\(editor.kind.rawValue)"
-            state.drafts[key] = editor.editor.text.isEmpty ? nil : editor.editor.text
-            if !editor.editor.text.isEmpty { state.message = ("Draft kept; it reopens with the editor", false) }
+        if case .editor(let editor)? = state.overlay, keepEditorDraft() {
+            state.message = ("Draft of \(editor.number) kept; it reopens with the editor", false)
         }
         state.overlay = nil
+    }
+
+    /// Keeps the open editor's text as the draft of its ticket and kind, in memory and on disk (an
+    /// empty editor removes the draft); true when a draft is kept.
+    @discardableResult
+    func keepEditorDraft() -> Bool {
+        guard case .editor(let editor)? = state.overlay, let user = state.user else { return false }
+        let key = DraftKey(number: editor.number, kind: editor.kind)
+        let text = editor.editor.text
+        state.drafts[key.name] = text.isEmpty ? nil : text
+        if let error = drafts.save(text, for: key, user: user.id) { state.message = (error, true) }
+        return !text.isEmpty
     }
 
     /// Sends the reply or note; the editor stays open (with the draft) until the store confirms it.
     func submitEditor() {
         guard case .editor(let editor)? = state.overlay, let user = state.user else { return }
         let text = editor.editor.text, number = editor.number, isInternal = editor.kind == .note, version = editor.version
-        let key = "\(number)/\(editor.kind.rawValue)"
+        let key = DraftKey(number: number, kind: editor.kind)
         let service = self.service
         background({
             do {
@@ -222,7 +263,9 @@ extension ConsoleController {
             } catch let error as HelpdeskError where error.code == .conflict {
                 return .conflicted(error, current: try? await service.ticket(number: number, by: user), reopen: nil)
             }
-            return .commentSent(draftKey: key, message: isInternal ? "Internal note added to \(number)" : "Reply sent on \(number)")
+            return .commentSent(
+                key, message: isInternal ? "Internal note added to \(number)" : "Reply sent on \(number)",
+                updated: try? await service.ticket(number: number, by: user))
         })
     }
 
@@ -332,13 +375,20 @@ extension ConsoleController {
     }
 
     /// Acts on the menu's captured target, never on whatever the list holds now.
-    func chooseMenuItem() {
-        guard case .menu(let menu)? = state.overlay, menu.values.indices.contains(menu.selected) else { return }
+    @discardableResult
+    func chooseMenuItem() -> Effect {
+        guard case .menu(let menu)? = state.overlay, menu.values.indices.contains(menu.selected) else { return .none }
         let value = menu.values[menu.selected]
         state.overlay = nil
+        if menu.purpose == .confirmQuit {
+            if value == "yes" { return .quit }
+            state.overlay = state.overlayBeforeQuit
+            state.overlayBeforeQuit = nil
+            return .none
+        }
         if case .ticket(let number, let version)? = menu.target {
             chooseTicketItem(menu.purpose, value: value, number: number, version: version)
-            return
+            return .none
         }
         switch menu.purpose {
         case .userRole, .confirmUserActive, .confirmReset, .confirmRestore, .confirmPurge:
@@ -353,7 +403,9 @@ extension ConsoleController {
         case .status, .priority, .assign, .category, .confirmDelete:
             // A ticket menu always has its target; without one there is nothing safe to act on.
             noTicket()
+        case .confirmQuit: break
         }
+        return .none
     }
 
     /// A ticket menu's choice, applied to `number` only if it is still at `version`.
@@ -388,7 +440,7 @@ extension ConsoleController {
                 return "\(number) moved to the trash"
             }
             state.focus = .queue
-        case .userRole, .confirmUserActive, .confirmReset, .confirmRestore, .confirmPurge, .filter:
+        case .userRole, .confirmUserActive, .confirmReset, .confirmRestore, .confirmPurge, .filter, .confirmQuit:
             break
         }
     }
@@ -430,7 +482,10 @@ extension ConsoleController {
                     _ = try ReportPeriod.parse(from: parts.first, to: parts.count > 1 ? parts[1] : nil, now: state.now)
                     state.reportPeriod = (parts[0], parts.count > 1 ? parts[1] : ReportPeriod.isoDay(state.now))
                 } catch let error as HelpdeskError {
-                    state.message = (error.description, true)
+                    // The prompt stays with the text as typed, so the next keys are not run as commands.
+                    var kept = prompt
+                    kept.error = error.description
+                    state.overlay = .prompt(kept)
                     return
                 } catch {
                     return

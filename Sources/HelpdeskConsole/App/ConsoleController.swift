@@ -27,6 +27,8 @@ public final class ConsoleController {
     var ticks = 0
     /// Where `report.export` writes its CSV files.
     let exportDirectory: URL
+    /// Where unsent replies and notes are kept.
+    let drafts: DraftStore
     /// How many queue rows are held before whole pages are let go (about a dozen pages).
     public var rowLimit = 1_000
 
@@ -42,9 +44,11 @@ public final class ConsoleController {
     public init(
         service: Helpdesk, config: ConsoleConfig, scheduler: any WorkScheduler, inbox: Inbox,
         width: Int, height: Int, user: User? = nil, loginNote: String? = nil,
-        exportDirectory: URL = FileManager.default.temporaryDirectory, followsChanges: Bool = true
+        exportDirectory: URL = FileManager.default.temporaryDirectory, followsChanges: Bool = true,
+        drafts: DraftStore = DraftStore(directory: nil)
     ) {
         self.exportDirectory = exportDirectory
+        self.drafts = drafts
         self.followsChanges = followsChanges
         self.service = service
         self.config = config
@@ -70,12 +74,62 @@ public final class ConsoleController {
             keepSelectionVisible()
         case .tick:
             ticks += 1
+            // An open editor's text reaches the disk within a second, so a crash or a dropped link loses little.
+            if case .editor(let editor)? = state.overlay, state.drafts[DraftKey(number: editor.number, kind: editor.kind).name] != editor.editor.text {
+                keepEditorDraft()
+            }
             // The dashboard also refreshes on a timer, for clocks that cross into at-risk or breach.
             if state.screen == .dashboard && ticks % 30 == 0 { loadDashboard() }
         case .key(let key):
             return handleKey(key)
+        case .paste(let text):
+            paste(text)
         }
         return .none
+    }
+
+    /// Pasted text (bracketed paste) is text wherever text is typed, and never runs as keys: in the
+    /// editor or a multi-line field it goes in whole; in a one-line field its line breaks become
+    /// spaces; with no text field open it is ignored, and the message line says so.
+    func paste(_ text: String) {
+        let oneLine = text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: "\r", with: " ")
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        switch state.overlay {
+        case .editor(var editor)?:
+            editor.editor.insert(lines)
+            state.overlay = .editor(editor)
+        case .prompt(var prompt)?:
+            prompt.field.insert(oneLine)
+            prompt.error = nil
+            state.overlay = .prompt(prompt)
+        case .form(var form)?:
+            switch form.fields[form.focus].field {
+            case .text(var field):
+                field.insert(oneLine)
+                form.fields[form.focus].field = .text(field)
+            case .multiline(var editor):
+                editor.insert(lines)
+                form.fields[form.focus].field = .multiline(editor)
+            case .picker: break
+            }
+            state.overlay = .form(form)
+        case .help(var filter, let context)?:
+            filter.insert(oneLine)
+            state.overlay = .help(filter: filter, context: context)
+        case .palette(var palette)?:
+            palette.field.insert(oneLine)
+            palette.selected = 0
+            state.overlay = .palette(palette)
+        case .menu?:
+            state.message = ("Pasted text ignored: no text field is open", true)
+        case nil:
+            if state.user == nil {
+                if state.login.focus == 0 { state.login.email.insert(oneLine) } else { state.login.password.insert(oneLine) }
+            } else {
+                state.message = ("Pasted text ignored: no text field is open", true)
+            }
+        }
     }
 
     /// Applies finished background work; the loop calls it before drawing.
@@ -111,10 +165,7 @@ public final class ConsoleController {
         if case .form(var form)? = state.overlay { return handleFormKey(key, &form) }
         guard state.user != nil else { return handleLoginKey(key) }
         let context = currentContext
-        if [.editor, .prompt].contains(context), state.pendingKeys.isEmpty, key.isPrintable || key == .enter && context == .editor {
-            textInput(key)
-            return .none
-        }
+        if context == .editor || context == .prompt { return handleTextKey(key, in: context) }
         if case .help(var filter, let context)? = state.overlay {
             if key == .escape || key == .enter {
                 state.overlay = nil
@@ -136,8 +187,31 @@ public final class ConsoleController {
             return perform(name)
         case .none:
             state.pendingKeys = []
-            if context == .editor || context == .prompt { textInput(key) }
         }
+        return .none
+    }
+
+    /// Keys while text is typed (the editor, a prompt): printable keys are text; then the context's own
+    /// bindings (send, cancel); then the field's editing keys (readline's, `ret` and `tab` in the
+    /// editor); only then the global table, so no editing key can quit, switch panes or run a command.
+    func handleTextKey(_ key: Key, in context: KeyContext) -> Effect {
+        let keys = state.pendingKeys + [key]
+        if keys.count == 1 && key.isPrintable {
+            textInput(key)
+            return .none
+        }
+        switch config.keyMap.resolve(keys, in: [context], includingGlobal: false) {
+        case .command(let name):
+            state.pendingKeys = []
+            return perform(name)
+        case .pending:
+            state.pendingKeys = keys
+            return .none
+        case .none:
+            state.pendingKeys = []
+        }
+        if keys.count == 1 && textInput(key) { return .none }
+        if case .command(let name) = config.keyMap.resolve(keys, in: [], includingGlobal: true) { return perform(name) }
         return .none
     }
 
@@ -176,16 +250,23 @@ public final class ConsoleController {
         }
     }
 
-    func textInput(_ key: Key) {
+    /// Gives a key to the open editor or prompt; false when it is not one of its editing keys.
+    @discardableResult
+    func textInput(_ key: Key) -> Bool {
         switch state.overlay {
         case .editor(var editor)?:
-            _ = editor.editor.handle(key)
+            guard editor.editor.handle(key) else { return false }
             state.overlay = .editor(editor)
+        case .prompt? where key == .tab || key == .backTab:
+            // Nothing to complete; a tab never reaches the panes behind the prompt.
+            break
         case .prompt(var prompt)?:
-            _ = prompt.field.handle(key)
+            guard prompt.field.handle(key) else { return false }
+            prompt.error = nil
             state.overlay = .prompt(prompt)
-        default: break
+        default: return false
         }
+        return true
     }
 
     func handlePaletteKey(_ key: Key, _ palette: inout PaletteState) -> Effect {
@@ -224,6 +305,7 @@ public final class ConsoleController {
     func enter(as user: User) {
         state.user = user
         state.login = LoginState()
+        state.drafts = drafts.load(user: user.id)
         adoptViews(for: user.role)
         state.screen = user.role == .admin ? .dashboard : .queue
         followChanges()
@@ -460,7 +542,9 @@ public final class ConsoleController {
         let service = self.service
         background({
             do {
-                return .done(message: try await change(service, user), reload: true)
+                let message = try await change(service, user)
+                let updated = if let number { try? await service.ticket(number: number, by: user) } else { TicketListing?.none }
+                return .done(message: message, reload: true, updated: updated)
             } catch let error as HelpdeskError where error.code == .conflict {
                 guard let number else { throw error }
                 return .conflicted(error, current: try? await service.ticket(number: number, by: user), reopen: reopen)
@@ -544,12 +628,15 @@ public final class ConsoleController {
             state.message = (error.fieldErrors.isEmpty ? error.message : "Please correct the marked fields", true)
         case .exported(let files):
             state.message = ("Wrote " + files.joined(separator: ", "), false)
-        case .done(let message, let reload):
+        case .done(let message, let reload, let updated):
+            if let updated { adoptUpdated(updated) }
             state.message = (message, false)
             if reload { reloadAll() }
-        case .commentSent(let key, let message):
-            state.drafts[key] = nil
-            if case .editor(let editor)? = state.overlay, "\(editor.number)/\(editor.kind.rawValue)" == key { state.overlay = nil }
+        case .commentSent(let key, let message, let updated):
+            if let updated { adoptUpdated(updated) }
+            state.drafts[key.name] = nil
+            if let user = state.user, let error = drafts.save("", for: key, user: user.id) { state.message = (error, true) }
+            if case .editor(let editor)? = state.overlay, DraftKey(number: editor.number, kind: editor.kind) == key { state.overlay = nil }
             state.message = (message, false)
             reloadAll()
         case .failed(let error, let reload, let reopen):
@@ -610,6 +697,12 @@ public final class ConsoleController {
         if state.detail?.ticket.number == number { state.detail = current }
         state.message = (text, true)
         reloadAll()
+    }
+
+    /// Shows a ticket as the user's own change left it, in the list and the detail pane.
+    func adoptUpdated(_ updated: TicketListing) {
+        if state.detail?.ticket.number == updated.ticket.number { state.detail = updated }
+        if let index = state.rows.firstIndex(where: { $0.ticket.number == updated.ticket.number }) { state.rows[index] = updated }
     }
 
     func keepSelectionVisible() {

@@ -65,6 +65,17 @@ public struct FormState: Sendable, Equatable {
             && a.fields.map(\.name) == b.fields.map(\.name) && a.fields.map(\.field) == b.fields.map(\.field)
     }
 
+    /// Whether anything was typed into a text field (pickers do not count).
+    public var hasText: Bool {
+        fields.contains { field in
+            switch field.field {
+            case .text(let text): return !text.text.isEmpty
+            case .multiline(let editor): return !editor.text.isEmpty
+            case .picker: return false
+            }
+        }
+    }
+
     public func text(_ name: String) -> String {
         switch fields.first(where: { $0.name == name })?.field {
         case .text(let field)?: return field.text
@@ -109,7 +120,7 @@ public struct PaletteState: Sendable, Equatable {
 
 public enum MenuPurpose: Sendable, Equatable {
     case status, priority, category, assign, filter, confirmDelete, userRole, confirmUserActive, confirmReset, confirmRestore,
-        confirmPurge
+        confirmPurge, confirmQuit
 }
 
 /// What a menu, prompt or editor acts on, captured when it opened: the list under it may move (another
@@ -218,6 +229,8 @@ public struct ConsoleState: Sendable {
     public var pendingSelection: String?
     /// The new-ticket form as it was when cancelled, so nothing typed is lost.
     public var ticketDraft: FormState?
+    /// What the quit question covers; "Stay" brings it back.
+    public var overlayBeforeQuit: Overlay?
     public var now: Date
     public var width: Int
     public var height: Int

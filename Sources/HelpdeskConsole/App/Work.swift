@@ -84,8 +84,10 @@ public enum LoadResult: Sendable {
     case ticketCreated(String)
     case formFailed(HelpdeskError)
     case exported([String])
-    case done(message: String, reload: Bool)
-    case commentSent(draftKey: String, message: String)
+    /// A change went through; `updated` is its ticket as stored now, shown at once so that the next
+    /// action (pressed before the reload lands) is aimed at the version the change made.
+    case done(message: String, reload: Bool, updated: TicketListing? = nil)
+    case commentSent(DraftKey, message: String, updated: TicketListing?)
     /// A refused change: the message shows; `reopen` (a prompt with what was typed) comes back.
     case failed(HelpdeskError, reload: Bool, reopen: Overlay? = nil)
     /// A change refused with `CONFLICT` because its ticket moved on; `current` is the ticket as

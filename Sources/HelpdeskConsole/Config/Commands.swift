@@ -31,8 +31,9 @@ public struct ConsoleCommand: Sendable, Equatable {
 
 public enum CommandTable {
     public static let all: [ConsoleCommand] = [
-        ConsoleCommand("app.quit", "Quit", [.global]),
+        ConsoleCommand("app.quit", "Quit (asks first while a draft is unsent)", [.global]),
         ConsoleCommand("app.back", "Back; quit from the queue", [.global], footer: true),
+        ConsoleCommand("app.cancel", "Close, go back or clear the search; never quits", [.global]),
         ConsoleCommand("app.help", "Show the key bindings", [.global], footer: true),
         ConsoleCommand("app.palette", "Find and run a command", [.global]),
         ConsoleCommand("app.refresh", "Reload from the database", [.global]),

@@ -110,7 +110,8 @@ struct ConsoleView {
             MenuView(title: menu.title, items: menu.items, selected: menu.selected, style: theme.style("ui.menu"),
                      selectionStyle: theme.style("ui.selection")).render(screen, into: &buffer, glyphs: glyphs)
         case .editor(let editor)?:
-            let box = screen.centered(width: min(screen.width - 2, 90), height: min(screen.height, 14))
+            // The editor takes the list's place; the ticket being answered stays in view beside or under it.
+            let box = layout.list
             buffer.fill(box, style: theme.style("ui.menu"))
             let title = (editor.kind == .reply ? "Reply on " : "Internal note on ") + editor.number
             let inner = Block(title: title, style: theme.style(editor.kind == .note ? "thread.internal" : "ui.border.focus"),
