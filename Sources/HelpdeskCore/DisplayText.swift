@@ -8,9 +8,20 @@ public enum DisplayText {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var result = ""
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
             let value = scalar.value
-            if keepNewlines && scalar == "\n" {
+            if value == 0xFE0F || value == 0xFE0E {
+                // Presentation selectors: terminals disagree on the width they give (1 or 2), so the
+                // base is drawn in its default presentation, at the width `wcwidth` gives it.
+                continue
+            } else if value == 0x200D, index > 0, index + 1 < scalars.count,
+                isPictograph(scalars[index - 1]), isPictograph(scalars[index + 1])
+            {
+                // A joiner inside an emoji sequence (👩‍👩‍👧): its parts are drawn side by side, as
+                // terminals without the joined glyph show them, rather than as a mark.
+                continue
+            } else if keepNewlines && scalar == "\n" {
                 result.unicodeScalars.append(scalar)
             } else if scalar == "\t" {
                 result += " "
@@ -25,6 +36,11 @@ public enum DisplayText {
             }
         }
         return result
+    }
+
+    /// An emoji picture (not a digit or `#`, which are emoji too as keycap bases).
+    private static func isPictograph(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x2000 && scalar.properties.isEmoji
     }
 
     /// Bidi embeddings, overrides and isolates; zero-width and invisible formatting characters.

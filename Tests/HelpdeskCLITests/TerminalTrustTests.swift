@@ -75,6 +75,21 @@ struct TerminalTrustTests {
         try tmux.waitFor("Alice (agent)")
     }
 
+    @Test func anASCIIOnlyTerminalGetsASCIIGlyphsAndDotsForCutText() throws {
+        let cli = try CLI()
+        try cli.seedUsers()
+        let number = try cli.createTicket(subject: "Refund please, order 5512 was charged twice and the second charge is still pending")
+        try cli.json(["ticket", "assign", number, "alice@x.test"], as: "admin@x.test")
+        let tmux = try console(cli, as: "alice@x.test", more: ["LANG": "C", "LC_ALL": "C"])
+        defer { tmux.close() }
+        let screen = try tmux.waitFor("Refund please")
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first?.contains("Helpdesk . Alice (agent) . My open tickets") == true, "\(lines.first ?? "")")
+        #expect(screen.contains("..."), "cut text ends in dots")
+        #expect(!screen.contains("?"), "no glyph of the program's own shows as ?:\n\(screen)")
+        for line in lines { #expect(line.utf8.allSatisfy { $0 < 0x80 }, "only ASCII reaches the terminal: \(line)") }
+    }
+
     @Test func aLineTheExternalEditorAppendsStaysALineOfItsOwn() throws {
         let cli = try CLI()
         try cli.seedUsers()
@@ -95,5 +110,56 @@ struct TerminalTrustTests {
         try tmux.waitFor("Reply sent on \(number)")
         let comments = try #require(try cli.json(["ticket", "show", number], as: "admin@x.test")["comments"] as? [[String: Any]])
         #expect(comments.map { $0["body"] as? String } == ["first line\nappended line"])
+    }
+}
+
+/// Issue 11 §4 on the command line: tables measure with the console's width functions.
+struct CommandLineWidthTests {
+    /// The display column where `needle` starts in `line`.
+    func column(of needle: String, in line: String) -> Int? {
+        guard let range = line.range(of: needle) else { return nil }
+        return CLIWidth.of(String(line[..<range.lowerBound]))
+    }
+
+    @Test func aChineseSubjectKeepsTheListToEightyColumns() throws {
+        let cli = try CLI()
+        try cli.seedUsers()
+        let subject = String(repeating: "打印机无法连接网络", count: 5).prefix(40)
+        try cli.createTicket(subject: String(subject))
+        let output = try cli.run(["ticket", "list"], as: "dan@x.test").stdout
+        let lines = output.split(separator: "\n").map(String.init)
+        #expect(lines.count >= 2)
+        for line in lines { #expect(CLIWidth.of(line) <= 80, "\(CLIWidth.of(line)) columns: \(line)") }
+        #expect(output.contains("打印机"))
+    }
+
+    @Test func userListKeepsWideAndCombiningAddressesWholeAndAligned() throws {
+        let cli = try CLI()
+        try cli.seedUsers()
+        try cli.json(["register", "--email", "pärty🎉@c.test", "--name", "Party", "--password-stdin"], stdin: "password1\n")
+        try cli.json(["register", "--email", "jose\u{301}@c.test", "--name", "José", "--password-stdin"], stdin: "password1\n")
+        let lines = try cli.run(["user", "list"], as: "admin@x.test").stdout.split(separator: "\n").map(String.init)
+        let party = try #require(lines.first { $0.contains("Party") })
+        #expect(party.contains("pärty🎉@c.test"), "the address is whole: \(party)")
+        // The column after the email starts at the same display column on every row.
+        let starts = Set(lines.dropFirst().compactMap { line -> Int? in
+            ["Party", "José", "Alice", "Bob", "Dan", "Ada"].lazy.compactMap { column(of: $0, in: line) }.first
+        })
+        #expect(starts.count == 1, "names start at columns \(starts.sorted()):\n\(lines.joined(separator: "\n"))")
+    }
+}
+
+/// Display width by the C library's `wcwidth` in C.UTF-8 (the terminal's measure), computed here
+/// independently of the program's own functions.
+enum CLIWidth {
+    static func of(_ text: String) -> Int {
+        _ = setlocale(LC_CTYPE, "C.UTF-8")
+        return text.unicodeScalars.reduce(0) { total, scalar in total + max(0, Int(wcwidthOf(scalar))) }
+    }
+
+    private static func wcwidthOf(_ scalar: Unicode.Scalar) -> Int32 {
+        typealias Function = @convention(c) (wchar_t) -> Int32
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "wcwidth") else { return 1 }
+        return unsafeBitCast(symbol, to: Function.self)(wchar_t(bitPattern: scalar.value))
     }
 }

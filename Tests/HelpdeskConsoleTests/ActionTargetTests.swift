@@ -84,6 +84,7 @@ struct ActionTargetTests {
         await console.press("ret")
         #expect(try await fx.service.ticket(number: open ?? "", by: fx.admin).ticket.status == .closed)
         #expect(console.controller.state.detail?.ticket.number == open, "the ticket pane still shows the ticket the agent chose")
+        #expect(console.screen.contains("\(open ?? "") (not in this view)"))
         await console.press("i")
         await console.type("Closed the loop with facilities")
         await console.press("C-s")

@@ -578,12 +578,7 @@ public final class ConsoleController {
             }
             state.selected = max(0, min(state.selected, state.rows.count - 1))
             keepSelectionVisible()
-            if placement == .replace {
-                if state.focus == .ticket, let open = state.detail?.ticket.number, !state.rows.contains(where: { $0.ticket.number == open }) {
-                    state.message = ("\(open) is no longer in this view; it stays open until you leave it", false)
-                }
-                loadDetail()
-            }
+            if placement == .replace { loadDetail() }
         case .detail(let generation, let listing, let comments):
             guard generation == detailGeneration else { return }
             state.detail = listing

@@ -42,7 +42,11 @@ struct DetailView {
     }
 
     func render(into buffer: inout Buffer, area: Rect, focused: Bool) {
-        let title = state.detail?.ticket.number ?? "Ticket"
+        var title = state.detail?.ticket.number ?? "Ticket"
+        if let number = state.detail?.ticket.number, !state.rows.contains(where: { $0.ticket.number == number }) {
+            // Kept open after a change moved it out of the list (the next key still acts on it).
+            title += " (not in this view)"
+        }
         let inner = Block(title: title, style: theme.style(focused ? "ui.border.focus" : "ui.border"), titleStyle: theme.style("ticket.number"))
             .render(area, into: &buffer, glyphs: glyphs)
         guard inner.width > 0, inner.height > 0 else { return }
