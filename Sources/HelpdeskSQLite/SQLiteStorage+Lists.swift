@@ -16,8 +16,10 @@ extension SQLiteStorage {
             if let backwards { builder.addCursor(backwards, sort: query.sort, backwards: true) }
             // Decoded straight from the statement's rows (no copies); one row past the page says
             // whether more follow.
+            // Backwards from a cursor, or from the end of the order for the last page.
+            let reversed = backwards != nil || query.fromEnd
             let rows = try Row.fetchCursor(
-                try db.cachedStatement(sql: builder.sql(sort: query.sort, limit: query.limit + 1, backwards: backwards != nil)),
+                try db.cachedStatement(sql: builder.sql(sort: query.sort, limit: query.limit + 1, backwards: reversed)),
                 arguments: [access.readerId] + builder.arguments)
             var tickets: [TicketListing] = []
             var layout: RowLayout?
@@ -34,14 +36,15 @@ extension SQLiteStorage {
                 last = try TicketListSQL.cursor(after: row, sort: query.sort)
                 if first == nil { first = last }
             }
-            if backwards != nil {
+            if reversed {
                 // Backwards, the query walks the order in reverse; the page is turned back round.
                 tickets.reverse()
                 swap(&first, &last)
             }
-            let next = backwards == nil ? (more ? last?.encoded() : nil) : last?.encoded()
+            // Nothing follows the last page; a page before a cursor is followed by the cursor's row.
+            let next = query.fromEnd ? nil : backwards == nil ? (more ? last?.encoded() : nil) : last?.encoded()
             var result = TicketPage(tickets: tickets, nextCursor: next)
-            let earlier = backwards == nil ? cursor != nil : more
+            let earlier = reversed ? more : cursor != nil
             result.previousCursor = earlier ? first?.encoded() : nil
             return result
         }

@@ -16,8 +16,9 @@ struct ActionTargetTests {
         }
         let console = await fx.console(as: fx.admin, width: 120, height: 30)
         await console.press("1", "h", "j", "j", "j", "j", "j", "l")
-        #expect(console.screen.contains("Unassigned (3)"))
+        #expect(console.screen.contains("Unassigned 1/3"))
         await console.press("G")
+        #expect(console.screen.contains("Unassigned 3/3"))
         #expect(console.controller.state.selectedTicket?.ticket.number == numbers[2])
         return (console, numbers)
     }

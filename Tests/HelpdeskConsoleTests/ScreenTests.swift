@@ -14,7 +14,7 @@ struct ScreenTests {
         await console.press("j")
         #expect(console.lines == [
             " Helpdesk · Alice Agent (agent) · My open tickets · sort: due                   ",
-            "┌ My open tickets (2) ─────────────────────────────────────────────────────────┐",
+            "┌ My open tickets 2/2 ─────────────────────────────────────────────────────────┐",
             "│NUMBER             PRIO   STATUS      SLA      SUBJECT              ASSIGNEE  │",
             "│TICK-20261129-0001 urgent assigned    2h00m    Printer on fire      Alice Age…│",
             "│TICK-20261129-0002 low    assigned    1d00h    Invoice total is wr… Alice Age…│",

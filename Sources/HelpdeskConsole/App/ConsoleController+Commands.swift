@@ -13,7 +13,7 @@ extension ConsoleController {
         case "app.quit": return requestQuit()
         case "app.back": return back()
         case "app.cancel": _ = back(quitting: false)
-        case "app.help": state.overlay = .help(filter: TextField(), context: currentContext)
+        case "app.help": state.overlay = .help(filter: TextField(), context: currentContext, scroll: 0)
         case "app.palette":
             state.overlay = .palette(PaletteState(context: currentContext))
         case "app.refresh":
@@ -26,13 +26,14 @@ extension ConsoleController {
         case "list.down": move(by: 1)
         case "list.up": move(by: -1)
         case "list.top":
-            if state.focus == .queue && state.previousCursor != nil {
+            if state.focus == .queue && (state.previousCursor != nil || state.window != .fromStart(0)) {
                 // The top of the list is no longer held: load it afresh.
                 loadPage(append: false, keepSelection: false)
             } else {
                 move(to: 0)
             }
-        case "list.bottom": move(to: Int.max)
+        case "list.bottom":
+            if state.focus == .queue { loadLastPage() } else { move(to: Int.max) }
         case "list.page-down": move(by: pageStep)
         case "list.page-up": move(by: -pageStep)
         case "ticket.open":
@@ -49,6 +50,8 @@ extension ConsoleController {
         case "search.start":
             state.overlay = .prompt(PromptState(purpose: .search, label: "Search", field: TextField(state.search ?? "")))
         case "filter.open": openFilterMenu()
+        case "ticket.jump":
+            state.overlay = .prompt(PromptState(purpose: .jump, label: "Go to ticket", field: TextField()))
         case "filter.clear":
             state.search = nil
             state.filter = TicketQuery()
@@ -174,7 +177,7 @@ extension ConsoleController {
         case .queue:
             move(to: state.selected + delta)
         case .ticket:
-            state.detailScroll = max(0, state.detailScroll + delta)
+            state.detailScroll = max(0, min(maxDetailScroll, state.detailScroll + delta))
         }
     }
 
@@ -183,7 +186,7 @@ extension ConsoleController {
         case .views:
             selectView(index == Int.max ? state.views.count - 1 : max(0, index))
         case .ticket:
-            state.detailScroll = index == Int.max ? Int.max / 2 : 0
+            state.detailScroll = index == Int.max ? maxDetailScroll : 0
         case .queue:
             guard !state.rows.isEmpty else { return }
             let target = max(0, min(state.rows.count - 1, index))
@@ -197,6 +200,15 @@ extension ConsoleController {
                 loadDetail()
             }
         }
+    }
+
+    /// How far the ticket pane scrolls: its lines at the pane's width less the rows it shows, so that
+    /// `k` after `G` moves at once.
+    var maxDetailScroll: Int {
+        let inner = ConsoleLayout(width: state.width, height: state.height, focus: state.focus).detail.inset(1)
+        guard state.detail != nil, inner.width > 0 else { return 0 }
+        let lines = DetailView(state: state, theme: config.theme, glyphs: config.glyphs).lines(width: inner.width)
+        return max(0, lines.count - inner.height)
     }
 
     func selectView(_ index: Int) {
@@ -492,6 +504,13 @@ extension ConsoleController {
                 }
             }
             loadDashboard()
+        case .jump:
+            guard let user = state.user, !text.isEmpty else { return }
+            let number = text.uppercased(), service = self.service
+            background({
+                let (listing, comments) = try await service.ticketWithComments(number: number, by: user)
+                return .jumped(listing, comments)
+            }, onError: { error in .failed(error, reload: false, reopen: .prompt(prompt)) })
         case .subject:
             guard case .ticket(let number, let version)? = prompt.target else { return noTicket() }
             // Refused (a conflict, a bad subject): the prompt comes back with the text as typed.

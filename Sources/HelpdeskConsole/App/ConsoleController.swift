@@ -114,9 +114,9 @@ public final class ConsoleController {
             case .picker: break
             }
             state.overlay = .form(form)
-        case .help(var filter, let context)?:
+        case .help(var filter, let context, _)?:
             filter.insert(oneLine)
-            state.overlay = .help(filter: filter, context: context)
+            state.overlay = .help(filter: filter, context: context, scroll: 0)
         case .palette(var palette)?:
             palette.field.insert(oneLine)
             palette.selected = 0
@@ -166,12 +166,21 @@ public final class ConsoleController {
         guard state.user != nil else { return handleLoginKey(key) }
         let context = currentContext
         if context == .editor || context == .prompt { return handleTextKey(key, in: context) }
-        if case .help(var filter, let context)? = state.overlay {
-            if key == .escape || key == .enter {
-                state.overlay = nil
-            } else {
-                _ = filter.handle(key)
-                state.overlay = .help(filter: filter, context: context)
+        if case .help(var filter, let context, var scroll)? = state.overlay {
+            switch key {
+            case .escape, .enter: state.overlay = nil
+            case .down, .ctrl("n"): scroll += 1
+            case .up, .ctrl("p"): scroll = max(0, scroll - 1)
+            case .pageDown: scroll += 10
+            case .pageUp: scroll = max(0, scroll - 10)
+            default:
+                if filter.handle(key) { scroll = 0 }
+            }
+            if state.overlay != nil {
+                // Kept within the rows there are, so that `up` answers at once after scrolling far down.
+                let entries = HelpView.entries(config.keyMap, context: context, role: state.user?.role).count
+                let visible = max(1, min(state.height - 3, entries + 4) - 2)
+                state.overlay = .help(filter: filter, context: context, scroll: min(scroll, max(0, entries + 2 - visible)))
             }
             return .none
         }
@@ -442,11 +451,12 @@ public final class ConsoleController {
     func loadCounts() {
         guard let user = state.user else { return }
         countsGeneration += 1
-        let generation = countsGeneration, views = state.views, service = self.service
+        let generation = countsGeneration, views = state.views, service = self.service, shown = state.query
         background({
-            // One read for every view; a view that cannot be counted shows no figure.
-            let counts = (try? await service.countTickets(views.map(\.query), by: user))?.map { try? $0.get() }
-            return .counts(generation: generation, counts ?? Array(repeating: nil, count: views.count))
+            // One read for every view and the list as shown; one that cannot be counted shows no figure.
+            let counts = (try? await service.countTickets(views.map(\.query) + [shown], by: user))?.map { try? $0.get() }
+            let all = counts ?? Array(repeating: nil, count: views.count + 1)
+            return .counts(generation: generation, Array(all.dropLast()), shown: all.last ?? nil)
         })
     }
 
@@ -459,8 +469,27 @@ public final class ConsoleController {
         if !append && !keepSelection {
             state.selected = 0
             state.offset = 0
+            state.window = .fromStart(0)
+            // What narrows the list changed: its count too.
+            state.shownCount = nil
+            loadCounts()
         }
-        loadPage(append ? .append : .replace)
+        // A reload keeps the window where it is: read from the end again after `G`.
+        if !append, keepSelection, case .fromEnd = state.window {
+            loadPage(.end)
+        } else {
+            loadPage(append ? .append : .replace)
+        }
+    }
+
+    /// `G`: the real end of the list, read backwards from it, rather than the end of what is held.
+    func loadLastPage() {
+        if state.nextCursor == nil {
+            move(to: Int.max)
+        } else {
+            state.pendingLast = true
+            loadPage(.end)
+        }
     }
 
     /// Pages back above the first kept row, when rows there were let go.
@@ -470,13 +499,14 @@ public final class ConsoleController {
 
     private func loadPage(_ placement: PagePlacement) {
         guard let user = state.user else { return }
-        if placement != .replace && state.loading { return }
-        if placement == .replace { pageGeneration += 1 }
+        if placement != .replace && placement != .end && state.loading { return }
+        if placement == .replace || placement == .end { pageGeneration += 1 }
         let generation = pageGeneration
         var query = state.query
         query.limit = pageSize
         switch placement {
         case .replace: break
+        case .end: query.fromEnd = true
         case .append: query.after = state.nextCursor
         case .prepend: query.before = state.previousCursor
         }
@@ -561,14 +591,23 @@ public final class ConsoleController {
             state.login.error = message
             state.login.focus = 1
             state.login.password = TextField(masked: true)
-        case .counts(let generation, let counts):
-            if generation == countsGeneration { state.counts = counts }
+        case .counts(let generation, let counts, let shown):
+            if generation == countsGeneration {
+                state.counts = counts
+                state.shownCount = shown
+            }
         case .page(let generation, let placement, let page):
             guard generation == pageGeneration else { return }
             state.loading = false
             let previous = state.selectedTicket?.ticket.number
             place(page, placement)
-            if placement == .replace, let previous, let index = state.rows.firstIndex(where: { $0.ticket.number == previous }) {
+            if placement == .end && state.pendingLast {
+                state.pendingLast = false
+                state.selected = state.rows.count - 1
+                state.detailScroll = 0
+            } else if placement == .replace || placement == .end, let previous,
+                let index = state.rows.firstIndex(where: { $0.ticket.number == previous })
+            {
                 state.selected = index
             }
             if let wanted = state.pendingSelection, let index = state.rows.firstIndex(where: { $0.ticket.number == wanted }) {
@@ -578,7 +617,7 @@ public final class ConsoleController {
             }
             state.selected = max(0, min(state.selected, state.rows.count - 1))
             keepSelectionVisible()
-            if placement == .replace { loadDetail() }
+            if placement == .replace || placement == .end { loadDetail() }
         case .detail(let generation, let listing, let comments):
             guard generation == detailGeneration else { return }
             state.detail = listing
@@ -586,6 +625,17 @@ public final class ConsoleController {
             if state.user?.role == .customer, let index = state.rows.firstIndex(where: { $0.ticket.number == listing.ticket.number }) {
                 state.rows[index].unread = false
             }
+        case .jumped(let listing, let comments):
+            detailGeneration += 1
+            state.screen = .queue
+            state.detail = listing
+            state.comments = comments
+            state.detailScroll = 0
+            if let index = state.rows.firstIndex(where: { $0.ticket.number == listing.ticket.number }) {
+                state.selected = index
+                keepSelectionVisible()
+            }
+            state.focus = .ticket
         case .detailGone(let generation, let message):
             guard generation == detailGeneration else { return }
             state.detail = nil

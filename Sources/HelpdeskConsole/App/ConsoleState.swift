@@ -38,7 +38,7 @@ public enum Overlay: Sendable, Equatable {
     case palette(PaletteState)
     case form(FormState)
     /// The key bindings of the focused context, narrowed by what was typed.
-    case help(filter: TextField, context: KeyContext)
+    case help(filter: TextField, context: KeyContext, scroll: Int)
 }
 
 /// A form of labelled fields: text lines, one multi-line editor, and pickers cycled with left/right.
@@ -164,7 +164,7 @@ public struct EditorState: Sendable, Equatable {
     public var version: Int
 }
 
-public enum PromptPurpose: Sendable, Equatable { case search, subject, period }
+public enum PromptPurpose: Sendable, Equatable { case search, subject, period, jump }
 
 public struct PromptState: Sendable, Equatable {
     public var purpose: PromptPurpose
@@ -201,6 +201,13 @@ public struct ConsoleState: Sendable {
     public var adminSelected = 0
     public var views: [SavedView] = []
     public var counts: [Int?] = []
+    /// How many tickets the list as shown holds (the view with its search and filter); nil until counted.
+    public var shownCount: Int?
+    /// Where the held rows sit in the whole list: the first row's position from the start, or (after
+    /// `G` read the list from its end) the last row's position from the end; 0-based.
+    public var window: RowWindow = .fromStart(0)
+    /// `G` asked for the last page: select its last row when it arrives.
+    public var pendingLast = false
     public var viewIndex = 0
     public var focus: Pane = .queue
     public var rows: [TicketListing] = []
@@ -241,6 +248,16 @@ public struct ConsoleState: Sendable {
         self.height = height
     }
 
+    /// The selected row's position in the whole list and the list's length (1-based), when known:
+    /// what the list's title shows (`1,234/3,000`).
+    var position: (row: Int, of: Int)? {
+        guard let total = shownCount, !rows.isEmpty else { return nil }
+        switch window {
+        case .fromStart(let first): return (first + selected + 1, total)
+        case .fromEnd(let last): return (total - last - (rows.count - 1 - selected), total)
+        }
+    }
+
     public var selectedTicket: TicketListing? { rows.indices.contains(selected) ? rows[selected] : nil }
 
     /// The active view's query with the search, filter and sort laid over it.
@@ -271,6 +288,12 @@ public struct ConsoleState: Sendable {
         }
         return parts.joined(separator: "  ")
     }
+}
+
+/// Where the held rows sit in the whole list.
+public enum RowWindow: Sendable, Equatable {
+    case fromStart(Int)
+    case fromEnd(Int)
 }
 
 /// One page held in the queue: its length and the cursors before its first and after its last row.

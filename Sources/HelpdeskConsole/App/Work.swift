@@ -64,17 +64,24 @@ public final class ManualScheduler: WorkScheduler, @unchecked Sendable {
 
 /// Where a loaded page goes in the queue.
 public enum PagePlacement: Sendable {
-    case replace, append, prepend
+    /// The first page (or, while the window was read from the end, the last), replacing the rows.
+    case replace
+    case append, prepend
+    /// The last page of the order, read backwards from its end (`G`), replacing the rows.
+    case end
 }
 
 /// Results of background work, handed back to the event loop through the inbox.
 public enum LoadResult: Sendable {
     case loggedIn(User)
     case loginFailed(String)
-    case counts(generation: Int, [Int?])
+    /// Each saved view's count, and the count of the list as shown (its search and filter applied).
+    case counts(generation: Int, [Int?], shown: Int?)
     case page(generation: Int, placement: PagePlacement, TicketPage)
     case detail(generation: Int, TicketListing, [CommentView])
     case detailGone(generation: Int, String)
+    /// A ticket opened by its number (`#`), whether or not the list holds it.
+    case jumped(TicketListing, [CommentView])
     case agents([User])
     case dashboard(DashboardData)
     case registered(User)

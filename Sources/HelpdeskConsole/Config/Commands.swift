@@ -69,6 +69,7 @@ public enum CommandTable {
         ConsoleCommand("ticket.category", "Change the category", [.queue, .ticket]),
         ConsoleCommand("ticket.delete", "Delete (to the trash)", [.queue, .ticket], roles: [.admin]),
         ConsoleCommand("search.start", "Search", [.views, .queue], footer: true),
+        ConsoleCommand("ticket.jump", "Go to a ticket by its number", [.views, .queue, .ticket]),
         ConsoleCommand("filter.open", "Filter by status, priority, category or assignee", [.views, .queue]),
         ConsoleCommand("filter.clear", "Clear the search and filter", [.views, .queue]),
         ConsoleCommand("sort.cycle", "Sort", [.views, .queue, .dashboard], footer: true),

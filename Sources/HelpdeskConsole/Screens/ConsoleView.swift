@@ -128,8 +128,8 @@ struct ConsoleView {
         case .palette(let palette)?:
             PaletteView(state: palette, role: state.user?.role, keyMap: config.keyMap, theme: theme, glyphs: glyphs)
                 .render(into: &buffer, area: screen)
-        case .help(let filter, let context)?:
-            HelpView(keyMap: config.keyMap, context: context, role: state.user?.role, filter: filter.text, theme: theme, glyphs: glyphs)
+        case .help(let filter, let context, let scroll)?:
+            HelpView(keyMap: config.keyMap, context: context, role: state.user?.role, filter: filter.text, scroll: scroll, theme: theme, glyphs: glyphs)
                 .render(into: &buffer, area: screen)
         case nil:
             break
