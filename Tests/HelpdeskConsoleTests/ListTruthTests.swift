@@ -98,3 +98,46 @@ struct ListTruthTests {
         #expect(console.screen.contains("not found"))
     }
 }
+
+/// Issue 12: a new search (or selection, or reload) supersedes the load it makes useless.
+struct SupersedingWorkTests {
+    @Test func aSecondSearchDropsTheFirstBeforeItRuns() async throws {
+        let fx = try await ConsoleFixture()
+        try await fx.file("Printer on fire")
+        try await fx.file("Scanner jammed")
+        let scheduler = ManualScheduler(), inbox = Inbox()
+        let controller = ConsoleController(
+            service: fx.service, config: ConsoleFixture.config(), scheduler: scheduler, inbox: inbox, width: 120, height: 30,
+            user: fx.alice, followsChanges: false)
+        for name in ["/", "p", "r", "i", "n", "t", "e", "r", "ret", "/", "C-e", "C-u", "s", "c", "a", "n", "n", "e", "r", "ret"] {
+            _ = controller.handle(.key(Key(name: name) ?? .char(" ")))
+        }
+        await scheduler.runAll()
+        controller.applyFinishedWork()
+        await scheduler.runAll()
+        controller.applyFinishedWork()
+        #expect(scheduler.superseded >= 2, "the first page load and the first search never ran")
+        #expect(controller.state.rows.map(\.ticket.subject) == ["Scanner jammed"])
+    }
+
+    @Test func aRunningJobIsCancelledWhenANewOneOfItsKeyArrives() async {
+        let scheduler = BackgroundScheduler()
+        let (events, log) = AsyncStream.makeStream(of: String.self)
+        let (started, startedLog) = AsyncStream.makeStream(of: Void.self)
+        scheduler.schedule(supersedes: "page") {
+            startedLog.yield()
+            // Works until cancelled, as an interrupted query does.
+            while !Task.isCancelled { await Task.yield() }
+            log.yield("first cancelled")
+        }
+        var iterator = started.makeAsyncIterator()
+        _ = await iterator.next()
+        scheduler.schedule(supersedes: "page") { log.yield("second ran") }
+        var seen: [String] = []
+        for await event in events {
+            seen.append(event)
+            if seen.count == 2 { break }
+        }
+        #expect(seen == ["first cancelled", "second ran"])
+    }
+}

@@ -385,15 +385,21 @@ public final class ConsoleController {
 
     /// Runs database work on the scheduler and posts its result; a failure becomes what `onError`
     /// makes of it (by default a message in the message line).
+    /// - Parameter supersedes: a key (`"page"`, `"detail"`, `"counts"`) for loads that a newer one
+    ///   of the same key makes useless: the older is dropped or cancelled, and posts nothing.
     func background(
+        supersedes key: String? = nil,
         _ work: @escaping @Sendable () async throws -> LoadResult,
         onError: @escaping @Sendable (HelpdeskError) -> LoadResult = { .failed($0, reload: false) }
     ) {
         let inbox = self.inbox, session = self.session, signedIn = state.user != nil
-        scheduler.schedule {
+        scheduler.schedule(supersedes: key) {
             let result: LoadResult
             do {
                 result = try await work()
+                if key != nil && Task.isCancelled { return }
+            } catch is CancellationError {
+                return
             } catch let error as HelpdeskError {
                 // Whatever the work was, a signed-in user who may no longer act is signed out (on the
                 // login screen an UNAUTHORIZED is the login's own answer, for `onError` to show).
@@ -452,7 +458,7 @@ public final class ConsoleController {
         guard let user = state.user else { return }
         countsGeneration += 1
         let generation = countsGeneration, views = state.views, service = self.service, shown = state.query
-        background({
+        background(supersedes: "counts", {
             // One read for every view and the list as shown; one that cannot be counted shows no figure.
             let counts = (try? await service.countTickets(views.map(\.query) + [shown], by: user))?.map { try? $0.get() }
             let all = counts ?? Array(repeating: nil, count: views.count + 1)
@@ -512,7 +518,9 @@ public final class ConsoleController {
         }
         state.loading = true
         let service = self.service, request = query
-        background({
+        // A new first page (a new search, view, filter or reload) supersedes the one still loading;
+        // pages appended or prepended to what is held do not.
+        background(supersedes: placement == .replace || placement == .end ? "page" : nil, {
             .page(generation: generation, placement: placement, try await service.listTickets(request, by: user))
         })
     }
@@ -534,7 +542,7 @@ public final class ConsoleController {
         }
         detailGeneration += 1
         let generation = detailGeneration, service = self.service
-        background({
+        background(supersedes: "detail", {
             let (listing, comments) = try await service.ticketWithComments(number: number, by: user)
             // A customer's unread marker clears when they look; staff reading has no marker to clear.
             if user.role == .customer { try await service.markSeen(number: number, by: user) }
