@@ -49,7 +49,14 @@ extension ConsoleController {
         case "ticket.delete": openDeleteConfirmation()
         case "search.start":
             state.overlay = .prompt(PromptState(purpose: .search, label: "Search", field: TextField(state.search ?? "")))
-        case "filter.open": openFilterMenu()
+        case "filter.open":
+            // Staff filter by agent: the agents are read afresh first, as every picker's choices are.
+            guard let user = state.user, user.role.isStaff else {
+                openFilterMenu()
+                return .none
+            }
+            let service = self.service
+            background({ .filterAgents((try await service.agents(by: user)).map(\.user).filter(\.isActive)) })
         case "ticket.jump":
             state.overlay = .prompt(PromptState(purpose: .jump, label: "Go to ticket", field: TextField()))
         case "filter.clear":

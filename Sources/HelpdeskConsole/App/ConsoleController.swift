@@ -651,6 +651,9 @@ public final class ConsoleController {
             state.message = (message, true)
         case .agents(let agents):
             state.agents = agents
+        case .filterAgents(let agents):
+            state.agents = agents
+            if state.overlay == nil { openFilterMenu() }
         case .dashboard(let data):
             state.dashboard = data
         case .admin(let data):

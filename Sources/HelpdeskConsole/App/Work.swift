@@ -166,6 +166,8 @@ public enum LoadResult: Sendable {
     /// A ticket opened by its number (`#`), whether or not the list holds it.
     case jumped(TicketListing, [CommentView])
     case agents([User])
+    /// The active agents, read when the filter menu opens; the menu opens with them.
+    case filterAgents([User])
     case dashboard(DashboardData)
     case registered(User)
     case admin(AdminData)
