@@ -68,6 +68,12 @@ public struct SLARecord: Sendable, Equatable {
     /// Whether a finished clock finished within its target; nil while it is still open.
     public var firstResponseMet: Bool?
     public var resolutionMet: Bool?
+    /// Clock time (seconds) from creation to the first response, waiting excluded: what the SLA report
+    /// averages. Nil until a staff reply.
+    public var firstResponseSeconds: Double?
+    /// Clock time (seconds) from creation to resolution, waiting and time before a reopen excluded.
+    /// Nil while the ticket is active.
+    public var resolutionSeconds: Double?
     /// The earliest due time of a running clock; nil when no clock runs.
     public var nextDue: Date?
     /// The earliest time a running clock becomes at risk; nil when no clock runs.
@@ -76,7 +82,8 @@ public struct SLARecord: Sendable, Equatable {
     public init(
         firstResponseDue: Date = .distantPast, resolutionDue: Date = .distantPast,
         firstResponsePausedSeconds: Double = 0, resolutionPausedSeconds: Double = 0, pausedAt: Date? = nil,
-        firstResponseMet: Bool? = nil, resolutionMet: Bool? = nil, nextDue: Date? = nil, nextRisk: Date? = nil
+        firstResponseMet: Bool? = nil, resolutionMet: Bool? = nil, firstResponseSeconds: Double? = nil,
+        resolutionSeconds: Double? = nil, nextDue: Date? = nil, nextRisk: Date? = nil
     ) {
         self.firstResponseDue = firstResponseDue
         self.resolutionDue = resolutionDue
@@ -85,6 +92,8 @@ public struct SLARecord: Sendable, Equatable {
         self.pausedAt = pausedAt
         self.firstResponseMet = firstResponseMet
         self.resolutionMet = resolutionMet
+        self.firstResponseSeconds = firstResponseSeconds
+        self.resolutionSeconds = resolutionSeconds
         self.nextDue = nextDue
         self.nextRisk = nextRisk
     }

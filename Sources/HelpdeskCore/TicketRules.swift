@@ -155,10 +155,8 @@ public enum TicketRules {
         if !isInternal {
             if actor.role.isStaff && actor.id != ticket.requesterId {
                 ticket.lastStaffReplyAt = now
-                if ticket.firstResponseAt == nil {
-                    ticket.firstResponseAt = now
-                    SLAPolicy.refresh(&ticket)
-                }
+                // A reply after the clock stopped (the ticket resolved or closed unanswered) changes nothing.
+                _ = SLAPolicy.recordFirstResponse(&ticket, at: now)
             }
             if actor.id == ticket.requesterId && ticket.status == .waiting {
                 ticket.status = .inProgress

@@ -35,6 +35,8 @@ enum TicketTable {
             ("sla_paused_at", t.sla.pausedAt.databaseValue),
             ("sla_first_response_met", t.sla.firstResponseMet.databaseValue),
             ("sla_resolution_met", t.sla.resolutionMet.databaseValue),
+            ("sla_first_response_seconds", t.sla.firstResponseSeconds.databaseValue),
+            ("sla_resolution_seconds", t.sla.resolutionSeconds.databaseValue),
             ("sla_next_due", (t.sla.nextDue ?? noDue).databaseValue),
             ("sla_next_risk", (t.sla.nextRisk ?? noDue).databaseValue),
         ]
@@ -80,6 +82,8 @@ enum TicketTable {
             pausedAt: layout.date(row, "sla_paused_at"),
             firstResponseMet: layout.bool(row, "sla_first_response_met"),
             resolutionMet: layout.bool(row, "sla_resolution_met"),
+            firstResponseSeconds: layout.double(row, "sla_first_response_seconds"),
+            resolutionSeconds: layout.double(row, "sla_resolution_seconds"),
             nextDue: nextDue >= noDue ? nil : nextDue,
             nextRisk: nextRisk >= noDue ? nil : nextRisk)
         var ticket = Ticket(

@@ -67,6 +67,41 @@ struct DatabaseTests {
         #expect(stored == number)
     }
 
+    /// Migration 6 fills in the clock times the reports read for tickets stored before it, by the
+    /// core's rule (waiting excluded). The file is taken back to the schema before it by hand.
+    @Test func theClockTimesMigrationFillsInExistingTickets() async throws {
+        let fx = try await StoreFixture()
+        let number = try await fx.file(priority: "urgent")
+        _ = try await fx.at(0.1).assign(number: number, to: "alice@x.test", by: fx.admin)
+        _ = try await fx.at(0.2).changeStatus(number: number, to: "in_progress", by: fx.alice)
+        _ = try await fx.at(1).changeStatus(number: number, to: "waiting", by: fx.alice)
+        _ = try await fx.at(4).changeStatus(number: number, to: "in_progress", by: fx.alice)
+        _ = try await fx.at(5).addComment(number: number, body: "Answer", isInternal: false, by: fx.alice)
+        _ = try await fx.at(6).changeStatus(number: number, to: "resolved", by: fx.alice)
+        let before = try #require(Schema.migrations.firstIndex { $0.name == "6-sla-clock-times" })
+        try await fx.database.writer.writeWithoutTransaction { db in
+            try db.execute(sql: """
+                DROP INDEX tickets_created_report;
+                DROP INDEX tickets_finished_report;
+                ALTER TABLE tickets DROP COLUMN sla_first_response_seconds;
+                ALTER TABLE tickets DROP COLUMN sla_resolution_seconds;
+                CREATE INDEX tickets_created_report ON tickets(created_at, deleted_at, assignee_id, sla_first_response_met,
+                    sla_resolution_met, first_response_at, resolved_at, closed_at);
+                CREATE INDEX tickets_finished_report ON tickets(COALESCE(resolved_at, closed_at), deleted_at, assignee_id,
+                    sla_resolution_met, created_at, resolved_at, closed_at);
+                PRAGMA user_version = \(before);
+                """)
+        }
+        let migrated = try HelpdeskDatabase(path: try fx.database.path)
+        let (version, times) = try await migrated.writer.read { db in
+            (try Int.fetchOne(db, sql: "PRAGMA user_version"),
+             try Row.fetchOne(db, sql: "SELECT sla_first_response_seconds, sla_resolution_seconds FROM tickets"))
+        }
+        #expect(version == Schema.migrations.count)
+        #expect(times?[0] as Double? == 2 * 3600.0, "answered at 5 h, 3 h of it waiting")
+        #expect(times?[1] as Double? == 3 * 3600.0)
+    }
+
     @Test func aDatabaseNewerThanTheProgramIsRefusedUntouched() async throws {
         let fx = try await StoreFixture()
         try await fx.database.writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA user_version = 99") }
