@@ -1,6 +1,7 @@
 import Foundation
 
-/// A person who uses the helpdesk. Emails are stored lower-cased and are unique.
+/// A person who uses the helpdesk. Emails are stored normalised (`Validator.normalizedEmail`: NFC and
+/// case-folded) and are unique.
 public struct User: Sendable, Equatable {
     public var id: Int64
     public var email: String

@@ -10,6 +10,7 @@ public enum Schema {
         Migration("4-counters-and-report-indexes", apply: createCountersAndReportIndexes),
         Migration("5-credential-version", apply: addCredentialVersion),
         Migration("6-sla-clock-times", apply: addClockTimes),
+        Migration("7-normalised-emails", apply: EmailNormalisation.migrate),
     ]
 
     /// Each finished clock's running time (seconds from creation, waiting and time before a reopen

@@ -63,6 +63,19 @@ struct ValidationTests {
         expectError(.validation, field: "password") { try Validator.password("short") }
     }
 
+    /// Issue 11, §6: one person, one address, however it was typed.
+    @Test func composedDecomposedAndCasedFormsAreOneEmail() throws {
+        // Swift's `==` holds canonically equivalent strings equal; the store compares bytes, so do we.
+        func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+        let precomposed = "jos\u{E9}@c.test", decomposed = "jose\u{301}@c.test"
+        #expect(bytes(precomposed) != bytes(decomposed), "two different strings as typed")
+        #expect(bytes(try Validator.email(decomposed)) == bytes(precomposed))
+        #expect(bytes(try Validator.email("JOS\u{C9}@C.TEST")) == bytes(precomposed))
+        #expect(bytes(try Validator.email("JOSE\u{301}@c.test")) == bytes(precomposed))
+        #expect(bytes(try Validator.email("stra\u{DF}e@x.test")) == bytes("strasse@x.test"), "full case folding")
+        #expect(bytes(Validator.normalizedEmail(" Jose\u{301}@C.test ")) == bytes(precomposed))
+    }
+
     @Test func randomTextNeverCrashesTheValidators() {
         let seed = TestSeed(default: 66)
         var random = SplitMix64(seed: seed.value)

@@ -102,6 +102,36 @@ struct DatabaseTests {
         #expect(times?[1] as Double? == 3 * 3600.0)
     }
 
+    /// Migration 7 normalises stored emails (NFC, case-folded); accounts that would become one
+    /// address stay as stored, and `check` lists them.
+    @Test func theEmailMigrationNormalisesAndLeavesCollisionsForCheck() async throws {
+        let fx = try await StoreFixture()
+        let number = try await fx.file()
+        let before = try #require(Schema.migrations.firstIndex { $0.name == "7-normalised-emails" })
+        let precomposed = "jos\u{E9}@c.test", decomposed = "jose\u{301}@c.test"
+        try await fx.database.writer.writeWithoutTransaction { db in
+            for email in ["Mixed@X.Test", precomposed, decomposed] {
+                try db.execute(
+                    sql: "INSERT INTO users (email, name, role, created_at) VALUES (?, 'Legacy', 'customer', '2026-01-01T00:00:00.000Z')",
+                    arguments: [email])
+            }
+            try db.execute(sql: "UPDATE tickets SET customer_email = 'Contact@Y.Test' WHERE number = ?", arguments: [number])
+            try db.execute(sql: "PRAGMA user_version = \(before)")
+        }
+        let migrated = try HelpdeskDatabase(path: try fx.database.path)
+        let (emails, contact) = try await migrated.writer.read { db in
+            (try String.fetchAll(db, sql: "SELECT email FROM users WHERE name = 'Legacy' ORDER BY id"),
+             try String.fetchOne(db, sql: "SELECT customer_email FROM tickets"))
+        }
+        // Swift's `==` holds canonically equivalent strings equal; SQLite compares bytes, so do we.
+        #expect(emails.map { Array($0.utf8) } == ["mixed@x.test", precomposed, decomposed].map { Array($0.utf8) }, "the colliding pair stays as stored")
+        #expect(contact == "contact@y.test")
+        let report = try migrated.check()
+        #expect(report.emailCollisions.map { $0.map { Array($0.utf8) } } == [[Array(precomposed.utf8), Array(decomposed.utf8)]])
+        #expect(!report.isHealthy)
+        #expect(try fx.database.check().isHealthy == false)
+    }
+
     @Test func aDatabaseNewerThanTheProgramIsRefusedUntouched() async throws {
         let fx = try await StoreFixture()
         try await fx.database.writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA user_version = 99") }

@@ -54,4 +54,45 @@ struct AccountTests {
         await expectError(.forbidden) { try await fx.service.setAutoAssign(true, by: fx.alice) }
         #expect(try await fx.service.auditLog(by: fx.admin).count == entries.count + 3, "three users added, and the two switches")
     }
+
+    /// Issue 11, §6: `josé@c.test` typed precomposed and as `e` + U+0301 is one account, at every
+    /// entry point: register, login, --as, user changes, assign, staff filing and list filters.
+    @Test(arguments: Engine.allCases) func anAddressTypedEitherWayIsOneAccount(engine: Engine) async throws {
+        let fx = try await StoreFixture(engine)
+        let precomposed = "jos\u{E9}@c.test", decomposed = "jose\u{301}@c.test"
+        let jose = try await fx.service.register(email: precomposed, name: "Jos\u{E9}", password: "password1")
+        #expect(try await fx.service.login(email: decomposed, password: "password1").id == jose.id)
+        #expect(try await fx.service.login(email: "JOSE\u{301}@C.TEST", password: "password1").id == jose.id)
+        #expect(try await fx.service.actor(email: decomposed).id == jose.id)
+        let error = await expectError(.conflict, field: "email") {
+            try await fx.service.register(email: decomposed, name: "Jos\u{E9} again", password: "password1")
+        }
+        #expect(error?.message == "A user with this email already exists")
+        let users = try await fx.service.listUsers(role: "customer", by: fx.admin)
+        // Swift's `==` holds canonically equivalent strings equal; the store compares bytes, so do we.
+        #expect(users.filter { $0.user.email.utf8.elementsEqual(precomposed.utf8) }.count == 1)
+        #expect(users.filter { $0.user.email == precomposed }.count == 1, "one row, not two that look alike")
+        // Staff filing for the decomposed form files it as the customer's, so the customer sees it.
+        let filed = try await fx.service.createTicket(
+            NewTicketInput(subject: "Filed by phone", description: "Customer called about the invoice.", customerEmail: decomposed),
+            by: fx.alice)
+        #expect(filed.requester.id == jose.id)
+        #expect(filed.ticket.customerEmail.utf8.elementsEqual(precomposed.utf8))
+        #expect(try await fx.service.ticket(number: filed.ticket.number, by: jose).ticket.number == filed.ticket.number)
+        var query = TicketQuery()
+        query.requesterEmail = decomposed
+        #expect(try await fx.service.listTickets(query, by: fx.admin).tickets.map(\.ticket.number) == [filed.ticket.number])
+        // Admin actions name the account however its address is typed.
+        let agentAddress = "ren\u{E9}e@x.test"
+        _ = try await fx.service.addUser(email: agentAddress, name: "Ren\u{E9}e", role: "agent", password: "password1", by: fx.admin)
+        await expectError(.conflict, field: "email") {
+            try await fx.service.addUser(email: "RENE\u{301}E@x.test", name: "Twin", role: "agent", password: "password1", by: fx.admin)
+        }
+        _ = try await fx.service.assign(number: filed.ticket.number, to: "rene\u{301}e@x.test", by: fx.admin)
+        var assigned = TicketQuery()
+        assigned.assignee = .email("RENE\u{301}E@X.TEST")
+        #expect(try await fx.service.listTickets(assigned, by: fx.admin).tickets.count == 1)
+        #expect(try await fx.service.setRole(email: "rene\u{301}e@x.test", role: "admin", by: fx.admin).role == .admin)
+        #expect(try await fx.service.setActive(email: "RENE\u{301}E@x.test", active: false, by: fx.admin).isActive == false)
+    }
 }
