@@ -11,7 +11,14 @@ public enum Schema {
         Migration("5-credential-version", apply: addCredentialVersion),
         Migration("6-sla-clock-times", apply: addClockTimes),
         Migration("7-normalised-emails", apply: EmailNormalisation.migrate),
+        Migration("8-history-reasons", apply: addHistoryReasons),
     ]
+
+    /// Why a change followed from another action (a requester's reply reopening a ticket), so that
+    /// history says so; null for the changes made as asked, and for every row written before.
+    private static func addHistoryReasons(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE history ADD COLUMN reason TEXT")
+    }
 
     /// Each finished clock's running time (seconds from creation, waiting and time before a reopen
     /// excluded), computed by the core's `SLAPolicy` and stored when the clock stops, so that the

@@ -16,7 +16,8 @@ struct TicketHistory: AsyncParsableCommand {
                     ["WHEN", "WHO", "ACTION", "CHANGE"],
                     entries.map { view in
                         let e = view.entry
-                        let change = e.field.map { "\($0): \(e.oldValue ?? "-") → \(e.newValue ?? "-")" } ?? ""
+                        let change = (e.field.map { "\($0): \(e.oldValue ?? "-") → \(e.newValue ?? "-")" } ?? "")
+                            + (e.reason.map { " (\($0))" } ?? "")
                         return [Output.date(e.at), view.actor.email, e.action.rawValue, change]
                     })
             }

@@ -229,4 +229,25 @@ struct ReportExportTests {
         #expect(answered, "the login answered with the pipe still open")
         #expect(process.terminationStatus == 0)
     }
+
+    /// Issue 11, §8: a customer's reply to a ticket closed more than 7 days ago exits 7 with
+    /// `TICKET_CLOSED`, in JSON and in words; within the week it reopens the ticket.
+    @Test func aReplyToALongClosedTicketIsRefusedWithItsOwnCode() throws {
+        let cli = try CLI()
+        try cli.seedUsers()
+        let number = try cli.createTicket()
+        try cli.json(["ticket", "status", number, "closed"], as: "admin@x.test")
+        let late = "2026-12-07T09:00:01Z"
+        let refused = try cli.run(["ticket", "comment", number, "--body", "Still broken", "--json"], as: "dan@x.test", now: late)
+        #expect(refused.status == 7)
+        let error = try refused.json()
+        #expect(error["code"] as? String == "TICKET_CLOSED")
+        #expect((error["message"] as? String)?.contains("more than 7 days ago") == true)
+        let words = try cli.run(["ticket", "comment", number, "--body", "Still broken"], as: "dan@x.test", now: late)
+        #expect(words.status == 7)
+        #expect(words.stderr.contains("File a new ticket"))
+        try cli.json(["ticket", "comment", number, "--body", "Still broken"], as: "dan@x.test", now: "2026-12-06T09:00:00Z")
+        let shown = try cli.json(["ticket", "show", number], as: "dan@x.test", now: "2026-12-06T09:00:00Z")
+        #expect(shown["status"] as? String == "reopened")
+    }
 }
