@@ -10,6 +10,10 @@ public struct Ticket: Sendable, Equatable {
     public var priority: Priority
     public var category: TicketCategory
     public var requesterId: Int64
+    /// Who filed the ticket: the requester, or the staff member who filed it on a customer's behalf
+    /// (an agent sees the tickets they filed, `Permissions.canView`).
+    public var submitterId: Int64
+    /// The address replies go to: the requester's, or the contact address staff filed it for.
     public var customerEmail: String
     public var assigneeId: Int64?
     public var createdAt: Date
@@ -27,7 +31,7 @@ public struct Ticket: Sendable, Equatable {
     public init(
         id: Int64 = 0, number: String, subject: String, description: String, status: TicketStatus = .open,
         priority: Priority = .default, category: TicketCategory = .default, requesterId: Int64,
-        customerEmail: String, assigneeId: Int64? = nil, createdAt: Date, updatedAt: Date? = nil,
+        customerEmail: String, submitterId: Int64? = nil, assigneeId: Int64? = nil, createdAt: Date, updatedAt: Date? = nil,
         firstResponseAt: Date? = nil, resolvedAt: Date? = nil, closedAt: Date? = nil, deletedAt: Date? = nil,
         version: Int = 1, sla: SLARecord? = nil
     ) {
@@ -39,6 +43,7 @@ public struct Ticket: Sendable, Equatable {
         self.priority = priority
         self.category = category
         self.requesterId = requesterId
+        self.submitterId = submitterId ?? requesterId
         self.customerEmail = customerEmail
         self.assigneeId = assigneeId
         self.createdAt = createdAt

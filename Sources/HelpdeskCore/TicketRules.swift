@@ -58,11 +58,19 @@ public enum TicketRules {
         }
     }
 
-    public static func newTicket(_ input: ValidTicketInput, requester: User, number: String, at now: Date) -> Ticket {
+    /// A new ticket of `requester`'s, filed by `submitter` (the requester, or staff on their behalf).
+    public static func newTicket(_ input: ValidTicketInput, requester: User, submitter: User, number: String, at now: Date) -> Ticket {
         Ticket(
             number: number, subject: input.subject, description: input.description, priority: input.priority,
-            category: input.category, requesterId: requester.id,
-            customerEmail: input.customerEmail ?? requester.email, createdAt: now)
+            category: input.category, requesterId: requester.id, customerEmail: input.customerEmail ?? requester.email,
+            submitterId: submitter.id, createdAt: now)
+    }
+
+    /// The history of a filing: `created`, and for a ticket filed on someone's behalf the submitter
+    /// (field `submitter`, new value their email), so history says who filed it for whom.
+    public static func creationHistory(_ ticket: Ticket, submitter: User) -> [Change] {
+        guard ticket.submitterId != ticket.requesterId || ticket.customerEmail != submitter.email else { return [Change(.created)] }
+        return [Change(.created, field: "submitter", new: submitter.email)]
     }
 
     public static func changeStatus(_ ticket: inout Ticket, to target: TicketStatus, by actor: User, at now: Date) throws -> [Change] {

@@ -12,7 +12,21 @@ public enum Schema {
         Migration("6-sla-clock-times", apply: addClockTimes),
         Migration("7-normalised-emails", apply: EmailNormalisation.migrate),
         Migration("8-history-reasons", apply: addHistoryReasons),
+        Migration("9-ticket-submitters", apply: addSubmitters),
     ]
+
+    /// Who filed each ticket (the requester, or staff on a customer's behalf), so that an agent sees
+    /// what they filed. Existing tickets take the actor of their `created` history row, which is who
+    /// filed them (the requester if that row is missing).
+    private static func addSubmitters(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE tickets ADD COLUMN submitter_id INTEGER REFERENCES users(id);
+            UPDATE tickets SET submitter_id = COALESCE(
+                (SELECT h.actor_id FROM history h WHERE h.ticket_id = tickets.id AND h.action = 'created' ORDER BY h.id LIMIT 1),
+                requester_id);
+            CREATE INDEX tickets_submitter ON tickets(submitter_id, created_at);
+            """)
+    }
 
     /// Why a change followed from another action (a requester's reply reopening a ticket), so that
     /// history says so; null for the changes made as asked, and for every row written before.

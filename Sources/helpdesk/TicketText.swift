@@ -37,7 +37,9 @@ enum TicketText {
             "\(t.number)  \(DisplayText.sanitize(t.subject))",
             "Status: \(t.status.label)   Priority: \(t.priority.rawValue)   Category: \(t.category.rawValue)   Version: \(t.version)",
             "Requester: \(DisplayText.sanitize(listing.requester.name)) <\(listing.requester.email)>   Contact: \(t.customerEmail)",
-            "Assignee: \(listing.assignee.map { "\(DisplayText.sanitize($0.name)) <\($0.email)>" } ?? "-")",
+            "Assignee: \(listing.assignee.map { "\(DisplayText.sanitize($0.name)) <\($0.email)>" } ?? "-")"
+                + (listing.submitter.id == listing.requester.id
+                    ? "" : "   Filed by: \(DisplayText.sanitize(listing.submitter.name)) <\(listing.submitter.email)>"),
             "Created: \(Output.date(t.createdAt))   Updated: \(Output.date(t.updatedAt))",
             clock("First response", readings.firstResponse),
             clock("Resolution", readings.resolution),

@@ -250,4 +250,19 @@ struct ReportExportTests {
         let shown = try cli.json(["ticket", "show", number], as: "dan@x.test", now: "2026-12-06T09:00:00Z")
         #expect(shown["status"] as? String == "reopened")
     }
+
+    /// Issue 11, §10: an agent files for a registered customer with `--customer-email` and can
+    /// read it; `submitter` names them, in JSON and in words.
+    @Test func anAgentFilingForACustomerCanReadItAndIsNamedAsSubmitter() throws {
+        let cli = try CLI()
+        try cli.seedUsers()
+        let number = try cli.createTicket(subject: "Phoned in: login fails", as: "alice@x.test", extra: ["--customer-email", "dan@x.test"])
+        let shown = try cli.json(["ticket", "show", number], as: "alice@x.test")
+        #expect(shown["requester"] as? String == "dan@x.test")
+        #expect(shown["submitter"] as? String == "alice@x.test")
+        let words = try cli.run(["ticket", "show", number], as: "alice@x.test")
+        #expect(words.status == 0)
+        #expect(words.stdout.contains("Filed by: Alice <alice@x.test>"))
+        #expect(try cli.run(["ticket", "show", number], as: "bob@x.test").status == 4)
+    }
 }

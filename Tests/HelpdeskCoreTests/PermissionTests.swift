@@ -150,6 +150,26 @@ struct PermissionTests {
         }
     }
 
+    /// Issue 11, §10: an agent sees what they filed for a customer, besides what is assigned to
+    /// them or requested by them; assigning stays an admin's.
+    @Test func anAgentSeesTheTicketsTheyFiledForSomeoneElse() throws {
+        var input = NewTicketInput(subject: "Phoned in", description: "Customer called about login.", customerEmail: Fixture.customer.email)
+        input.priority = "high"
+        let valid = try TicketRules.validate(input)
+        let ticket = TicketRules.newTicket(valid, requester: Fixture.customer, submitter: Fixture.agent, number: "TICK-20260528-0001", at: Fixture.t0)
+        #expect(ticket.submitterId == Fixture.agent.id)
+        #expect(ticket.requesterId == Fixture.customer.id)
+        #expect(Permissions.canView(Fixture.agent, ticket))
+        #expect(!Permissions.canView(Fixture.otherAgent, ticket))
+        let error = expectError(.forbidden) { try Permissions.requireView(Fixture.otherAgent, ticket) }
+        #expect(error?.message.contains("filed by you") == true)
+        expectError(.forbidden) { try Permissions.requireAssign(Fixture.agent, ticket) }
+        #expect(Permissions.scope(for: Fixture.agent) == .assignedRequestedOrSubmitted(Fixture.agent.id))
+        #expect(TicketRules.creationHistory(ticket, submitter: Fixture.agent) == [Change(.created, field: "submitter", new: Fixture.agent.email)])
+        let own = TicketRules.newTicket(valid, requester: Fixture.customer, submitter: Fixture.customer, number: "TICK-20260528-0002", at: Fixture.t0)
+        #expect(TicketRules.creationHistory(own, submitter: Fixture.customer) == [Change(.created)])
+    }
+
     @Test func everyRoleAndActionHasARow() {
         let rows = Role.allCases.flatMap { role in Action.allCases.map { "\(role.rawValue).\($0.rawValue)" } }
         #expect(Set(rows) == Set(Self.table.keys))

@@ -92,12 +92,13 @@ struct DatabaseTests {
                 PRAGMA user_version = \(before);
                 """)
         }
-        let migrated = try HelpdeskDatabase(path: try fx.database.path)
+        // Only the migration under test runs: the later ones' changes are already in the file.
+        let migrated = try HelpdeskDatabase(path: try fx.database.path, migrations: Array(Schema.migrations[...before]))
         let (version, times) = try await migrated.writer.read { db in
             (try Int.fetchOne(db, sql: "PRAGMA user_version"),
              try Row.fetchOne(db, sql: "SELECT sla_first_response_seconds, sla_resolution_seconds FROM tickets"))
         }
-        #expect(version == Schema.migrations.count)
+        #expect(version == before + 1)
         #expect(times?[0] as Double? == 2 * 3600.0, "answered at 5 h, 3 h of it waiting")
         #expect(times?[1] as Double? == 3 * 3600.0)
     }
@@ -118,7 +119,8 @@ struct DatabaseTests {
             try db.execute(sql: "UPDATE tickets SET customer_email = 'Contact@Y.Test' WHERE number = ?", arguments: [number])
             try db.execute(sql: "PRAGMA user_version = \(before)")
         }
-        let migrated = try HelpdeskDatabase(path: try fx.database.path)
+        // Only the migration under test runs: the later ones' changes are already in the file.
+        let migrated = try HelpdeskDatabase(path: try fx.database.path, migrations: Array(Schema.migrations[...before]))
         let (emails, contact) = try await migrated.writer.read { db in
             (try String.fetchAll(db, sql: "SELECT email FROM users WHERE name = 'Legacy' ORDER BY id"),
              try String.fetchOne(db, sql: "SELECT customer_email FROM tickets"))

@@ -191,4 +191,34 @@ struct TicketStoreTests {
         _ = try await fx.at(5).addComment(number: number, body: "Within the week", isInternal: false, by: fx.dan)
         #expect(try await fx.at(5).ticket(number: number, by: fx.dan).ticket.status == .reopened)
     }
+
+    /// Issue 11, §10: an agent who files a ticket for a registered customer can go on reading it,
+    /// finds it in their lists and counts, and history and the ticket name them as its submitter;
+    /// another agent still may not see it.
+    @Test(arguments: Engine.allCases) func anAgentReadsWhatTheyFiledForACustomer(engine: Engine) async throws {
+        let fx = try await StoreFixture(engine)
+        let filed = try await fx.service.createTicket(
+            NewTicketInput(subject: "Phoned in: login fails", description: "Customer called about login.", customerEmail: "erin@x.test"),
+            by: fx.alice)
+        let number = filed.ticket.number
+        #expect(filed.requester.id == fx.erin.id)
+        #expect(filed.submitter.id == fx.alice.id)
+        let read = try await fx.service.ticket(number: number, by: fx.alice)
+        #expect(read.submitter.email == "alice@x.test")
+        #expect(try await fx.service.listTickets(TicketQuery(), by: fx.alice).tickets.map(\.ticket.number) == [number])
+        #expect(try await fx.service.countTickets(TicketQuery(), by: fx.alice) == 1)
+        _ = try await fx.service.addComment(number: number, body: "We are on it", isInternal: false, by: fx.alice)
+        await expectError(.forbidden) { try await fx.service.ticket(number: number, by: fx.bob) }
+        #expect(try await fx.service.countTickets(TicketQuery(), by: fx.bob) == 0)
+        await expectError(.forbidden) { try await fx.service.assign(number: number, to: "alice@x.test", by: fx.alice) }
+        let created = try #require(try await fx.service.history(number: number, by: fx.erin).first)
+        #expect(created.entry.action == .created)
+        #expect(created.entry.field == "submitter" && created.entry.newValue == "alice@x.test")
+        #expect(created.actor.id == fx.alice.id)
+        // Once assigned to someone else, the submitter still sees it, and counts it once.
+        _ = try await fx.service.assign(number: number, to: "bob@x.test", by: fx.admin)
+        #expect(try await fx.service.countTickets(TicketQuery(), by: fx.alice) == 1)
+        #expect(try await fx.service.countTickets(TicketQuery(), by: fx.bob) == 1)
+        _ = try await fx.service.ticket(number: number, by: fx.alice)
+    }
 }

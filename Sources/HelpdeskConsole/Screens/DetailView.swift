@@ -18,6 +18,10 @@ struct DetailView {
         add(t.subject, theme.style("ui.title"))
         add("\(t.status.label) · \(t.priority.rawValue) priority · \(t.category.rawValue) · v\(t.version)", theme.style("thread.meta"))
         add("Requester: \(listing.requester.name) <\(listing.requester.email)>")
+        // A ticket staff filed for an unregistered address belongs to the filer; the address the
+        // customer is reached at, and who filed it for them, are shown whenever they differ.
+        if t.customerEmail != listing.requester.email { add("Contact: <\(t.customerEmail)>") }
+        if listing.submitter.id != listing.requester.id { add("Filed by: \(listing.submitter.name) <\(listing.submitter.email)>") }
         add("Assignee: \(listing.assignee.map { "\($0.name) <\($0.email)>" } ?? "nobody")")
         add("Created \(Formatting.time(t.createdAt)) · updated \(Formatting.time(t.updatedAt))", theme.style("thread.meta"))
         add(Formatting.clock("First response", readings.firstResponse), theme.style(scope(readings.firstResponse)))
