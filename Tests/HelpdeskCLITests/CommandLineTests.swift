@@ -265,4 +265,23 @@ struct ReportExportTests {
         #expect(words.stdout.contains("Filed by: Alice <alice@x.test>"))
         #expect(try cli.run(["ticket", "show", number], as: "bob@x.test").status == 4)
     }
+
+    /// Issue 11, §10: a locked account and an unknown email get the same exit status, the same
+    /// words on stderr and the same JSON.
+    @Test func aLockedAccountAndAnUnknownEmailLookTheSame() throws {
+        let cli = try CLI()
+        try cli.seedUsers()
+        for _ in 0..<5 {
+            #expect(try cli.run(["login", "--email", "dan@x.test", "--password-stdin"], stdin: "nope-nope\n").status == 3)
+        }
+        for json in [false, true] {
+            let extra = json ? ["--json"] : []
+            let locked = try cli.run(["login", "--email", "dan@x.test", "--password-stdin"] + extra, stdin: "password1\n")
+            let unknown = try cli.run(["login", "--email", "nobody@x.test", "--password-stdin"] + extra, stdin: "password1\n")
+            #expect(locked.status == 3 && unknown.status == 3)
+            #expect(locked.stdout == unknown.stdout)
+            #expect(locked.stderr == unknown.stderr)
+            #expect((json ? locked.stdout : locked.stderr).contains("Wrong email or password"))
+        }
+    }
 }

@@ -22,8 +22,25 @@ struct AccountTests {
 
     @Test(arguments: Engine.allCases) func wrongEmailAndWrongPasswordSayTheSame(engine: Engine) async throws {
         let fx = try await StoreFixture(engine)
-        await #expect(throws: HelpdeskError(.unauthorized, "Wrong email or password")) { try await fx.service.login(email: "nobody@x.test", password: "whatever1") }
-        await #expect(throws: HelpdeskError(.unauthorized, "Wrong email or password")) { try await fx.service.login(email: "dan@x.test", password: "whatever1") }
+        await #expect(throws: LoginLockout.refusal) { try await fx.service.login(email: "nobody@x.test", password: "whatever1") }
+        await #expect(throws: LoginLockout.refusal) { try await fx.service.login(email: "dan@x.test", password: "whatever1") }
+    }
+
+    /// Issue 11, §10: after five failures a known email's refusal (even with the right password),
+    /// the refusal that locks it, and an unknown email's are one and the same error.
+    @Test(arguments: Engine.allCases) func aLockedAccountAndAnUnknownEmailLookTheSame(engine: Engine) async throws {
+        let fx = try await StoreFixture(engine)
+        var refusals: [HelpdeskError] = []
+        for minute in 0..<5 {
+            let error = await expectError(.unauthorized) { try await fx.at(Double(minute) / 60).login(email: "dan@x.test", password: "wrong-one") }
+            refusals += error.map { [$0] } ?? []
+        }
+        let locked = await expectError(.unauthorized) { try await fx.at(0.1).login(email: "dan@x.test", password: "password1") }
+        let unknown = await expectError(.unauthorized) { try await fx.at(0.1).login(email: "nobody@x.test", password: "password1") }
+        refusals += [locked, unknown].compactMap { $0 }
+        #expect(refusals.count == 7)
+        #expect(refusals.allSatisfy { $0 == LoginLockout.refusal }, "\(Set(refusals.map(\.message)))")
+        #expect(LoginLockout.refusal.message.hasPrefix("Wrong email or password"))
     }
 
     @Test(arguments: Engine.allCases) func onlyAdminsManageUsersAndTheLastAdminStays(engine: Engine) async throws {
