@@ -13,7 +13,14 @@ public enum Schema {
         Migration("7-normalised-emails", apply: EmailNormalisation.migrate),
         Migration("8-history-reasons", apply: addHistoryReasons),
         Migration("9-ticket-submitters", apply: addSubmitters),
+        Migration("10-user-time-zones", apply: addUserTimeZones),
     ]
+
+    /// Each user's own time zone for the times shown to them (an IANA name; null for the `TZ`
+    /// variable's, or UTC).
+    private static func addUserTimeZones(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE users ADD COLUMN time_zone TEXT")
+    }
 
     /// Who filed each ticket (the requester, or staff on a customer's behalf), so that an agent sees
     /// what they filed. Existing tickets take the actor of their `created` history row, which is who

@@ -187,6 +187,31 @@ extension Helpdesk {
         return (user, generated)
     }
 
+    /// Sets the IANA zone a user's times are shown in (`DisplayZone`), or with `zone == nil` unsets
+    /// it (then `TZ`, else UTC). Users set their own; admins anyone's (audited).
+    /// - Throws: `VALIDATION_ERROR` on `time_zone` (not an IANA name) or `email`; `FORBIDDEN` (a
+    ///   non-admin naming anyone but themselves, whether or not the account exists); `NOT_FOUND`
+    ///   (an admin naming no user); `UNAUTHORIZED`.
+    public func setTimeZone(email: String, zone: String?, by actor: some ActorReference) async throws -> User {
+        var errors = FieldErrors()
+        var normalized = "", name: String?
+        errors.check("email") { normalized = try Validator.email(email, field: "email") }
+        if let zone { errors.check("time_zone") { name = try DisplayZone.validate(zone) } }
+        try errors.throwIfAny()
+        let lookup = normalized, zoneName = name
+        return try await storage.changeUser(email: lookup, actorId: actor.actorId, at: try now()) { snapshot in
+            let me = try Self.acting(snapshot.actor)
+            guard me.role == .admin || snapshot.user?.id == me.id else {
+                throw HelpdeskError.forbidden("Only admins may set another user's time zone")
+            }
+            guard let user = snapshot.user else { throw HelpdeskError.notFound("User \(lookup)") }
+            var changed = user
+            changed.timeZone = zoneName
+            let audit = user.id == me.id ? nil : AuditRecord("user.time-zone", target: user.email, detail: zoneName ?? "unset")
+            return UserChange(user: changed, bumpCredentialVersion: false, audit: audit)
+        }
+    }
+
     /// The decision every change of an account shares: an admin acts on an existing user.
     private func changeUser(
         email: String, by actor: some ActorReference, to action: String,

@@ -148,6 +148,7 @@ struct CommandLineTests {
         let show = try cli.run(["ticket", "show", String(number)], as: "dan@x.test")
         #expect(!show.stdout.contains("\u{1B}"))
         #expect(show.stdout.contains("First response: pending"))
+        #expect(show.stdout.contains("UTC"), "times are labelled")
     }
 
     @Test func loginChecksPasswordsAndLocksOut() throws {
@@ -283,5 +284,33 @@ struct ReportExportTests {
             #expect(locked.stderr == unknown.stderr)
             #expect((json ? locked.stdout : locked.stderr).contains("Wrong email or password"))
         }
+    }
+
+    /// Issue 11, §10: times for people show in the user's zone (set with `user set-time-zone`),
+    /// else `TZ`, else UTC, labelled; `--json` stays UTC; the clock and category words are the
+    /// console's.
+    @Test func timesShowInTheUsersZoneLabelledAndJSONStaysUTC() throws {
+        let cli = try CLI()
+        try cli.seedUsers()
+        let number = try cli.createTicket(extra: ["--category", "feature_request"])
+        let utc = try cli.run(["ticket", "show", number], as: "dan@x.test")
+        #expect(utc.stdout.contains("Created: 2026-11-29 09:00 UTC"))
+        #expect(utc.stdout.contains("First response: pending, 8h00m left, due 2026-11-29 17:00 UTC"))
+        #expect(utc.stdout.contains("Category: feature request"))
+        let fromTZ = try cli.run(["ticket", "show", number], as: "dan@x.test", environment: ["TZ": "America/New_York"])
+        #expect(fromTZ.stdout.contains("Created: 2026-11-29 04:00 UTC-5"))
+        let set = try cli.json(["user", "set-time-zone", "dan@x.test", "Asia/Kolkata"], as: "dan@x.test")
+        #expect(set["time_zone"] as? String == "Asia/Kolkata")
+        let own = try cli.run(["ticket", "show", number], as: "dan@x.test", environment: ["TZ": "America/New_York"])
+        #expect(own.stdout.contains("Created: 2026-11-29 14:30 UTC+5:30"), "the user's own zone wins over TZ")
+        let json = try cli.json(["ticket", "show", number], as: "dan@x.test")
+        #expect(json["created_at"] as? String == "2026-11-29T09:00:00Z")
+        let refused = try cli.run(["user", "set-time-zone", "dan@x.test", "GMT+1", "--json"], as: "dan@x.test")
+        #expect(refused.status == 2)
+        #expect((try refused.json()["errors"] as? [String: [String]])?["time_zone"] != nil)
+        #expect(try cli.run(["user", "set-time-zone", "alice@x.test", "UTC"], as: "dan@x.test").status == 4)
+        try cli.json(["user", "set-time-zone", "dan@x.test", "none"], as: "admin@x.test")
+        let back = try cli.run(["ticket", "show", number], as: "dan@x.test")
+        #expect(back.stdout.contains("Created: 2026-11-29 09:00 UTC"))
     }
 }

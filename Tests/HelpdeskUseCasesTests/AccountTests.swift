@@ -112,4 +112,19 @@ struct AccountTests {
         #expect(try await fx.service.setRole(email: "rene\u{301}e@x.test", role: "admin", by: fx.admin).role == .admin)
         #expect(try await fx.service.setActive(email: "RENE\u{301}E@x.test", active: false, by: fx.admin).isActive == false)
     }
+
+    /// Issue 11, §10: a user sets their own time zone, an admin anyone's (audited); nobody else.
+    @Test(arguments: Engine.allCases) func usersSetTheirOwnTimeZoneAndAdminsAnyones(engine: Engine) async throws {
+        let fx = try await StoreFixture(engine)
+        #expect(try await fx.service.setTimeZone(email: "dan@x.test", zone: "Europe/Paris", by: fx.dan).timeZone == "Europe/Paris")
+        #expect(try await fx.service.currentUser(fx.dan).timeZone == "Europe/Paris")
+        #expect(try await fx.service.setTimeZone(email: "DAN@x.test", zone: nil, by: fx.admin).timeZone == nil)
+        #expect(try await fx.service.auditLog(limit: 1, by: fx.admin).first?.action == "user.time-zone")
+        await expectError(.forbidden) { try await fx.service.setTimeZone(email: "erin@x.test", zone: "UTC", by: fx.dan) }
+        await expectError(.forbidden, "a customer does not learn whether an email exists") {
+            try await fx.service.setTimeZone(email: "nobody@x.test", zone: "UTC", by: fx.dan)
+        }
+        await expectError(.notFound) { try await fx.service.setTimeZone(email: "nobody@x.test", zone: "UTC", by: fx.admin) }
+        await expectError(.validation, field: "time_zone") { try await fx.service.setTimeZone(email: "dan@x.test", zone: "CET", by: fx.dan) }
+    }
 }
