@@ -16,9 +16,12 @@ enum Formatting {
         DisplayText.time(date, in: zone, year: false)
     }
 
-    /// The zone the logged-in user's times are shown in: their own, else `TZ`, else UTC.
-    static func zone(for user: User?, environment: [String: String] = ProcessInfo.processInfo.environment) -> TimeZone {
-        DisplayZone.resolve(userZone: user?.timeZone, environmentTZ: environment["TZ"])
+    /// The zone the logged-in user's times are shown in: their own, else `environmentTZ` (the `TZ`
+    /// variable), else UTC (`DisplayZone.resolve`).
+    // The screens do not read the process environment (tests would then depend on the machine's
+    // TZ); until the console's configuration carries TZ to them, the detail passes nil.
+    static func zone(for user: User?, environmentTZ: String? = nil) -> TimeZone {
+        DisplayZone.resolve(userZone: user?.timeZone, environmentTZ: environmentTZ)
     }
 
     /// The SLA column: time left on the next clock to fall due, negative when overdue; `met` or
