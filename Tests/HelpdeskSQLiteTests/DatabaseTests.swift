@@ -135,6 +135,43 @@ struct DatabaseTests {
         #expect(try fx.database.check().isHealthy == false)
     }
 
+    /// A file written at schema 5 (before issue 11) upgrades in one go: clock times filled in by the
+    /// core's rule, emails normalised, each ticket's submitter taken from its creation history.
+    @Test func aFileFromBeforeIssue11Upgrades() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("helpdesk-upgrade-\(UUID().uuidString)")
+        let path = directory.appendingPathComponent("old.sqlite").path
+        let five = try #require(Schema.migrations.firstIndex { $0.name == "5-credential-version" })
+        let old = try HelpdeskDatabase(path: path, migrations: Array(Schema.migrations[...five]))
+        try await old.writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO users (id, email, name, role, created_at) VALUES
+                    (1, 'Dan@X.Test', 'Dan', 'customer', '2026-11-01 00:00:00.000'),
+                    (2, 'alice@x.test', 'Alice', 'agent', '2026-11-01 00:00:00.000');
+                INSERT INTO tickets (id, number, subject, description, status, priority, priority_rank, category, requester_id,
+                    customer_email, assignee_id, created_at, updated_at, first_response_at, resolved_at, version,
+                    sla_first_response_due, sla_resolution_due, sla_paused_at, sla_next_due, sla_next_risk)
+                VALUES (1, 'TICK-20261120-0001', 'Printer on fire', 'It is really on fire.', 'resolved', 'urgent', 0, 'general', 1,
+                    'Dan@X.Test', 2, '2026-11-20 08:00:00.000', '2026-11-20 12:00:00.000', '2026-11-20 10:00:00.000',
+                    '2026-11-20 12:00:00.000', 4, '2026-11-20 10:00:00.000', '2026-11-21 08:00:00.000', '2026-11-20 12:00:00.000',
+                    '4001-01-01 00:00:00.000', '4001-01-01 00:00:00.000');
+                INSERT INTO history (ticket_id, actor_id, at, action) VALUES (1, 2, '2026-11-20 08:00:00.000', 'created');
+                """)
+        }
+        let upgraded = try HelpdeskDatabase(path: path)
+        let storage = SQLiteStorage(database: upgraded)
+        let service = Helpdesk(storage: storage, clock: FixedTimeSource(Date(timeIntervalSince1970: 1_795_600_000)), hasher: StoreFixture.hasher)
+        let alice = try await service.actor(email: "alice@x.test")
+        let listing = try await service.ticket(number: "TICK-20261120-0001", by: alice)
+        #expect(listing.requester.email == "dan@x.test")
+        #expect(listing.ticket.customerEmail == "dan@x.test")
+        #expect(listing.submitter.id == alice.id)
+        #expect(listing.ticket.sla.firstResponseSeconds == 2 * 3600.0)
+        #expect(listing.ticket.sla.resolutionSeconds == 4 * 3600.0)
+        #expect(listing.ticket.sla.firstResponseMet == true)
+        #expect(try await upgraded.writer.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == Schema.migrations.count)
+        #expect(try upgraded.check().isHealthy)
+    }
+
     @Test func aDatabaseNewerThanTheProgramIsRefusedUntouched() async throws {
         let fx = try await StoreFixture()
         try await fx.database.writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA user_version = 99") }
