@@ -84,13 +84,17 @@ public struct TicketListing: Sendable, Equatable {
     public var ticket: Ticket
     public var requester: UserRef
     public var assignee: UserRef?
+    /// Who filed the ticket (`Ticket.submitterId`): the requester, or staff on their behalf.
+    public var submitter: UserRef
     /// True when staff replied since the user listing it last opened the ticket.
     public var unread: Bool
 
-    public init(ticket: Ticket, requester: UserRef, assignee: UserRef?, unread: Bool = false) {
+    /// A ticket with its people; `submitter` defaults to the requester.
+    public init(ticket: Ticket, requester: UserRef, assignee: UserRef?, submitter: UserRef? = nil, unread: Bool = false) {
         self.ticket = ticket
         self.requester = requester
         self.assignee = assignee
+        self.submitter = submitter ?? requester
         self.unread = unread
     }
 }

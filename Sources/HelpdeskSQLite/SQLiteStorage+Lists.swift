@@ -77,11 +77,12 @@ extension SQLiteStorage {
             return try TicketTally.count(query, access, db) ?? counted(nil)
         case .requester:
             return try counted(nil)
-        case .assigneeOrRequester(let id):
-            // Two disjoint parts, each on its own index (the assigned part from the tally when it
-            // can), rather than one OR that SQLite walks ticket by ticket.
+        case .assignedRequestedOrSubmitted(let id):
+            // Two disjoint parts, the first on its own index (from the tally when it can), rather
+            // than one OR that SQLite walks ticket by ticket.
             let assigned = try TicketTally.count(query, access, assignedTo: id, db) ?? counted(("t.assignee_id = ?", [id]))
-            return try assigned + counted(("t.requester_id = ? AND (t.assignee_id IS NULL OR t.assignee_id != ?)", [id, id]))
+            return try assigned + counted((
+                "(t.requester_id = ? OR t.submitter_id = ?) AND (t.assignee_id IS NULL OR t.assignee_id != ?)", [id, id, id]))
         }
     }
 
@@ -151,6 +152,8 @@ extension SQLiteStorage {
         }
         let seen = layout.date(row, "seen_at")
         let unread = ticket.lastStaffReplyAt.map { reply in seen.map { $0 < reply } ?? true } ?? false
-        return TicketListing(ticket: ticket, requester: requester, assignee: ref("assignee", id: ticket.assigneeId), unread: unread)
+        return TicketListing(
+            ticket: ticket, requester: requester, assignee: ref("assignee", id: ticket.assigneeId),
+            submitter: ref("submitter", id: ticket.submitterId), unread: unread)
     }
 }

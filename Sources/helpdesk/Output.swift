@@ -69,8 +69,9 @@ struct Output {
         return Int(size.ws_col)
     }()
 
-    static func date(_ date: Date?) -> String {
+    /// A time for people in `zone`, labelled (`2026-11-29 10:00 UTC+1`); `-` for none.
+    static func date(_ date: Date?, in zone: TimeZone) -> String {
         guard let date else { return "-" }
-        return String(UTCTimestamp.iso8601(date).prefix(16)).replacingOccurrences(of: "T", with: " ")
+        return DisplayText.time(date, in: zone)
     }
 }

@@ -29,9 +29,9 @@ struct ScreenTests {
             "│assigned · low priority · general · v2                                        │",
             "│Requester: Dan Customer <dan@x.test>                                          │",
             "│Assignee: Alice Agent <alice@x.test>                                          │",
-            "│Created 11-29 09:00 · updated 11-29 09:00                                     │",
-            "│First response pending 1d00h left, due 11-30 09:00                            │",
-            "│Resolution pending 10d00h left, due 12-09 09:00                               │",
+            "│Created 11-29 09:00 UTC · updated 11-29 09:00 UTC                             │",
+            "│First response: pending, 1d00h left, due 11-30 09:00 UTC                      │",
+            "│Resolution: pending, 10d00h left, due 12-09 09:00 UTC                         │",
             "│──────────────────────────────────────────────────────────────────────────────│",
             "│Details of: Invoice total is wrong                                            │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
@@ -84,7 +84,9 @@ struct ScreenTests {
         _ = try await fx.service.addComment(number: number, body: "SECRET-NOTE check the fuser", isInternal: true, by: fx.alice)
         _ = try await fx.service.addComment(number: number, body: "We are on our way", isInternal: false, by: fx.alice)
         let staff = await fx.console(as: fx.alice, width: 120, height: 40)
-        #expect(staff.lines.contains { $0.contains("Alice Agent (agent) · 11-29 09:00 · internal") })
+        // The note's header wraps in the 46-column pane: `internal` may start the next line.
+        let header = try #require(staff.lines.firstIndex { $0.contains("Alice Agent (agent) · 11-29 09:00 UTC ·") })
+        #expect(staff.lines[header].contains("internal") || staff.lines[header + 1].contains("│internal"))
         #expect(staff.lines.contains { $0.contains("▌ SECRET-NOTE check the fuser") })
         let customer = await fx.console(as: fx.dan, width: 120, height: 40)
         #expect(customer.screen.contains("We are on our way"))
