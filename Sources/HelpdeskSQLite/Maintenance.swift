@@ -18,26 +18,38 @@ public struct CheckReport: Sendable, Equatable {
     /// a day's ticket sequence behind that day's numbers. Tickets lost with a deleted `-wal` file
     /// leave such traces even when the file itself is sound.
     public var consistency: [String]
+    /// Accounts whose emails are one address once normalised (NFC, case-folded), each group as
+    /// stored; migration 7 left them unchanged for an admin to merge or rename by hand.
+    public var emailCollisions: [[String]]
 
     /// Whether every check came back clean.
-    public var isHealthy: Bool { integrity == ["ok"] && foreignKeys.isEmpty && storedValues.isEmpty && consistency.isEmpty }
+    public var isHealthy: Bool {
+        integrity == ["ok"] && foreignKeys.isEmpty && storedValues.isEmpty && consistency.isEmpty && emailCollisions.isEmpty
+    }
 
     /// Most lines listed per check; the rest are counted in a last line.
     public static let maximumLines = 50
 }
 
 extension HelpdeskDatabase {
-    /// Integrity, foreign-key, stored-value and consistency checks over the whole file, each from
-    /// a read snapshot of its own. Never throws for what it finds: a check that fails (SQLite
-    /// stopping on a damaged page, say) is reported in its own list as `could not finish: …`, and
-    /// the other checks still run.
+    /// Integrity, foreign-key, stored-value and consistency checks over the whole file, and
+    /// accounts that are one address, each from a read snapshot of its own. Never throws for what
+    /// it finds: a check that fails (SQLite stopping on a damaged page, say) is reported in its own
+    /// list as `could not finish: …`, and the other checks still run.
     public func check() -> CheckReport {
         let writer = self.writer
+        let collisions: [[String]]
+        do {
+            collisions = try writer.read(EmailNormalisation.collisions)
+        } catch {
+            collisions = [["could not finish: \(Self.describe(error))"]]
+        }
         return CheckReport(
             integrity: Self.lines { try writer.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") } },
             foreignKeys: Self.lines { try writer.read(Self.foreignKeyProblems) },
             storedValues: Self.lines { try writer.read(Self.storedValueProblems) },
-            consistency: Self.lines { try writer.read(Self.consistencyProblems) })
+            consistency: Self.lines { try writer.read(Self.consistencyProblems) },
+            emailCollisions: collisions)
     }
 
     /// The lines a check found, at most `CheckReport.maximumLines` of them, or why it stopped.

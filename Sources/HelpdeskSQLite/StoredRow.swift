@@ -96,6 +96,10 @@ struct StoredRow {
         }
     }
 
+    func optionalReal(_ column: String) throws -> Double? {
+        raw(column).isNull ? nil : try real(column)
+    }
+
     /// A flag stored as 0 or 1.
     func bool(_ column: String) throws -> Bool {
         switch raw(column).storage {

@@ -15,12 +15,12 @@ enum ThreadTables {
         for change in changes {
             try db.execute(
                 sql: """
-                    INSERT INTO history (ticket_id, actor_id, at, action, field, old_value, new_value, is_internal)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO history (ticket_id, actor_id, at, action, field, old_value, new_value, is_internal, reason)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     ticketId, actorId, now, change.action.rawValue, change.field, change.oldValue, change.newValue,
-                    change.isInternal,
+                    change.isInternal, change.reason,
                 ])
         }
     }
@@ -42,6 +42,6 @@ enum ThreadTables {
             id: try stored.integer("id"), ticketId: try stored.integer("ticket_id"), actorId: try stored.integer("actor_id"),
             at: try stored.date("at"), action: try stored.choice("action"), field: try stored.optionalText("field"),
             oldValue: try stored.optionalText("old_value"), newValue: try stored.optionalText("new_value"),
-            isInternal: try stored.bool("is_internal"))
+            isInternal: try stored.bool("is_internal"), reason: try stored.optionalText("reason"))
     }
 }

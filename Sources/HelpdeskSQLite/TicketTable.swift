@@ -18,6 +18,7 @@ enum TicketTable {
             ("priority_rank", t.priority.sortRank.databaseValue),
             ("category", t.category.rawValue.databaseValue),
             ("requester_id", t.requesterId.databaseValue),
+            ("submitter_id", t.submitterId.databaseValue),
             ("customer_email", t.customerEmail.databaseValue),
             ("assignee_id", t.assigneeId.databaseValue),
             ("created_at", t.createdAt.databaseValue),
@@ -35,6 +36,8 @@ enum TicketTable {
             ("sla_paused_at", t.sla.pausedAt.databaseValue),
             ("sla_first_response_met", t.sla.firstResponseMet.databaseValue),
             ("sla_resolution_met", t.sla.resolutionMet.databaseValue),
+            ("sla_first_response_seconds", t.sla.firstResponseSeconds.databaseValue),
+            ("sla_resolution_seconds", t.sla.resolutionSeconds.databaseValue),
             ("sla_next_due", (t.sla.nextDue ?? noDue).databaseValue),
             ("sla_next_risk", (t.sla.nextRisk ?? noDue).databaseValue),
         ]
@@ -62,6 +65,8 @@ enum TicketTable {
             pausedAt: try stored.optionalDate("sla_paused_at"),
             firstResponseMet: try stored.optionalBool("sla_first_response_met"),
             resolutionMet: try stored.optionalBool("sla_resolution_met"),
+            firstResponseSeconds: try stored.optionalReal("sla_first_response_seconds"),
+            resolutionSeconds: try stored.optionalReal("sla_resolution_seconds"),
             nextDue: nextDue == noDue ? nil : nextDue,
             nextRisk: nextRisk == noDue ? nil : nextRisk)
         var ticket = Ticket(
@@ -69,6 +74,7 @@ enum TicketTable {
             description: try stored.text("description"), status: try stored.choice("status"),
             priority: try stored.choice("priority"), category: try stored.choice("category"),
             requesterId: try stored.integer("requester_id"), customerEmail: try stored.text("customer_email"),
+            submitterId: try stored.optionalInteger("submitter_id"),
             assigneeId: try stored.optionalInteger("assignee_id"), createdAt: try stored.date("created_at"),
             updatedAt: try stored.date("updated_at"), firstResponseAt: try stored.optionalDate("first_response_at"),
             resolvedAt: try stored.optionalDate("resolved_at"), closedAt: try stored.optionalDate("closed_at"),

@@ -4,7 +4,7 @@ import HelpdeskCore
 
 /// Maps `User` to the `users` table. The password hash is read only by the login path.
 enum UserTable {
-    static let selectColumns = "id, email, name, role, is_active, created_at, credential_version"
+    static let selectColumns = "id, email, name, role, is_active, created_at, credential_version, time_zone"
 
     /// Reads a user from a row holding `selectColumns`.
     /// - Throws: `INTERNAL_ERROR` naming the column and row of a value no account can hold (`StoredRow`).
@@ -13,7 +13,7 @@ enum UserTable {
         return User(
             id: try stored.integer("id"), email: try stored.text("email"), name: try stored.text("name"), role: try stored.choice("role"),
             isActive: try stored.bool("is_active"), createdAt: try stored.date("created_at"),
-            credentialVersion: try stored.count("credential_version"))
+            credentialVersion: try stored.count("credential_version"), timeZone: try stored.optionalText("time_zone"))
     }
 
     static func find(email: String, _ db: Database) throws -> User? {

@@ -14,10 +14,14 @@ extension Helpdesk {
         return try Self.acting(user)
     }
 
-    /// A customer registers themselves.
-    /// - Throws: `VALIDATION_ERROR` listing every bad field; `CONFLICT` (the email is registered).
-    public func register(email: String, name: String, password: String) async throws -> User {
-        let fields = try Self.validateNewUser(email: email, name: name, password: password)
+    /// A customer registers themselves. `passwordConfirmation`, when given (a form that asks twice),
+    /// must equal `password`; a mismatch is listed with every other bad field.
+    /// - Throws: `VALIDATION_ERROR` listing every bad field (`password_confirmation` on a mismatch);
+    ///   `CONFLICT` (the email is registered).
+    public func register(email: String, name: String, password: String, passwordConfirmation: String? = nil) async throws -> User {
+        var errors = FieldErrors()
+        if let passwordConfirmation, passwordConfirmation != password { errors.add("password_confirmation", "does not match the password") }
+        let fields = try Self.validateNewUser(email: email, name: name, password: password, errors: errors)
         let hash = try await hashPassword(fields.password)
         let record = NewUserRecord(email: fields.email, name: fields.name, role: .customer, passwordHash: hash)
         return try await storage.addUser(record, actorId: nil, at: try now()) { snapshot in
@@ -73,24 +77,26 @@ extension Helpdesk {
     }
 
     /// Checks a password. Five failures within 15 minutes lock the account for 15 minutes
-    /// (`LoginLockout`); the message never says whether the email exists, and both failures take
-    /// the same time. The slow hash comparison runs outside any transaction; its outcome is then
-    /// recorded in one write transaction that reads the lock as stored at that moment
-    /// (`LoginLockout.conclude`), so attempts running at once, in any process, end one after
-    /// another: once five have failed the rest are refused as locked, a right password arriving
-    /// after the lock does not lift it, and a failure never lifts it. A right password whose stored
-    /// hash is weaker than the hasher's (fewer rounds) is stored again at full strength.
-    /// - Throws: `UNAUTHORIZED` (wrong email or password, locked, deactivated).
+    /// (`LoginLockout`). Every failure, an unknown email, a wrong password or a locked account, is
+    /// the same error (`LoginLockout.refusal`) and takes the same time (one password check each).
+    /// The slow hash comparison runs outside any transaction; its outcome is then recorded in one
+    /// write transaction that reads the lock as stored at that moment (`LoginLockout.conclude`), so
+    /// attempts running at once, in any process, end one after another: once five have failed the
+    /// rest are refused, a right password arriving after the lock neither gets in nor lifts it, and
+    /// a failure never lifts it. A right password whose stored hash is weaker than the hasher's
+    /// (fewer rounds) is stored again at full strength.
+    /// - Throws: `UNAUTHORIZED` (`LoginLockout.refusal`; or, after the right password, a deactivated account).
     public func login(email: String, password: String) async throws -> User {
         let normalized = (try? Validator.email(email)) ?? ""
-        let wrong = HelpdeskError(.unauthorized, "Wrong email or password")
+        let wrong = LoginLockout.refusal
         guard let stored = try await storage.credentials(email: normalized) else {
             _ = await verifyPassword(password, against: Self.decoyHash)
             throw wrong
         }
         let now = try now()
-        if LoginLockout.isLocked(until: stored.lockedUntil, at: now), let lockedUntil = stored.lockedUntil {
-            throw Self.locked(until: lockedUntil)
+        if LoginLockout.isLocked(until: stored.lockedUntil, at: now) {
+            _ = await verifyPassword(password, against: Self.decoyHash)
+            throw wrong
         }
         let checkedHash = stored.passwordHash
         let matched = if let checkedHash { await verifyPassword(password, against: checkedHash) } else { false }
@@ -107,18 +113,9 @@ extension Helpdesk {
             return LoginRecord(
                 verdict: outcome.verdict, failures: outcome.failures, lockedUntil: outcome.lockedUntil, passwordHash: replacement)
         }
-        switch saved.verdict {
-        case .admitted: return try Self.acting(snapshot.user)
-        case .locked(let until): throw Self.locked(until: until)
-        case .lockedNow: throw HelpdeskError(.unauthorized, "Wrong email or password; the account is now locked for 15 minutes")
-        case .wrong: throw wrong
-        }
-    }
-
-    private static func locked(until lockedUntil: Date) -> HelpdeskError {
-        HelpdeskError(
-            .unauthorized,
-            "Account locked after \(LoginLockout.maxFailures) failed logins; try again after \(UTCTimestamp.iso8601(lockedUntil))")
+        // Locked, locking or wrong: the one refusal, so a login tells nothing about the account.
+        guard saved.verdict == .admitted else { throw wrong }
+        return try Self.acting(snapshot.user)
     }
 
     /// Verified against when the email is unknown, so both failures take the same time.
@@ -204,6 +201,31 @@ extension Helpdesk {
                 audit: AuditRecord("user.password-reset", target: user.email))
         }
         return (user, generated)
+    }
+
+    /// Sets the IANA zone a user's times are shown in (`DisplayZone`), or with `zone == nil` unsets
+    /// it (then `TZ`, else UTC). Users set their own; admins anyone's (audited).
+    /// - Throws: `VALIDATION_ERROR` on `time_zone` (not an IANA name) or `email`; `FORBIDDEN` (a
+    ///   non-admin naming anyone but themselves, whether or not the account exists); `NOT_FOUND`
+    ///   (an admin naming no user); `UNAUTHORIZED`.
+    public func setTimeZone(email: String, zone: String?, by actor: some ActorReference) async throws -> User {
+        var errors = FieldErrors()
+        var normalized = "", name: String?
+        errors.check("email") { normalized = try Validator.email(email, field: "email") }
+        if let zone { errors.check("time_zone") { name = try DisplayZone.validate(zone) } }
+        try errors.throwIfAny()
+        let lookup = normalized, zoneName = name
+        return try await storage.changeUser(email: lookup, actorId: actor.actorId, at: try now()) { snapshot in
+            let me = try Self.acting(snapshot.actor)
+            guard me.role == .admin || snapshot.user?.id == me.id else {
+                throw HelpdeskError.forbidden("Only admins may set another user's time zone")
+            }
+            guard let user = snapshot.user else { throw HelpdeskError.notFound("User \(lookup)") }
+            var changed = user
+            changed.timeZone = zoneName
+            let audit = user.id == me.id ? nil : AuditRecord("user.time-zone", target: user.email, detail: zoneName ?? "unset")
+            return UserChange(user: changed, bumpCredentialVersion: false, audit: audit)
+        }
     }
 
     /// The decision every change of an account shares: an admin acts on an existing user.

@@ -20,7 +20,7 @@ public struct WireBackup: Codable, Sendable, Equatable {
     }
 }
 
-/// `check`: the database's integrity, foreign keys, stored values and counters.
+/// `check`: the database's integrity, foreign keys, stored values, counters and accounts sharing an address.
 public struct WireCheck: Codable, Sendable, Equatable {
     /// True when `integrity` is `["ok"]` and every other list is empty.
     public var healthy: Bool
@@ -33,20 +33,28 @@ public struct WireCheck: Codable, Sendable, Equatable {
     /// One line per counter or record that disagrees with the tickets (tallies, per-day counts,
     /// creation history, ticket sequences).
     public var consistency: [String]
+    /// Accounts whose emails are one address once normalised (NFC, case-folded): each group's
+    /// emails as stored. Empty when none.
+    public var emailCollisions: [[String]]
 
     /// A check's findings. A check that could not run lists `could not finish: …` in its own list.
-    public init(healthy: Bool, integrity: [String], foreignKeys: [String], storedValues: [String], consistency: [String]) {
+    public init(
+        healthy: Bool, integrity: [String], foreignKeys: [String], storedValues: [String], consistency: [String],
+        emailCollisions: [[String]]
+    ) {
         self.healthy = healthy
         self.integrity = integrity
         self.foreignKeys = foreignKeys
         self.storedValues = storedValues
         self.consistency = consistency
+        self.emailCollisions = emailCollisions
     }
 
     private enum CodingKeys: String, CodingKey {
         case healthy, integrity, consistency
         case foreignKeys = "foreign_keys"
         case storedValues = "stored_values"
+        case emailCollisions = "email_collisions"
     }
 }
 

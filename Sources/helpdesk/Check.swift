@@ -1,4 +1,5 @@
 import ArgumentParser
+import HelpdeskCore
 import HelpdeskSQLite
 import HelpdeskUseCases
 import HelpdeskWire
@@ -6,7 +7,7 @@ import HelpdeskWire
 struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check the database's integrity, foreign keys, stored values and counters; exits 1 when anything is wrong.")
+        abstract: "Check the database (integrity, foreign keys, stored values, counters, shared addresses); exits 1 on a problem.")
 
     @OptionGroup var global: GlobalOptions
 
@@ -23,6 +24,10 @@ struct Check: AsyncParsableCommand {
                     lines.append("\(name): " + (found.isEmpty ? "ok" : "\(found.count) \(kind)"))
                     lines += found.map { "  \($0)" }
                 }
+                lines.append(
+                    "email collisions: "
+                        + (report.emailCollisions.isEmpty ? "ok" : "\(report.emailCollisions.count) address(es) held by several accounts"))
+                lines += report.emailCollisions.map { "  one address once normalised: " + $0.map { DisplayText.sanitize($0) }.joined(separator: ", ") }
                 return lines.joined(separator: "\n")
             }
             if !report.isHealthy { throw ExitCode(1) }

@@ -36,7 +36,7 @@ extension WireCheck {
     init(_ report: CheckReport) {
         self.init(
             healthy: report.isHealthy, integrity: report.integrity, foreignKeys: report.foreignKeys, storedValues: report.storedValues,
-            consistency: report.consistency)
+            consistency: report.consistency, emailCollisions: report.emailCollisions)
     }
 }
 

@@ -36,10 +36,10 @@ struct CLI {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
     }()
 
-    /// Starts the command with pinned database and clock (the binary always hashes new passwords at
-    /// full cost; `seedUsers` makes the usual accounts cheaply instead).
+    /// Starts the command with pinned database, clock and time zone (the binary always hashes new
+    /// passwords at full cost; `seedUsers` makes the usual accounts cheaply instead).
     func start(
-        _ arguments: [String], as user: String? = nil, stdin: String? = nil, now: String? = nil, environment more: [String: String] = [:]
+        _ arguments: [String], as user: String? = nil, stdin: String? = nil, now: String? = nil, environment extra: [String: String] = [:]
     ) throws -> (Process, URL, URL) {
         let process = Process()
         process.executableURL = Self.binary
@@ -51,9 +51,11 @@ struct CLI {
         environment["HELPDESK_NOW"] = now ?? self.now
         // No user key map or theme of whoever runs the tests.
         environment["XDG_CONFIG_HOME"] = directory.path
+        // Times for people follow TZ; the tests pin it (UTC unless a test says otherwise).
+        environment["TZ"] = "UTC"
+        environment.merge(extra) { _, new in new }
         environment["HELPDESK_USER"] = user
         if user == nil { environment.removeValue(forKey: "HELPDESK_USER") }
-        environment.merge(more) { _, given in given }
         process.environment = environment
         let id = UUID().uuidString
         let out = directory.appendingPathComponent("\(id).out"), err = directory.appendingPathComponent("\(id).err")

@@ -87,6 +87,6 @@ struct StoredValueTests {
         _ = try await fx.service.markSeen(number: number, by: fx.dan)
         await expectError(.unauthorized) { try await fx.service.login(email: "dan@x.test", password: "wrong-password") }
         let report = try fx.database.check()
-        #expect(report == CheckReport(integrity: ["ok"], foreignKeys: [], storedValues: [], consistency: []))
+        #expect(report == CheckReport(integrity: ["ok"], foreignKeys: [], storedValues: [], consistency: [], emailCollisions: []))
     }
 }
