@@ -120,4 +120,36 @@ struct CheckTests {
             #expect(!FileManager.default.fileExists(atPath: copy + suffix), "no partial copy\(suffix) is left")
         }
     }
+
+    /// A real full disk (a 64 KB tmpfs; needs root and the right to mount, else it says so and stops).
+    @Test(.enabled(if: getuid() == 0, "mounting a small file system needs root"))
+    func aBackupOntoAFullDiskSaysTheDiskIsFull() throws {
+        let cli = try CLI()
+        try cli.seedUsers()
+        let small = cli.directory.appendingPathComponent("small").path
+        try FileManager.default.createDirectory(atPath: small, withIntermediateDirectories: true)
+        let mount = Process()
+        mount.executableURL = URL(fileURLWithPath: "/bin/mount")
+        mount.arguments = ["-t", "tmpfs", "-o", "size=64k", "tmpfs", small]
+        mount.standardError = FileHandle.nullDevice
+        try mount.run()
+        mount.waitUntilExit()
+        guard mount.terminationStatus == 0 else {
+            print("aBackupOntoAFullDiskSaysTheDiskIsFull: cannot mount a tmpfs here; the file-size-limit test covers the failure path")
+            return
+        }
+        defer {
+            let unmount = Process()
+            unmount.executableURL = URL(fileURLWithPath: "/bin/umount")
+            unmount.arguments = [small]
+            try? unmount.run()
+            unmount.waitUntilExit()
+        }
+        let copy = small + "/copy.sqlite"
+        let result = try cli.run(["backup", copy, "--json"])
+        #expect(result.status == 1)
+        let message = try #require(try result.json()["message"] as? String)
+        #expect(message == "Backup to \(copy) failed: the disk is full (SQLite result code 13); nothing was left behind")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: small).isEmpty, "no partial copy is left")
+    }
 }
