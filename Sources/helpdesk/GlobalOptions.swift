@@ -79,7 +79,9 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Runs a command body, turning a domain error into the seed's error object (with `--json`) or one
-    /// line on stderr, and the code's exit status.
+    /// line on stderr, and the code's exit status; any other error (one an engine did not map) is
+    /// reported the same way as `INTERNAL_ERROR`, so `--json` always gets an object. Exits and
+    /// usage errors pass through to swift-argument-parser.
     func run(_ body: (Output) async throws -> Void) async throws {
         let output = Output(json: json)
         do {
@@ -89,6 +91,10 @@ struct GlobalOptions: ParsableArguments {
             throw ExitCode(error.code.exitStatus)
         } catch let exit as ExitCode {
             throw exit
+        } catch let usage as ValidationError {
+            throw usage
+        } catch let clean as CleanExit {
+            throw clean
         } catch {
             // Whatever escaped the engine's mapping still gets the error object and status 1,
             // never a raw message without JSON.
