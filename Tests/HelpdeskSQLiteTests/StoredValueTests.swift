@@ -89,4 +89,15 @@ struct StoredValueTests {
         let report = try fx.database.check()
         #expect(report == CheckReport(integrity: ["ok"], foreignKeys: [], storedValues: [], consistency: [], emailCollisions: []))
     }
+
+    /// The readers' quick check of a stored number accepts exactly what the core's parser returns unchanged.
+    @Test func theStoredNumberCheckAgreesWithTheCoresParser() {
+        let samples = [
+            "TICK-20261129-0001", "TICK-20261129-10000", "tick-20261129-0001", "TICK-2026112-00001", "TICK-20261129-001",
+            "TICK-20261129-0001 ", "TICK-2026112a-0001", "TICK-20261129_0001", "TICK-20261129-", "", "TICK-٢٠٢٦١١٢٩-0001",
+        ]
+        for sample in samples {
+            #expect(StoredRow.isTicketNumber(sample) == ((try? TicketNumber.parse(sample)) == sample), "\(sample)")
+        }
+    }
 }
