@@ -28,6 +28,7 @@ public struct LoginSnapshot: Sendable {
     /// The stored lock's end, if any (it may lie in the past).
     public var lockedUntil: Date?
 
+    /// What a login's transaction read.
     public init(user: User?, passwordHash: String?, failures: [Date], lockedUntil: Date?) {
         self.user = user
         self.passwordHash = passwordHash
@@ -47,6 +48,7 @@ public struct LoginRecord: Sendable {
     /// A fresh hash to store in place of a weaker one; nil keeps the stored hash.
     public var passwordHash: String?
 
+    /// What a login's transaction saves.
     public init(verdict: LoginLockout.Verdict, failures: [Date], lockedUntil: Date?, passwordHash: String? = nil) {
         self.verdict = verdict
         self.failures = failures
