@@ -98,3 +98,24 @@ struct CellTruthTests {
         #expect(TextWrap.lines("打印机", width: 1) == ["打", "印", "机"])
     }
 }
+
+/// Issue 12: the console at random clocks across the accepted range draws the queue, the ticket and
+/// the dashboard without trapping.
+struct RandomClockConsoleTests {
+    @Test func theConsoleDrawsAtRandomClocks() async throws {
+        let seed = TestSeed(default: 0xC10C_C0DE)
+        print("theConsoleDrawsAtRandomClocks: \(seed)")
+        let fx = try await ConsoleFixture()
+        let range = AcceptedInstants.range
+        var random = SplitMix64(seed: seed.value)
+        for round in 0..<8 {
+            let instant = Double.random(in: range.lowerBound.timeIntervalSince1970...(range.upperBound.timeIntervalSince1970 - 60 * 86400), using: &random)
+            fx.now = Date(timeIntervalSince1970: instant.rounded())
+            try await fx.file("Filed in round \(round)")
+            let console = await fx.console(as: fx.admin, width: 150, height: 30)
+            await console.press("1", "ret", "2")
+            #expect(console.controller.state.dashboard != nil, "\(seed), round \(round)")
+            #expect(console.screen.contains("Dashboard"), "\(seed), round \(round)")
+        }
+    }
+}
