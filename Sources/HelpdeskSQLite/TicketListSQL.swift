@@ -53,10 +53,9 @@ struct TicketListSQL {
     /// Matches the subject and description, and comments (internal ones only for staff). Each term is
     /// quoted, so FTS5 syntax typed by a user is searched for, never interpreted. Returns the FTS5
     /// query, or nil when the text has no searchable words.
-    static func matchQuery(_ text: String) -> String? {
-        let terms = SearchTerms(parsing: text).terms
-        guard !terms.isEmpty else { return nil }
-        return terms.map { term in
+    static func matchQuery(_ terms: SearchTerms) -> String? {
+        guard !terms.terms.isEmpty else { return nil }
+        return terms.terms.map { term in
             "\"" + term.text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + (term.isPrefix ? "*" : "")
         }.joined(separator: " ")
     }
