@@ -125,10 +125,9 @@ extension SQLiteStorage {
             builder.add("t.requester_id = ?", [try Self.personId(requester, field: "requester", access, db)])
         }
         if let search = query.search {
-            let terms = SearchTerms(parsing: search)
-            guard let match = TicketListSQL.matchQuery(terms) else { return nil }
-            let plan = page ? try searchPlan ?? SearchPlanner.plan(match, terms, db) : .collect
-            builder.addSearch(match, includeInternal: access.includeInternal, plan: plan)
+            guard let match = try SearchMatch(SearchTerms(parsing: search), db) else { return nil }
+            let plan = page ? try searchPlan ?? SearchPlanner.plan(match, db) : .collect
+            builder.addSearch(match.query, includeInternal: access.includeInternal, plan: plan)
         }
         return builder
     }

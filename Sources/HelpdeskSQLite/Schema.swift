@@ -8,7 +8,17 @@ public enum Schema {
         Migration("3-unread-markers", apply: createUnreadMarkers),
         Migration("4-counters-and-report-indexes", apply: createCountersAndReportIndexes),
         Migration("5-credential-version", apply: addCredentialVersion),
+        Migration("6-search-vocabulary", apply: createSearchVocabulary),
     ]
+
+    /// The words each search index holds, in order (FTS5's `fts5vocab`, which stores nothing of its
+    /// own): a prefix is looked up here and searched as the few words it begins (`SearchMatch`).
+    private static func createSearchVocabulary(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE ticket_fts_terms USING fts5vocab(ticket_fts, row);
+            CREATE VIRTUAL TABLE comment_fts_terms USING fts5vocab(comment_fts, row);
+            """)
+    }
 
     /// A per-user counter bumped on a password reset, a deactivation or reactivation and a role
     /// change, so that a credential issued before (an API token, an SSH session) can be recognised as

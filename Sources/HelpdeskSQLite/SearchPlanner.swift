@@ -12,15 +12,16 @@ import HelpdeskCore
 /// whose words may be common while the phrase is rare. `helpdesk-bench` measures a common word, a
 /// rare word and a phrase either side.
 ///
-/// A prefix (`word*`) is always collected: the index answers it by merging the lists of every word
-/// that begins with it, and does so again for each ticket a probe asks about, so a probe costs as
-/// much as the whole collection (measured at 30,000 tickets: `a*` 3.4 ms per probe against 13 ms to
-/// collect every match; a customer's `a*` took 1.6 s probed).
+/// A prefix the index must merge (`SearchMatch.mergesPrefix`) is always collected: the index merges
+/// the lists of every word that begins with it, and does so again for each ticket a probe asks
+/// about, so one probe costs as much as the whole collection (measured at 30,000 tickets: `a*`
+/// 3.4 ms per probe against 13 ms to collect every match; a customer's `a*` took 1.6 s probed).
 enum SearchPlanner {
     static let sample: Int64 = 5_000
 
-    static func plan(_ match: String, _ terms: SearchTerms, _ db: Database) throws -> TicketListSQL.SearchPlan {
-        if terms.terms.contains(where: \.isPrefix) { return .collect }
+    static func plan(_ search: SearchMatch, _ db: Database) throws -> TicketListSQL.SearchPlan {
+        if search.mergesPrefix { return .collect }
+        let match = search.query
         let tickets = try Int.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(SUM(n), 0) FROM ticket_tally")) ?? 0
         let threshold = max(1_000, (4_000 * Double(tickets)).squareRoot())
         var estimate = 0.0

@@ -50,16 +50,6 @@ struct TicketListSQL {
         }
     }
 
-    /// Matches the subject and description, and comments (internal ones only for staff). Each term is
-    /// quoted, so FTS5 syntax typed by a user is searched for, never interpreted. Returns the FTS5
-    /// query, or nil when the text has no searchable words.
-    static func matchQuery(_ terms: SearchTerms) -> String? {
-        guard !terms.terms.isEmpty else { return nil }
-        return terms.terms.map { term in
-            "\"" + term.text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + (term.isPrefix ? "*" : "")
-        }.joined(separator: " ")
-    }
-
     /// How a search joins the list. `collect` gathers every matching ticket first: right for rare
     /// terms and for counts. `probe` walks the list in its own order and asks the index about each
     /// ticket: right for a page of a common term, where collecting would gather most of the helpdesk

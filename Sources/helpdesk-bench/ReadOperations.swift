@@ -146,6 +146,24 @@ struct ReadOperations {
                 "search, first 50 hits: \(label) (\(text))", goal: 30, ours: ours, floor: floorTimes,
                 note: "\(hits) hits shown, \(probed ? "probed" : "collected")"))
         }
+        return results + (try await prefixSearch())
+    }
+
+    /// Issue 12: prefixes, which the index answers by merging the lists of every word they begin.
+    /// A prefix of a few words is searched as those words; one of many is collected once. No floor:
+    /// the statements depend on what the vocabulary holds.
+    func prefixSearch() async throws -> [Measurement] {
+        var results: [Measurement] = []
+        for (label, text, user) in [
+            ("prefix of one common word", "pass*", setup.admin), ("prefix of one common word, as a customer", "pass*", setup.customer),
+            ("prefix of hundreds of rare words", "kal*", setup.admin), ("eight prefixes", "err* pas* upd* sec* tim* dat* con* acc*", setup.admin),
+        ] {
+            var query = TicketQuery()
+            query.search = text
+            var hits = 0
+            let ours = try await stopwatch.time { _ in hits = try await service.listTickets(query, by: user).tickets.count }
+            results.append(Measurement("search, first 50 hits: \(label) (\(text))", goal: 30, ours: ours, note: "\(hits) hits shown"))
+        }
         return results
     }
 

@@ -73,14 +73,6 @@ import Testing
         #expect(try await fx.service.listTickets(printer, by: fx.admin).tickets.count == 50, "the connection serves the next search")
         #expect(try await fx.service.ticket(number: fx.allTickets()[0].ticket.number, by: fx.admin).ticket.subject.hasPrefix("Printer"))
     }
-
-    @Test func aPrefixIsCollectedOnceNeverProbedTicketByTicket() async throws {
-        let fx = try await fixture()
-        let plan = try await fx.database.writer.read { db in
-            try SearchPlanner.plan("\"pri\"*", SearchTerms(parsing: "pri*"), db)
-        }
-        #expect(plan == .collect)
-    }
 }
 
 /// How many times a test clock was read; safe to read from the database's thread and the test's.

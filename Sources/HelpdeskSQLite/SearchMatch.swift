@@ -1,0 +1,61 @@
+import GRDB
+import HelpdeskCore
+
+/// The FTS5 query of a search: each term quoted (FTS5 syntax a user types is searched for, never
+/// interpreted; a quote is doubled inside the string), terms joined by an explicit AND (FTS5 joins
+/// bare phrases by AND, but not a parenthesised group and a phrase).
+///
+/// A prefix (`word*`) is written as the words of the index that begin with it, `("password" OR
+/// "passwords")`, when there are at most `maximumExpansion`: each is one list the index seeks in,
+/// so the search may be probed ticket by ticket like any word. A prefix that begins more words
+/// (or is not plain ASCII, whose folding only the tokenizer knows) stays a prefix query, which the
+/// index answers by merging all of their lists (`mergesPrefix`: the planner then collects).
+struct SearchMatch {
+    /// The FTS5 query string, bound as an argument.
+    var query: String
+    /// True when a prefix is left for the index to expand.
+    var mergesPrefix: Bool
+
+    /// The words a prefix may stand for before it is left to the index: sixteen lists to seek in per
+    /// ticket probed still cost less than one merge of a common word's list.
+    static let maximumExpansion = 16
+
+    /// Nil when the terms hold nothing searchable.
+    init?(_ terms: SearchTerms, _ db: Database) throws {
+        guard !terms.terms.isEmpty else { return nil }
+        var merges = false
+        query = try terms.terms.map { term in
+            let quoted = Self.quoted(term.text)
+            guard term.isPrefix else { return quoted }
+            if let words = try Self.expansion(of: term.text, db), !words.isEmpty {
+                return "(" + words.map(Self.quoted).joined(separator: " OR ") + ")"
+            }
+            merges = true
+            return quoted + "*"
+        }.joined(separator: " AND ")
+        mergesPrefix = merges
+    }
+
+    static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// The indexed words (of tickets and comments) that begin with `prefix`; nil when there are
+    /// more than `maximumExpansion` or the prefix is not plain ASCII. The vocabulary tables seek
+    /// to the prefix and stop after one word too many.
+    private static func expansion(of prefix: String, _ db: Database) throws -> [String]? {
+        guard prefix.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return nil }
+        // The tokenizer folds ASCII to lower case; every word that begins with the prefix sorts
+        // below the prefix followed by the highest code point.
+        let low = prefix.lowercased()
+        let high = low + "\u{10FFFF}"
+        var words: Set<String> = []
+        for table in ["ticket_fts_terms", "comment_fts_terms"] {
+            words.formUnion(try String.fetchAll(
+                db.cachedStatement(sql: "SELECT term FROM \(table) WHERE term >= ? AND term < ? LIMIT \(maximumExpansion + 1)"),
+                arguments: [low, high]))
+            if words.count > maximumExpansion { return nil }
+        }
+        return words.sorted()
+    }
+}
