@@ -13,7 +13,8 @@ public enum SearchLimits {
     /// few dozen.
     public static let minimumPrefixLength = 3
 
-    /// Words one search may hold, counting each word of a phrase. Each word is a list the index
+    /// Words one search may hold, counting each word of a phrase (and one per four characters of a
+    /// script written without spaces, `SpacelessScripts.charactersPerWord`). Each word is a list the index
     /// reads and intersects with the others; eight is more than anyone types to find a ticket, and
     /// a pasted paragraph would otherwise cost one list per word. A word typed twice counts once
     /// (it is searched once: the answer cannot change).
@@ -46,7 +47,8 @@ public enum SearchLimits {
         }
         let terms = SearchTerms(parsing: text)
         var errors = FieldErrors()
-        let short = terms.terms.filter { $0.isPrefix && $0.text.count < minimumPrefixLength }
+        // A `*` after a run of a script written without spaces adds nothing (any substring matches).
+        let short = terms.terms.filter { $0.isPrefix && !SpacelessScripts.endsInRun($0.text) && $0.text.count < minimumPrefixLength }
         if !short.isEmpty {
             let listed = short.map { "\($0.text)*" }.joined(separator: ", ")
             errors.add("search", "a prefix needs at least \(minimumPrefixLength) characters before * (\(listed)); type more of the word")

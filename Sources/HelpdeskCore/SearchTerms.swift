@@ -33,9 +33,12 @@ public struct SearchTerms: Sendable, Equatable {
         }
     }
 
-    /// How many words the terms hold, each word of a phrase counted.
+    /// How many words the terms hold, each word of a phrase counted, and a run of a script written
+    /// without spaces counted by its length (`SpacelessScripts.wordCount`).
     public var wordCount: Int {
-        terms.reduce(0) { $0 + ($1.isPhrase ? $1.text.split(separator: " ").count : 1) }
+        terms.reduce(0) { total, term in
+            total + term.text.split(separator: " ").reduce(0) { $0 + SpacelessScripts.wordCount(of: $1) }
+        }
     }
 
     private static func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" }

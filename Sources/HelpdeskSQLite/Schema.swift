@@ -9,7 +9,55 @@ public enum Schema {
         Migration("4-counters-and-report-indexes", apply: createCountersAndReportIndexes),
         Migration("5-credential-version", apply: addCredentialVersion),
         Migration("6-search-vocabulary", apply: createSearchVocabulary),
+        Migration("7-substrings-of-spaceless-scripts", apply: indexSpacelessScriptsByPairs),
     ]
+
+    /// The search indexes are given text through `helpdesk_search_text` (`SearchText`): a run of a
+    /// script written without spaces as its overlapping letter pairs, so that any substring of two
+    /// or more letters finds it. The triggers are written anew to index through it, and the rows
+    /// whose text it changes (those holding such a script, and only those) are indexed again: the
+    /// old entries deleted with the raw text they were made from, the new inserted.
+    private static func indexSpacelessScriptsByPairs(_ db: Database) throws {
+        let f = SearchText.functionName
+        try db.execute(sql: """
+            DROP TRIGGER tickets_fts_insert;
+            DROP TRIGGER tickets_fts_delete;
+            DROP TRIGGER tickets_fts_update;
+            DROP TRIGGER comments_fts_insert;
+            DROP TRIGGER comments_fts_delete;
+            CREATE TRIGGER tickets_fts_insert AFTER INSERT ON tickets BEGIN
+                INSERT INTO ticket_fts(rowid, subject, description) VALUES (new.id, \(f)(new.subject), \(f)(new.description));
+            END;
+            CREATE TRIGGER tickets_fts_delete AFTER DELETE ON tickets BEGIN
+                INSERT INTO ticket_fts(ticket_fts, rowid, subject, description)
+                    VALUES ('delete', old.id, \(f)(old.subject), \(f)(old.description));
+            END;
+            CREATE TRIGGER tickets_fts_update AFTER UPDATE OF subject, description ON tickets BEGIN
+                INSERT INTO ticket_fts(ticket_fts, rowid, subject, description)
+                    VALUES ('delete', old.id, \(f)(old.subject), \(f)(old.description));
+                INSERT INTO ticket_fts(rowid, subject, description) VALUES (new.id, \(f)(new.subject), \(f)(new.description));
+            END;
+            CREATE TRIGGER comments_fts_insert AFTER INSERT ON comments BEGIN
+                INSERT INTO comment_fts(rowid, body) VALUES (new.id, \(f)(new.body));
+            END;
+            CREATE TRIGGER comments_fts_delete AFTER DELETE ON comments BEGIN
+                INSERT INTO comment_fts(comment_fts, rowid, body) VALUES ('delete', old.id, \(f)(old.body));
+            END;
+
+            CREATE TEMP TABLE spaceless_tickets AS
+                SELECT id FROM tickets WHERE \(f)(subject) != subject OR \(f)(description) != description;
+            INSERT INTO ticket_fts(ticket_fts, rowid, subject, description)
+                SELECT 'delete', id, subject, description FROM tickets WHERE id IN spaceless_tickets;
+            INSERT INTO ticket_fts(rowid, subject, description)
+                SELECT id, \(f)(subject), \(f)(description) FROM tickets WHERE id IN spaceless_tickets;
+            DROP TABLE spaceless_tickets;
+            CREATE TEMP TABLE spaceless_comments AS SELECT id FROM comments WHERE \(f)(body) != body;
+            INSERT INTO comment_fts(comment_fts, rowid, body)
+                SELECT 'delete', id, body FROM comments WHERE id IN spaceless_comments;
+            INSERT INTO comment_fts(rowid, body) SELECT id, \(f)(body) FROM comments WHERE id IN spaceless_comments;
+            DROP TABLE spaceless_comments;
+            """)
+    }
 
     /// The words each search index holds, in order (FTS5's `fts5vocab`, which stores nothing of its
     /// own): a prefix is looked up here and searched as the few words it begins (`SearchMatch`).

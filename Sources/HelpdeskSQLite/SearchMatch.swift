@@ -1,8 +1,10 @@
 import GRDB
 import HelpdeskCore
 
-/// The FTS5 query of a search: each term quoted (FTS5 syntax a user types is searched for, never
-/// interpreted; a quote is doubled inside the string), terms joined by an explicit AND (FTS5 joins
+/// The FTS5 query of a search: each term quoted as the words the index holds for it
+/// (`SearchText.queryWords`: a run of a script written without spaces becomes the phrase of its
+/// letter pairs), so FTS5 syntax a user types is searched for, never interpreted (a quote is
+/// doubled inside the string); terms joined by an explicit AND (FTS5 joins
 /// bare phrases by AND, but not a parenthesised group and a phrase).
 ///
 /// A prefix (`word*`) is written as the words of the index that begin with it, `("password" OR
@@ -24,15 +26,19 @@ struct SearchMatch {
     init?(_ terms: SearchTerms, _ db: Database) throws {
         guard !terms.terms.isEmpty else { return nil }
         var merges = false
-        query = try terms.terms.map { term in
-            let quoted = Self.quoted(term.text)
-            guard term.isPrefix else { return quoted }
-            if let words = try Self.expansion(of: term.text, db), !words.isEmpty {
-                return "(" + words.map(Self.quoted).joined(separator: " OR ") + ")"
+        let parts = try terms.terms.compactMap { term -> String? in
+            let (words, isPrefix) = SearchText.queryWords(term.text, isPrefix: term.isPrefix)
+            guard !words.isEmpty else { return nil }
+            let phrase = Self.quoted(words.joined(separator: " "))
+            guard isPrefix else { return phrase }
+            if words == [term.text], let expansion = try Self.expansion(of: term.text, db), !expansion.isEmpty {
+                return "(" + expansion.map(Self.quoted).joined(separator: " OR ") + ")"
             }
             merges = true
-            return quoted + "*"
-        }.joined(separator: " AND ")
+            return phrase + "*"
+        }
+        guard !parts.isEmpty else { return nil }
+        query = parts.joined(separator: " AND ")
         mergesPrefix = merges
     }
 

@@ -146,7 +146,25 @@ struct ReadOperations {
                 "search, first 50 hits: \(label) (\(text))", goal: 30, ours: ours, floor: floorTimes,
                 note: "\(hits) hits shown, \(probed ? "probed" : "collected")"))
         }
-        return results + (try await prefixSearch())
+        return results + (try await prefixSearch()) + (try await chineseSearch())
+    }
+
+    /// Issue 11 §7: substrings of Chinese runs (found only in a file built with `--chinese-share`).
+    /// No floor: the statements are the same as for any word or phrase.
+    func chineseSearch() async throws -> [Measurement] {
+        var results: [Measurement] = []
+        for (label, text) in [
+            ("Chinese substring, common (连接)", "连接"), ("Chinese substring, rare (\(ChineseVocabulary.rare))", ChineseVocabulary.rare),
+            ("Chinese substring across words (法登录密)", "法登录密"), ("one Chinese character (网)", "网"),
+        ] {
+            var query = TicketQuery()
+            query.search = text
+            let admin = setup.admin
+            var hits = 0
+            let ours = try await stopwatch.time { _ in hits = try await service.listTickets(query, by: admin).tickets.count }
+            results.append(Measurement("search, first 50 hits: \(label)", goal: 30, ours: ours, note: "\(hits) hits shown"))
+        }
+        return results
     }
 
     /// Issue 12: prefixes, which the index answers by merging the lists of every word they begin.
@@ -189,6 +207,11 @@ struct ReadOperations {
         }
         return results
     }
+}
+
+extension ChineseVocabulary {
+    /// A word from the tail of the generated Chinese vocabulary.
+    static let rare = ChineseVocabulary().words[4_000]
 }
 
 extension SearchTerms {

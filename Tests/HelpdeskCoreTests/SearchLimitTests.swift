@@ -36,6 +36,23 @@ struct SearchLimitTests {
         #expect(try validated(Array(repeating: "abc*", count: 10).joined(separator: " ")).search != nil)
     }
 
+    /// Issue 11 §7: a run of a script written without spaces is searched by its substrings, so a
+    /// `*` after it adds nothing and needs no length; its length counts toward the words.
+    @Test func runsOfScriptsWithoutSpacesCountByTheirLength() throws {
+        #expect(try validated("打*").search == "打*")
+        #expect(try validated("ที่*").search == "ที่*")
+        expectError(.validation, field: "search", "a Latin prefix after the run still needs three") { try validated("打印 ab*") }
+        let thirtyTwo = String(repeating: "打印机无法连接网络", count: 4).prefix(32)
+        #expect(SearchTerms(parsing: String(thirtyTwo)).wordCount == 8)
+        #expect(try validated(String(thirtyTwo)).search != nil)
+        expectError(.validation, field: "search") { try validated(String(thirtyTwo) + "网") }
+        #expect(SearchTerms(parsing: "Wi-Fi打印机 ที่นี่").wordCount == 4, "Wi, Fi打印机 (two), ที่นี่ (one: marks are no letters)")
+        #expect(SpacelessScripts.role(of: "打") == .letter)
+        #expect(SpacelessScripts.role(of: "\u{0E48}") == .mark, "a Thai tone mark")
+        #expect(SpacelessScripts.role(of: "。") == nil)
+        #expect(SpacelessScripts.role(of: "Ａ") == nil, "full-width Latin is written with spaces")
+    }
+
     @Test func theDeadlineRefusalSaysWhatToNarrow() {
         let error = SearchLimits.deadlineExceeded
         #expect(error.code == .validation)

@@ -11,7 +11,7 @@ import Testing
         let fx = try await StoreFixture()
         let seed = TestSeed(default: 11)
         var random = SplitMix64(seed: seed.value)
-        let words = ["printer", "invoice", "refund", "crash", "login", "export"]
+        let words = ["printer", "invoice", "refund", "crash", "login", "export", "打印机", "网络连接"]
         func text(_ count: Int) -> String { (0..<count).map { _ in words[random.next(below: words.count)] }.joined(separator: " ") }
         for index in 0..<120 {
             let customer = index % 2 == 0 ? fx.dan : fx.erin
@@ -26,7 +26,7 @@ import Testing
         }
         var compared = 0
         for user in [fx.admin, fx.alice, fx.dan] {
-            for search in ["printer", "zebra", "\"refund crash\"", "expo*", "login invoice"] {
+            for search in ["printer", "zebra", "\"refund crash\"", "expo*", "login invoice", "打印", "络连", "机"] {
                 for sort in TicketSort.allCases {
                     var query = TicketQuery()
                     query.search = search
