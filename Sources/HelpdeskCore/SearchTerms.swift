@@ -4,6 +4,12 @@ import Foundation
 /// Every other character is data, never query syntax. A term typed again (in any letter case or
 /// with other accents, which the index folds too) is kept once: it cannot change the answer, only
 /// its cost.
+///
+/// What a search finds (issue 11 §9), within what the user may see: tickets whose subject and
+/// description, or one of whose comments, hold every term; tickets whose requester's name holds
+/// every term (`Frank`, `frank cust*`); when the whole search is an email address, the tickets
+/// of the user with that address; when it is one or more ticket numbers (any letter case), those
+/// tickets.
 public struct SearchTerms: Sendable, Equatable {
     public struct Term: Sendable, Equatable {
         public var text: String
@@ -12,8 +18,16 @@ public struct SearchTerms: Sendable, Equatable {
     }
 
     public var terms: [Term]
+    /// The ticket numbers, upper case, when every word of the search (split at white space) is one.
+    public var ticketNumbers: [String]
+    /// The address, lower case, when the whole search is one email address.
+    public var email: String?
 
     public init(parsing input: String) {
+        let words = input.split(whereSeparator: \.isWhitespace).map(String.init)
+        let numbers = words.compactMap { try? TicketNumber.parse($0) }
+        ticketNumbers = !words.isEmpty && numbers.count == words.count ? numbers : []
+        email = words.count == 1 ? try? Validator.email(words[0]) : nil
         var terms: [Term] = []
         var rest = Substring(input)
         while let quote = rest.firstIndex(of: "\"") {

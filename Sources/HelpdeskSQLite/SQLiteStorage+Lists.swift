@@ -127,7 +127,7 @@ extension SQLiteStorage {
         if let search = query.search {
             guard let match = try SearchMatch(SearchTerms(parsing: search), db) else { return nil }
             let plan = page ? try searchPlan ?? SearchPlanner.plan(match, db) : .collect
-            builder.addSearch(match.query, includeInternal: access.includeInternal, plan: plan)
+            builder.addSearch(match, includeInternal: access.includeInternal, plan: plan)
         }
         return builder
     }

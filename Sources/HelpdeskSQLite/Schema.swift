@@ -10,7 +10,29 @@ public enum Schema {
         Migration("5-credential-version", apply: addCredentialVersion),
         Migration("6-search-vocabulary", apply: createSearchVocabulary),
         Migration("7-substrings-of-spaceless-scripts", apply: indexSpacelessScriptsByPairs),
+        Migration("8-search-by-requester-name", apply: indexUserNames),
     ]
+
+    /// Users' names in an FTS5 index (`user_fts`, through `helpdesk_search_text` like the others),
+    /// so that a search finds the tickets of the requesters whose names hold its words.
+    private static func indexUserNames(_ db: Database) throws {
+        let f = SearchText.functionName
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE user_fts USING fts5(
+                name, content = 'users', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
+            CREATE TRIGGER users_fts_insert AFTER INSERT ON users BEGIN
+                INSERT INTO user_fts(rowid, name) VALUES (new.id, \(f)(new.name));
+            END;
+            CREATE TRIGGER users_fts_delete AFTER DELETE ON users BEGIN
+                INSERT INTO user_fts(user_fts, rowid, name) VALUES ('delete', old.id, \(f)(old.name));
+            END;
+            CREATE TRIGGER users_fts_update AFTER UPDATE OF name ON users BEGIN
+                INSERT INTO user_fts(user_fts, rowid, name) VALUES ('delete', old.id, \(f)(old.name));
+                INSERT INTO user_fts(rowid, name) VALUES (new.id, \(f)(new.name));
+            END;
+            INSERT INTO user_fts(rowid, name) SELECT id, \(f)(name) FROM users;
+            """)
+    }
 
     /// The search indexes are given text through `helpdesk_search_text` (`SearchText`): a run of a
     /// script written without spaces as its overlapping letter pairs, so that any substring of two

@@ -13,10 +13,17 @@ import HelpdeskCore
 /// (or is not plain ASCII, whose folding only the tokenizer knows) stays a prefix query, which the
 /// index answers by merging all of their lists (`mergesPrefix`: the planner then collects).
 struct SearchMatch {
-    /// The FTS5 query string, bound as an argument.
+    /// The FTS5 query string for tickets and comments, bound as an argument.
     var query: String
-    /// True when a prefix is left for the index to expand.
+    /// The same terms with every prefix left a prefix, for the requesters' names (`user_fts`, a
+    /// small index whose merges are cheap and whose words the expansion did not look up).
+    var nameQuery: String
+    /// True when a prefix is left for the tickets' and comments' index to expand.
     var mergesPrefix: Bool
+    /// Tickets the search names by number (`SearchTerms.ticketNumbers`).
+    var ticketNumbers: [String]
+    /// The requester's address the whole search is (`SearchTerms.email`).
+    var email: String?
 
     /// The words a prefix may stand for before it is left to the index: sixteen lists to seek in per
     /// ticket probed still cost less than one merge of a common word's list.
@@ -26,20 +33,26 @@ struct SearchMatch {
     init?(_ terms: SearchTerms, _ db: Database) throws {
         guard !terms.terms.isEmpty else { return nil }
         var merges = false
-        let parts = try terms.terms.compactMap { term -> String? in
+        var parts: [String] = [], nameParts: [String] = []
+        for term in terms.terms {
             let (words, isPrefix) = SearchText.queryWords(term.text, isPrefix: term.isPrefix)
-            guard !words.isEmpty else { return nil }
-            let phrase = Self.quoted(words.joined(separator: " "))
-            guard isPrefix else { return phrase }
-            if words == [term.text], let expansion = try Self.expansion(of: term.text, db), !expansion.isEmpty {
-                return "(" + expansion.map(Self.quoted).joined(separator: " OR ") + ")"
+            guard !words.isEmpty else { continue }
+            let phrase = Self.quoted(words.joined(separator: " ")) + (isPrefix ? "*" : "")
+            nameParts.append(phrase)
+            if isPrefix && words == [term.text], let expansion = try Self.expansion(of: term.text, db) {
+                // No word begins with it: the prefix stays, and merges nothing.
+                parts.append(expansion.isEmpty ? phrase : "(" + expansion.map(Self.quoted).joined(separator: " OR ") + ")")
+            } else {
+                merges = merges || isPrefix
+                parts.append(phrase)
             }
-            merges = true
-            return phrase + "*"
         }
         guard !parts.isEmpty else { return nil }
         query = parts.joined(separator: " AND ")
+        nameQuery = nameParts.joined(separator: " AND ")
         mergesPrefix = merges
+        ticketNumbers = terms.ticketNumbers
+        email = terms.email
     }
 
     static func quoted(_ text: String) -> String {

@@ -26,7 +26,7 @@ import Testing
         }
         var compared = 0
         for user in [fx.admin, fx.alice, fx.dan] {
-            for search in ["printer", "zebra", "\"refund crash\"", "expo*", "login invoice", "打印", "络连", "机"] {
+            for search in ["printer", "zebra", "\"refund crash\"", "expo*", "login invoice", "打印", "络连", "机", "Dan", "eri*", "erin@x.test", "TICK-20261118-0003 tick-20261118-0010"] {
                 for sort in TicketSort.allCases {
                     var query = TicketQuery()
                     query.search = search
