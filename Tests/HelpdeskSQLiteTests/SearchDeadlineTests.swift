@@ -47,7 +47,7 @@ import Testing
         #expect(try await fx.service.countTickets(printer, by: fx.dan) == 120)
     }
 
-    @Test func cancellingTheAwaitingTaskInterruptsTheRunningSearch() async throws {
+    @Test(arguments: ["list", "count"]) func cancellingTheAwaitingTaskInterruptsTheRunningSearch(_ call: String) async throws {
         let fx = try await fixture()
         let (running, signal) = AsyncStream.makeStream(of: Void.self)
         let resume = DispatchSemaphore(value: 0)
@@ -63,7 +63,10 @@ import Testing
                 return .now
             }),
             clock: fx.service.clock, hasher: StoreFixture.hasher)
-        let search = Task { try await held.listTickets(printer, by: fx.admin) }
+        let query = printer, admin = fx.admin
+        let search = Task {
+            if call == "list" { _ = try await held.listTickets(query, by: admin) } else { _ = try await held.countTickets([query], by: admin) }
+        }
         for await _ in running { break }
         search.cancel()
         resume.signal()
@@ -71,7 +74,7 @@ import Testing
         #expect(readings.count == 2, "no later look at the clock: the statement stopped at the interrupt")
 
         #expect(try await fx.service.listTickets(printer, by: fx.admin).tickets.count == 50, "the connection serves the next search")
-        #expect(try await fx.service.ticket(number: fx.allTickets()[0].ticket.number, by: fx.admin).ticket.subject.hasPrefix("Printer"))
+        #expect(try await fx.service.countTickets(printer, by: fx.admin) == 120)
     }
 }
 
