@@ -146,7 +146,25 @@ struct ReadOperations {
                 "search, first 50 hits: \(label) (\(text))", goal: 30, ours: ours, floor: floorTimes,
                 note: "\(hits) hits shown, \(probed ? "probed" : "collected")"))
         }
-        return results + (try await prefixSearch()) + (try await chineseSearch())
+        return results + (try await prefixSearch()) + (try await chineseSearch()) + (try await personSearch())
+    }
+
+    /// Issue 11 §9: tickets found by their requester's name or address, or by number.
+    func personSearch() async throws -> [Measurement] {
+        let number = try setup.numbers("SELECT number FROM tickets WHERE deleted_at IS NULL ORDER BY id DESC", limit: 1).first ?? "TICK-20261129-0001"
+        var results: [Measurement] = []
+        for (label, text) in [
+            ("requester's name, one customer (Customer 7)", "\"Customer 7\""), ("a name every customer has (customer)", "customer"),
+            ("requester's address (customer7@bench.test)", "customer7@bench.test"), ("ticket number, lower case", number.lowercased()),
+        ] {
+            var query = TicketQuery()
+            query.search = text
+            let admin = setup.admin
+            var hits = 0
+            let ours = try await stopwatch.time { _ in hits = try await service.listTickets(query, by: admin).tickets.count }
+            results.append(Measurement("search, first 50 hits: \(label)", goal: 30, ours: ours, note: "\(hits) hits shown"))
+        }
+        return results
     }
 
     /// Issue 11 §7: substrings of Chinese runs (found only in a file built with `--chinese-share`).
