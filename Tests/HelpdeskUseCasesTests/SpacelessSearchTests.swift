@@ -77,4 +77,36 @@ struct SpacelessSearchTests {
         _ = try await fx.service.purgeTicket(number: number, by: fx.admin)
         #expect(try await numbers(fx, "扫描", by: fx.admin).isEmpty, "a purged ticket is found no more")
     }
+
+    /// Seeded: random Chinese texts over a few characters (so that substrings repeat and overlap),
+    /// broken by punctuation, spaces and Latin words; every substring search must find exactly the
+    /// tickets whose subject or description contains it.
+    @Test(arguments: Engine.allCases) func randomSubstringsFindExactlyTheTicketsHoldingThem(engine: Engine) async throws {
+        let fx = try await StoreFixture(engine)
+        let seed = TestSeed(default: 711)
+        await seed.run { random in
+            let letters = Array("打印机网络连接无法")
+            let breaks = ["，", " ", "。", " wifi ", "-"]
+            func text(_ length: Int) -> String {
+                (0..<length).map { _ in
+                    random.next(below: 6) == 0 ? breaks[random.next(below: breaks.count)] : String(letters[random.next(below: letters.count)])
+                }.joined()
+            }
+            var texts: [String: String] = [:]
+            for _ in 0..<40 {
+                let subject = "Ticket " + text(8), description = "Details " + text(20)
+                let number = try await fx.service.createTicket(NewTicketInput(subject: subject, description: description), by: fx.dan).ticket.number
+                texts[number] = subject + "\n" + description
+            }
+            for _ in 0..<150 {
+                let search = (0..<(1 + random.next(below: 4))).map { _ in String(letters[random.next(below: letters.count)]) }.joined()
+                var query = TicketQuery()
+                query.search = search
+                query.limit = TicketQuery.maximumLimit
+                let found = Set(try await fx.service.listTickets(query, by: fx.dan).tickets.map(\.ticket.number))
+                let expected = Set(texts.filter { $0.value.contains(search) }.keys)
+                #expect(found == expected, "\(search): \(found.subtracting(expected)) found too many, \(expected.subtracting(found)) missed; \(seed)")
+            }
+        }
+    }
 }
