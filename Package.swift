@@ -40,6 +40,8 @@ let package = Package(
         // wcwidth, the function ncursesw measures with, so the cell grid and the terminal agree.
         .target(name: "CWidth"),
         .systemLibrary(name: "CNcursesw"),
+        // Gives the terminal back from a signal handler when the process dies of a trap.
+        .target(name: "CTerminalGuard"),
         // The console without ncurses: cells, widgets, key maps, themes and screens.
         .target(
             name: "HelpdeskConsole",
@@ -47,7 +49,7 @@ let package = Package(
             resources: [.copy("Resources/keymaps"), .copy("Resources/themes"), .copy("Resources/views.toml")]
         ),
         // The ncurses backend and the event loop that runs the console on a real terminal.
-        .target(name: "HelpdeskTerminal", dependencies: ["HelpdeskConsole", "CNcursesw"]),
+        .target(name: "HelpdeskTerminal", dependencies: ["HelpdeskConsole", "CNcursesw", "CTerminalGuard"]),
         .executableTarget(
             name: "helpdesk",
             dependencies: [

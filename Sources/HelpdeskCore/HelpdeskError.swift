@@ -6,6 +6,9 @@ public enum ErrorCode: String, Codable, Sendable, CaseIterable {
     case forbidden = "FORBIDDEN"
     case notFound = "NOT_FOUND"
     case conflict = "CONFLICT"
+    /// A requester's reply to a ticket closed longer ago than `Workflow.reopenWindow`: it can no
+    /// longer be reopened, and the reply is not stored (a face offers to file a new ticket with it).
+    case ticketClosed = "TICKET_CLOSED"
     case internalError = "INTERNAL_ERROR"
 }
 

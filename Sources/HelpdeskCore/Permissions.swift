@@ -4,7 +4,8 @@ import Foundation
 public enum VisibilityScope: Sendable, Equatable {
     case all
     case requester(Int64)
-    case assigneeOrRequester(Int64)
+    /// An agent's: tickets assigned to them, requested by them, or filed (submitted) by them.
+    case assignedRequestedOrSubmitted(Int64)
 }
 
 /// Whose figures a report may count.
@@ -18,7 +19,7 @@ public enum Permissions {
     public static func scope(for actor: User) -> VisibilityScope {
         switch actor.role {
         case .admin: .all
-        case .agent: .assigneeOrRequester(actor.id)
+        case .agent: .assignedRequestedOrSubmitted(actor.id)
         case .customer: .requester(actor.id)
         }
     }
@@ -27,7 +28,7 @@ public enum Permissions {
         if ticket.isDeleted { return actor.role == .admin }
         switch actor.role {
         case .admin: return true
-        case .agent: return ticket.assigneeId == actor.id || ticket.requesterId == actor.id
+        case .agent: return ticket.assigneeId == actor.id || ticket.requesterId == actor.id || ticket.submitterId == actor.id
         case .customer: return ticket.requesterId == actor.id
         }
     }
@@ -37,7 +38,7 @@ public enum Permissions {
     public static func requireView(_ actor: User, _ ticket: Ticket) throws {
         guard canView(actor, ticket) else {
             if actor.role == .agent && !ticket.isDeleted {
-                throw HelpdeskError.forbidden("Ticket \(ticket.number) is neither assigned to you nor requested by you")
+                throw HelpdeskError.forbidden("Ticket \(ticket.number) is not assigned to, requested by or filed by you")
             }
             throw HelpdeskError.notFound("Ticket \(ticket.number)")
         }

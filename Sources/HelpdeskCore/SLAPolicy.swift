@@ -50,21 +50,45 @@ public enum SLAPolicy {
         ticket.status.isActive ? nil : ticket.resolvedAt ?? ticket.closedAt
     }
 
-    /// Recomputes due times, finished flags and the sort keys from the ticket's fields.
+    /// When the first-response clock stopped for good: at the first response, or (without one) when
+    /// the resolution clock stopped; nil while it runs.
+    public static func firstResponseStoppedAt(_ ticket: Ticket) -> Date? {
+        ticket.firstResponseAt ?? resolutionStoppedAt(ticket)
+    }
+
+    /// Recomputes due times, finished flags, clock times and the sort keys from the ticket's fields.
+    ///
+    /// A clock that had already finished before this change (its verdict is stored) keeps its due
+    /// time and verdict: README, "a finished clock keeps the margin it finished with", so a later
+    /// priority change does not turn a met clock into a breached one. A running or paused clock's due
+    /// time follows the current priority and the paused time.
     public static func refresh(_ ticket: inout Ticket) {
         let targets = ticket.priority.targets
         var sla = ticket.sla
-        sla.firstResponseDue = ticket.createdAt.addingTimeInterval(targets.firstResponse + sla.firstResponsePausedSeconds)
-        sla.resolutionDue = ticket.createdAt.addingTimeInterval(targets.resolution + sla.resolutionPausedSeconds)
-        let finishedAt = resolutionStoppedAt(ticket)
-        if let responded = ticket.firstResponseAt {
-            sla.firstResponseMet = responded <= sla.firstResponseDue
-        } else if let finishedAt {
-            sla.firstResponseMet = finishedAt <= sla.firstResponseDue
+        let created = ticket.createdAt
+        if let stop = firstResponseStoppedAt(ticket) {
+            if sla.firstResponseMet == nil {
+                sla.firstResponseDue = created.addingTimeInterval(targets.firstResponse + sla.firstResponsePausedSeconds)
+                sla.firstResponseMet = stop <= sla.firstResponseDue
+            }
         } else {
+            sla.firstResponseDue = created.addingTimeInterval(targets.firstResponse + sla.firstResponsePausedSeconds)
             sla.firstResponseMet = nil
         }
-        sla.resolutionMet = finishedAt.map { $0 <= sla.resolutionDue }
+        sla.firstResponseSeconds = ticket.firstResponseAt.map {
+            max(0, $0.timeIntervalSince(created) - sla.firstResponsePausedSeconds).rounded()
+        }
+        if let stop = resolutionStoppedAt(ticket) {
+            if sla.resolutionMet == nil {
+                sla.resolutionDue = created.addingTimeInterval(targets.resolution + sla.resolutionPausedSeconds)
+                sla.resolutionMet = stop <= sla.resolutionDue
+            }
+            sla.resolutionSeconds = max(0, stop.timeIntervalSince(created) - sla.resolutionPausedSeconds).rounded()
+        } else {
+            sla.resolutionDue = created.addingTimeInterval(targets.resolution + sla.resolutionPausedSeconds)
+            sla.resolutionMet = nil
+            sla.resolutionSeconds = nil
+        }
         if sla.pausedAt != nil {
             sla.nextDue = nil
             sla.nextRisk = nil
@@ -81,7 +105,23 @@ public enum SLAPolicy {
         ticket.sla = sla
     }
 
-    /// Applies the pause or resume that a move between statuses implies.
+    /// Stops the first-response clock at a staff reply, if it still runs. A reply while the clocks
+    /// are paused (waiting on the customer) is measured at the pause: the paused time so far does
+    /// not count (README, "time spent in waiting does not count against either clock"), so the clock
+    /// keeps the margin it had when it paused. Returns whether the clock stopped here.
+    static func recordFirstResponse(_ ticket: inout Ticket, at now: Date) -> Bool {
+        guard firstResponseStoppedAt(ticket) == nil else { return false }
+        if let pausedAt = ticket.sla.pausedAt {
+            ticket.sla.firstResponsePausedSeconds += max(0, now.timeIntervalSince(pausedAt))
+        }
+        ticket.firstResponseAt = now
+        refresh(&ticket)
+        return true
+    }
+
+    /// Applies the pause or resume that a move between statuses implies. On resuming, the paused
+    /// time moves the due time of every clock still open later (a first-response clock already met
+    /// is left as it finished).
     static func applyStatusChange(_ ticket: inout Ticket, from old: TicketStatus, at now: Date) {
         if !old.pausesSLA && ticket.status.pausesSLA {
             ticket.sla.pausedAt = now
@@ -103,7 +143,7 @@ public enum SLAPolicy {
         let finishedAt = resolutionStoppedAt(ticket)
         let firstResponse = reading(
             due: sla.firstResponseDue, target: targets.firstResponse, met: sla.firstResponseMet,
-            finishedAt: ticket.firstResponseAt ?? finishedAt, pausedAt: sla.pausedAt, now: now)
+            finishedAt: firstResponseStoppedAt(ticket), pausedAt: sla.pausedAt, now: now)
         let resolution = reading(
             due: sla.resolutionDue, target: targets.resolution, met: sla.resolutionMet,
             finishedAt: finishedAt, pausedAt: sla.pausedAt, now: now)

@@ -10,6 +10,10 @@ public struct Ticket: Sendable, Equatable {
     public var priority: Priority
     public var category: TicketCategory
     public var requesterId: Int64
+    /// Who filed the ticket: the requester, or the staff member who filed it on a customer's behalf
+    /// (an agent sees the tickets they filed, `Permissions.canView`).
+    public var submitterId: Int64
+    /// The address replies go to: the requester's, or the contact address staff filed it for.
     public var customerEmail: String
     public var assigneeId: Int64?
     public var createdAt: Date
@@ -27,7 +31,7 @@ public struct Ticket: Sendable, Equatable {
     public init(
         id: Int64 = 0, number: String, subject: String, description: String, status: TicketStatus = .open,
         priority: Priority = .default, category: TicketCategory = .default, requesterId: Int64,
-        customerEmail: String, assigneeId: Int64? = nil, createdAt: Date, updatedAt: Date? = nil,
+        customerEmail: String, submitterId: Int64? = nil, assigneeId: Int64? = nil, createdAt: Date, updatedAt: Date? = nil,
         firstResponseAt: Date? = nil, resolvedAt: Date? = nil, closedAt: Date? = nil, deletedAt: Date? = nil,
         version: Int = 1, sla: SLARecord? = nil
     ) {
@@ -39,6 +43,7 @@ public struct Ticket: Sendable, Equatable {
         self.priority = priority
         self.category = category
         self.requesterId = requesterId
+        self.submitterId = submitterId ?? requesterId
         self.customerEmail = customerEmail
         self.assigneeId = assigneeId
         self.createdAt = createdAt
@@ -68,6 +73,12 @@ public struct SLARecord: Sendable, Equatable {
     /// Whether a finished clock finished within its target; nil while it is still open.
     public var firstResponseMet: Bool?
     public var resolutionMet: Bool?
+    /// Clock time (seconds) from creation to the first response, waiting excluded: what the SLA report
+    /// averages. Nil until a staff reply.
+    public var firstResponseSeconds: Double?
+    /// Clock time (seconds) from creation to resolution, waiting and time before a reopen excluded.
+    /// Nil while the ticket is active.
+    public var resolutionSeconds: Double?
     /// The earliest due time of a running clock; nil when no clock runs.
     public var nextDue: Date?
     /// The earliest time a running clock becomes at risk; nil when no clock runs.
@@ -76,7 +87,8 @@ public struct SLARecord: Sendable, Equatable {
     public init(
         firstResponseDue: Date = .distantPast, resolutionDue: Date = .distantPast,
         firstResponsePausedSeconds: Double = 0, resolutionPausedSeconds: Double = 0, pausedAt: Date? = nil,
-        firstResponseMet: Bool? = nil, resolutionMet: Bool? = nil, nextDue: Date? = nil, nextRisk: Date? = nil
+        firstResponseMet: Bool? = nil, resolutionMet: Bool? = nil, firstResponseSeconds: Double? = nil,
+        resolutionSeconds: Double? = nil, nextDue: Date? = nil, nextRisk: Date? = nil
     ) {
         self.firstResponseDue = firstResponseDue
         self.resolutionDue = resolutionDue
@@ -85,6 +97,8 @@ public struct SLARecord: Sendable, Equatable {
         self.pausedAt = pausedAt
         self.firstResponseMet = firstResponseMet
         self.resolutionMet = resolutionMet
+        self.firstResponseSeconds = firstResponseSeconds
+        self.resolutionSeconds = resolutionSeconds
         self.nextDue = nextDue
         self.nextRisk = nextRisk
     }

@@ -33,6 +33,9 @@ public struct TicketQuery: Sendable, Equatable {
     /// A cursor to page backwards from: the page ends just before it (the console uses it to scroll
     /// back up a list it has only partly kept in memory).
     public var before: String?
+    /// The last page of the order instead of the first (the console's `G` reads the order backwards
+    /// from its end rather than paging forwards through every ticket before it).
+    public var fromEnd = false
     /// Admins only: list the trash instead of live tickets.
     public var trash: Bool = false
 
@@ -46,6 +49,9 @@ public struct TicketQuery: Sendable, Equatable {
         }
         if after != nil && before != nil {
             throw HelpdeskError.validation("before", "cannot be combined with after")
+        }
+        if fromEnd && (after != nil || before != nil) {
+            throw HelpdeskError.validation("from_end", "cannot be combined with a cursor")
         }
         var copy = self
         if let requesterEmail { copy.requesterEmail = try Validator.email(requesterEmail, field: "requester") }
@@ -78,13 +84,17 @@ public struct TicketListing: Sendable, Equatable {
     public var ticket: Ticket
     public var requester: UserRef
     public var assignee: UserRef?
+    /// Who filed the ticket (`Ticket.submitterId`): the requester, or staff on their behalf.
+    public var submitter: UserRef
     /// True when staff replied since the user listing it last opened the ticket.
     public var unread: Bool
 
-    public init(ticket: Ticket, requester: UserRef, assignee: UserRef?, unread: Bool = false) {
+    /// A ticket with its people; `submitter` defaults to the requester.
+    public init(ticket: Ticket, requester: UserRef, assignee: UserRef?, submitter: UserRef? = nil, unread: Bool = false) {
         self.ticket = ticket
         self.requester = requester
         self.assignee = assignee
+        self.submitter = submitter ?? requester
         self.unread = unread
     }
 }

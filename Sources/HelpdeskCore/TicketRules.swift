@@ -58,15 +58,31 @@ public enum TicketRules {
         }
     }
 
-    public static func newTicket(_ input: ValidTicketInput, requester: User, number: String, at now: Date) -> Ticket {
+    /// A new ticket of `requester`'s, filed by `submitter` (the requester, or staff on their behalf).
+    public static func newTicket(_ input: ValidTicketInput, requester: User, submitter: User, number: String, at now: Date) -> Ticket {
         Ticket(
             number: number, subject: input.subject, description: input.description, priority: input.priority,
-            category: input.category, requesterId: requester.id,
-            customerEmail: input.customerEmail ?? requester.email, createdAt: now)
+            category: input.category, requesterId: requester.id, customerEmail: input.customerEmail ?? requester.email,
+            submitterId: submitter.id, createdAt: now)
+    }
+
+    /// The history of a filing: `created`, and for a ticket filed on someone's behalf the submitter
+    /// (field `submitter`, new value their email), so history says who filed it for whom.
+    public static func creationHistory(_ ticket: Ticket, submitter: User) -> [Change] {
+        guard ticket.submitterId != ticket.requesterId || ticket.customerEmail != submitter.email else { return [Change(.created)] }
+        return [Change(.created, field: "submitter", new: submitter.email)]
     }
 
     public static func changeStatus(_ ticket: inout Ticket, to target: TicketStatus, by actor: User, at now: Date) throws -> [Change] {
         try Permissions.requireStatusChange(actor, ticket, to: target, at: now)
+        let change = move(&ticket, to: target, at: now)
+        touch(&ticket, at: now)
+        return [change]
+    }
+
+    /// The move itself, once allowed: the status, the times it sets or clears, and the clocks'
+    /// pause or resume (`SLAPolicy.applyStatusChange`).
+    private static func move(_ ticket: inout Ticket, to target: TicketStatus, at now: Date, reason: String? = nil) -> Change {
         let old = ticket.status
         ticket.status = target
         switch target {
@@ -78,8 +94,7 @@ public enum TicketRules {
         default: break
         }
         SLAPolicy.applyStatusChange(&ticket, from: old, at: now)
-        touch(&ticket, at: now)
-        return [Change(.changed, field: "status", old: old.rawValue, new: target.rawValue)]
+        return Change(.changed, field: "status", old: old.rawValue, new: target.rawValue, reason: reason)
     }
 
     public static func changePriority(_ ticket: inout Ticket, to priority: Priority, by actor: User, at now: Date) throws -> [Change] {
@@ -144,26 +159,34 @@ public enum TicketRules {
         return changes
     }
 
-    /// The first public comment of staff (other than the requester) meets the first-response clock;
-    /// the requester's public comment on a waiting ticket puts it back in progress.
+    /// The first public comment of staff (other than the requester) meets the first-response clock.
+    /// The requester's public comment puts a waiting ticket back in progress, and reopens a resolved
+    /// ticket or one closed within `Workflow.reopenWindow` (history records why), so that what a
+    /// customer writes always reaches an agent's queue.
+    /// - Throws: as `Permissions.requireComment`; `VALIDATION_ERROR` on `body`; `TICKET_CLOSED` when
+    ///   the requester replies to a ticket closed longer ago than the reopen window (nothing is stored).
     public static func addComment(
         _ ticket: inout Ticket, body: String, isInternal: Bool, by actor: User, at now: Date
     ) throws -> (Comment, [Change]) {
         try Permissions.requireComment(actor, ticket, isInternal: isInternal)
         let body = try Validator.commentBody(body)
+        let requesterReplies = !isInternal && actor.id == ticket.requesterId
+        if requesterReplies && ticket.status == .closed && !Workflow.isWithinReopenWindow(ticket, at: now) {
+            throw Workflow.reopenWindowPassed(ticket)
+        }
         var changes = [Change(.commented, field: "comment", new: isInternal ? "internal" : "public", isInternal: isInternal)]
         if !isInternal {
             if actor.role.isStaff && actor.id != ticket.requesterId {
                 ticket.lastStaffReplyAt = now
-                if ticket.firstResponseAt == nil {
-                    ticket.firstResponseAt = now
-                    SLAPolicy.refresh(&ticket)
-                }
+                // A reply after the clock stopped (the ticket resolved or closed unanswered) changes nothing.
+                _ = SLAPolicy.recordFirstResponse(&ticket, at: now)
             }
-            if actor.id == ticket.requesterId && ticket.status == .waiting {
-                ticket.status = .inProgress
-                SLAPolicy.applyStatusChange(&ticket, from: .waiting, at: now)
-                changes.append(Change(.changed, field: "status", old: TicketStatus.waiting.rawValue, new: TicketStatus.inProgress.rawValue))
+            if requesterReplies {
+                switch ticket.status {
+                case .waiting: changes.append(move(&ticket, to: .inProgress, at: now, reason: Change.requesterReplied))
+                case .resolved, .closed: changes.append(move(&ticket, to: .reopened, at: now, reason: Change.requesterReplied))
+                default: break
+                }
             }
         }
         // What a customer sees must not change because of what they may not see: an internal note

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A person who uses the helpdesk. Emails are stored lower-cased and are unique.
+/// A person who uses the helpdesk. Emails are stored normalised (`Validator.normalizedEmail`: NFC and
+/// case-folded) and are unique.
 public struct User: Sendable, Equatable {
     public var id: Int64
     public var email: String
@@ -12,9 +13,12 @@ public struct User: Sendable, Equatable {
     /// reactivation, a role change. A credential issued at an older version (an API token, an SSH
     /// session) is stale and must be refused; starts at 1.
     public var credentialVersion: Int
+    /// The IANA zone the user's times are shown in (`DisplayZone`); nil for the `TZ` variable's, or UTC.
+    public var timeZone: String?
 
     public init(
-        id: Int64, email: String, name: String, role: Role, isActive: Bool = true, createdAt: Date, credentialVersion: Int = 1
+        id: Int64, email: String, name: String, role: Role, isActive: Bool = true, createdAt: Date, credentialVersion: Int = 1,
+        timeZone: String? = nil
     ) {
         self.id = id
         self.email = email
@@ -23,6 +27,7 @@ public struct User: Sendable, Equatable {
         self.isActive = isActive
         self.createdAt = createdAt
         self.credentialVersion = credentialVersion
+        self.timeZone = timeZone
     }
 }
 

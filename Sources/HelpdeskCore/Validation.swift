@@ -45,9 +45,24 @@ public enum Validator {
         return trimmed
     }
 
-    /// Lower-cases and checks the shape `local@domain.tld`, without spaces or control characters.
+    /// The one form of an email address the helpdesk stores and compares: surrounding white space
+    /// trimmed, Unicode NFC, then full case folding (so `É`, `é` and `e` + U+0301 are one letter, and
+    /// `ß` is `ss`), then NFC again (folding may decompose, as `İ` does). Two addresses are the same
+    /// account exactly when their normalised forms are equal. Does not check the shape (see `email`).
+    public static func normalizedEmail(_ value: String) -> String {
+        value.trimmingCharacters(in: .whitespacesAndNewlines)
+            .precomposedStringWithCanonicalMapping
+            .folding(options: [.caseInsensitive], locale: nil)
+            .precomposedStringWithCanonicalMapping
+    }
+
+    /// Normalises (`normalizedEmail`) and checks the shape `local@domain.tld`, without spaces or
+    /// control characters. Every email the helpdesk accepts, from any face (register, login, `--as`,
+    /// a user's or assignee's or requester's address, a ticket's contact address), passes here, so
+    /// one person cannot end up with two accounts that look alike.
+    /// - Throws: `VALIDATION_ERROR` on `field` when the shape is wrong.
     public static func email(_ value: String, field: String = "email") throws -> String {
-        let email = value.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let email = normalizedEmail(value)
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         let forbidden = email.unicodeScalars.contains {
             CharacterSet.whitespacesAndNewlines.contains($0) || CharacterSet.controlCharacters.contains($0)

@@ -15,6 +15,22 @@ public enum Workflow {
     /// A closed ticket may be reopened for this long after it was closed.
     public static let reopenWindow: TimeInterval = 7 * 24 * 3600
 
+    /// Whether a closed ticket may still be reopened at `now` (true for a ticket that is not closed).
+    public static func isWithinReopenWindow(_ ticket: Ticket, at now: Date) -> Bool {
+        guard ticket.status == .closed else { return true }
+        let closedAt = ticket.closedAt ?? ticket.updatedAt
+        return now.timeIntervalSince(closedAt) <= reopenWindow
+    }
+
+    /// The refusal of a requester's reply to a ticket closed longer ago than the reopen window.
+    /// Its code, `TICKET_CLOSED`, lets a face offer to file a new ticket with the text kept.
+    public static func reopenWindowPassed(_ ticket: Ticket) -> HelpdeskError {
+        let closed = ReportPeriod.isoDay(ticket.closedAt ?? ticket.updatedAt)
+        return HelpdeskError(
+            .ticketClosed,
+            "Ticket \(ticket.number) was closed on \(closed), more than 7 days ago, and can no longer be reopened; your reply was not sent. File a new ticket instead.")
+    }
+
     public static func targets(from status: TicketStatus) -> [TicketStatus] {
         transitions[status] ?? []
     }
@@ -34,8 +50,7 @@ public enum Workflow {
                 fieldErrors: ["status": ["must be one of: \(allowed)"]])
         }
         if ticket.status == .closed, target == .reopened {
-            let closedAt = ticket.closedAt ?? ticket.updatedAt
-            if now.timeIntervalSince(closedAt) > reopenWindow {
+            if !isWithinReopenWindow(ticket, at: now) {
                 throw HelpdeskError(
                     .validation, "A closed ticket can be reopened only within 7 days of closing",
                     fieldErrors: ["status": ["closed more than 7 days ago"]])

@@ -8,13 +8,16 @@ public struct CheckReport: Sendable, Equatable {
     public var integrity: [String]
     /// One line per row whose foreign key points nowhere.
     public var foreignKeys: [String]
+    /// Accounts whose emails are one address once normalised (NFC, case-folded), each group as
+    /// stored; migration 7 left them unchanged for an admin to merge or rename by hand.
+    public var emailCollisions: [[String]]
 
-    /// Whether both checks came back clean.
-    public var isHealthy: Bool { integrity == ["ok"] && foreignKeys.isEmpty }
+    /// Whether every check came back clean.
+    public var isHealthy: Bool { integrity == ["ok"] && foreignKeys.isEmpty && emailCollisions.isEmpty }
 }
 
 extension HelpdeskDatabase {
-    /// Integrity and foreign-key checks over the whole file.
+    /// Integrity and foreign-key checks over the whole file, and accounts that are one address.
     public func check() throws -> CheckReport {
         try writer.read { db in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
@@ -22,7 +25,7 @@ extension HelpdeskDatabase {
                 let table: String = row[0], rowid: Int64? = row[1], parent: String = row[2]
                 return "\(table) row \(rowid.map(String.init) ?? "?") refers to a missing \(parent) row"
             }
-            return CheckReport(integrity: integrity, foreignKeys: foreignKeys)
+            return CheckReport(integrity: integrity, foreignKeys: foreignKeys, emailCollisions: try EmailNormalisation.collisions(db))
         }
     }
 

@@ -22,8 +22,10 @@ extension SQLiteStorage {
         if let backwards { builder.addCursor(backwards, sort: query.sort, backwards: true) }
         // Decoded straight from the statement's rows (no copies); one row past the page says
         // whether more follow.
+        // Backwards from a cursor, or from the end of the order for the last page.
+        let reversed = backwards != nil || query.fromEnd
         let rows = try Row.fetchCursor(
-            try db.cachedStatement(sql: builder.sql(sort: query.sort, limit: query.limit + 1, backwards: backwards != nil)),
+            try db.cachedStatement(sql: builder.sql(sort: query.sort, limit: query.limit + 1, backwards: reversed)),
             arguments: [access.readerId] + builder.arguments)
         var tickets: [TicketListing] = []
         var layout: RowLayout?
@@ -40,14 +42,15 @@ extension SQLiteStorage {
             last = try TicketListSQL.cursor(after: row, sort: query.sort)
             if first == nil { first = last }
         }
-        if backwards != nil {
+        if reversed {
             // Backwards, the query walks the order in reverse; the page is turned back round.
             tickets.reverse()
             swap(&first, &last)
         }
-        let next = backwards == nil ? (more ? last?.encoded() : nil) : last?.encoded()
+        // Nothing follows the last page; a page before a cursor is followed by the cursor's row.
+        let next = query.fromEnd ? nil : backwards == nil ? (more ? last?.encoded() : nil) : last?.encoded()
         var result = TicketPage(tickets: tickets, nextCursor: next)
-        let earlier = backwards == nil ? cursor != nil : more
+        let earlier = reversed ? more : cursor != nil
         result.previousCursor = earlier ? first?.encoded() : nil
         return result
     }
@@ -80,11 +83,12 @@ extension SQLiteStorage {
             return try TicketTally.count(query, access, db) ?? counted(nil)
         case .requester:
             return try counted(nil)
-        case .assigneeOrRequester(let id):
-            // Two disjoint parts, each on its own index (the assigned part from the tally when it
-            // can), rather than one OR that SQLite walks ticket by ticket.
+        case .assignedRequestedOrSubmitted(let id):
+            // Two disjoint parts, the first on its own index (from the tally when it can), rather
+            // than one OR that SQLite walks ticket by ticket.
             let assigned = try TicketTally.count(query, access, assignedTo: id, db) ?? counted(("t.assignee_id = ?", [id]))
-            return try assigned + counted(("t.requester_id = ? AND (t.assignee_id IS NULL OR t.assignee_id != ?)", [id, id]))
+            return try assigned + counted((
+                "(t.requester_id = ? OR t.submitter_id = ?) AND (t.assignee_id IS NULL OR t.assignee_id != ?)", [id, id, id]))
         }
     }
 
@@ -154,6 +158,8 @@ extension SQLiteStorage {
         }
         let seen = layout.date(row, "seen_at")
         let unread = ticket.lastStaffReplyAt.map { reply in seen.map { $0 < reply } ?? true } ?? false
-        return TicketListing(ticket: ticket, requester: requester, assignee: ref("assignee", id: ticket.assigneeId), unread: unread)
+        return TicketListing(
+            ticket: ticket, requester: requester, assignee: ref("assignee", id: ticket.assigneeId),
+            submitter: ref("submitter", id: ticket.submitterId), unread: unread)
     }
 }

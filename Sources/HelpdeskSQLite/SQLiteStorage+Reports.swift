@@ -98,7 +98,8 @@ extension SQLiteStorage {
         }
     }
 
-    /// Compliance of both clocks over tickets created in the period whose clock has finished.
+    /// Compliance of both clocks over tickets created in the period whose clock has finished; times
+    /// are the clocks' own (`SLARecord.firstResponseSeconds`, `resolutionSeconds`: waiting excluded).
     /// The SLA reports of several periods from one pass over the widest of them (the dashboard
     /// shows the last 7 and the last 30 days).
     public func slaReports(
@@ -117,10 +118,8 @@ extension SQLiteStorage {
             for period in periods { arguments += [period.from, period.until] }
             let rows = try Row.fetchCursor(
                 db.cachedStatement(sql: """
-                    SELECT t.sla_first_response_met,
-                        CASE WHEN t.first_response_at IS NOT NULL THEN (julianday(t.first_response_at) - julianday(t.created_at)) * 86400 END,
-                        t.sla_resolution_met,
-                        CASE WHEN t.sla_resolution_met IS NOT NULL THEN (julianday(\(Self.resolvedAtSQL)) - julianday(t.created_at)) * 86400 END,
+                    SELECT t.sla_first_response_met, t.sla_first_response_seconds,
+                        t.sla_resolution_met, CASE WHEN t.sla_resolution_met IS NOT NULL THEN t.sla_resolution_seconds END,
                         \(flags)
                     FROM tickets t WHERE \(scope) AND t.created_at >= ? AND t.created_at < ?
                     """),
@@ -164,7 +163,7 @@ extension SQLiteStorage {
             var resolved: [Int64: ComplianceTally] = [:]
             let rows = try Row.fetchCursor(
                 db.cachedStatement(sql: """
-                    SELECT t.assignee_id, t.sla_resolution_met, (julianday(\(Self.resolvedAtSQL)) - julianday(t.created_at)) * 86400
+                    SELECT t.assignee_id, t.sla_resolution_met, t.sla_resolution_seconds
                     FROM tickets t WHERE \(finishedScope) AND t.deleted_at IS NULL
                         AND \(Self.resolvedAtSQL) >= ? AND \(Self.resolvedAtSQL) < ? AND t.sla_resolution_met IS NOT NULL
                     """),

@@ -146,7 +146,7 @@ extension SQLiteStorage {
                     entry: HistoryEntry(
                         id: row["id"], ticketId: row["ticket_id"], actorId: row["actor_id"], at: row["at"], action: action,
                         field: row["field"], oldValue: row["old_value"], newValue: row["new_value"],
-                        isInternal: row["is_internal"]),
+                        isInternal: row["is_internal"], reason: row["reason"]),
                     actor: try Self.userRef(row, id: row["actor_id"]))
             }
         }

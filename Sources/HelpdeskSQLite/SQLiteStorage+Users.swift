@@ -73,8 +73,10 @@ extension SQLiteStorage {
             let change = try decide(UserSnapshot(actor: actor, user: stored, otherActiveAdmins: others))
             guard let stored else { throw HelpdeskError(.internalError, "A change was decided without its user") }
             try db.execute(
-                sql: "UPDATE users SET role = ?, is_active = ?, credential_version = credential_version + ? WHERE id = ?",
-                arguments: [change.user.role.rawValue, change.user.isActive, change.bumpCredentialVersion ? 1 : 0, stored.id])
+                sql: "UPDATE users SET role = ?, is_active = ?, time_zone = ?, credential_version = credential_version + ? WHERE id = ?",
+                arguments: [
+                    change.user.role.rawValue, change.user.isActive, change.user.timeZone, change.bumpCredentialVersion ? 1 : 0, stored.id,
+                ])
             if let hash = change.passwordHash {
                 try db.execute(sql: "UPDATE users SET password_hash = ? WHERE id = ?", arguments: [hash, stored.id])
             }

@@ -81,7 +81,10 @@ public struct SQLiteStorage: HelpdeskStorage {
             throw HelpdeskError(.internalError, "Ticket \(ticket.number) names a missing requester")
         }
         let assignee = try ticket.assigneeId.flatMap { try UserTable.find(id: $0, db) }
-        return TicketListing(ticket: ticket, requester: UserTable.ref(requester), assignee: assignee.map(UserTable.ref))
+        let submitter = ticket.submitterId == ticket.requesterId ? requester : try UserTable.find(id: ticket.submitterId, db)
+        return TicketListing(
+            ticket: ticket, requester: UserTable.ref(requester), assignee: assignee.map(UserTable.ref),
+            submitter: submitter.map(UserTable.ref))
     }
 
     /// Fed by `PRAGMA data_version` on the storage's connection, read every `interval`: it changes

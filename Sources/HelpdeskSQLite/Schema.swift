@@ -1,4 +1,5 @@
 import GRDB
+import HelpdeskCore
 
 /// The schema as a numbered list of migrations. Append; never edit a step that has shipped.
 public enum Schema {
@@ -8,9 +9,14 @@ public enum Schema {
         Migration("3-unread-markers", apply: createUnreadMarkers),
         Migration("4-counters-and-report-indexes", apply: createCountersAndReportIndexes),
         Migration("5-credential-version", apply: addCredentialVersion),
-        Migration("6-search-vocabulary", apply: createSearchVocabulary),
-        Migration("7-substrings-of-spaceless-scripts", apply: indexSpacelessScriptsByPairs),
-        Migration("8-search-by-requester-name", apply: indexUserNames),
+        Migration("6-sla-clock-times", apply: addClockTimes),
+        Migration("7-normalised-emails", apply: EmailNormalisation.migrate),
+        Migration("8-history-reasons", apply: addHistoryReasons),
+        Migration("9-ticket-submitters", apply: addSubmitters),
+        Migration("10-user-time-zones", apply: addUserTimeZones),
+        Migration("11-search-vocabulary", apply: createSearchVocabulary),
+        Migration("12-substrings-of-spaceless-scripts", apply: indexSpacelessScriptsByPairs),
+        Migration("13-search-by-requester-name", apply: indexUserNames),
     ]
 
     /// Users' names in an FTS5 index (`user_fts`, through `helpdesk_search_text` like the others),
@@ -88,6 +94,59 @@ public enum Schema {
             CREATE VIRTUAL TABLE ticket_fts_terms USING fts5vocab(ticket_fts, row);
             CREATE VIRTUAL TABLE comment_fts_terms USING fts5vocab(comment_fts, row);
             """)
+    }
+
+    /// Each user's own time zone for the times shown to them (an IANA name; null for the `TZ`
+    /// variable's, or UTC).
+    private static func addUserTimeZones(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE users ADD COLUMN time_zone TEXT")
+    }
+
+    /// Who filed each ticket (the requester, or staff on a customer's behalf), so that an agent sees
+    /// what they filed. Existing tickets take the actor of their `created` history row, which is who
+    /// filed them (the requester if that row is missing).
+    private static func addSubmitters(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE tickets ADD COLUMN submitter_id INTEGER REFERENCES users(id);
+            UPDATE tickets SET submitter_id = COALESCE(
+                (SELECT h.actor_id FROM history h WHERE h.ticket_id = tickets.id AND h.action = 'created' ORDER BY h.id LIMIT 1),
+                requester_id);
+            CREATE INDEX tickets_submitter ON tickets(submitter_id, created_at);
+            """)
+    }
+
+    /// Why a change followed from another action (a requester's reply reopening a ticket), so that
+    /// history says so; null for the changes made as asked, and for every row written before.
+    private static func addHistoryReasons(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE history ADD COLUMN reason TEXT")
+    }
+
+    /// Each finished clock's running time (seconds from creation, waiting and time before a reopen
+    /// excluded), computed by the core's `SLAPolicy` and stored when the clock stops, so that the
+    /// SLA and agents reports average what the clocks measured rather than calendar time. The
+    /// report indexes are rebuilt to cover the new columns; existing tickets are filled in by the
+    /// core's own rule, one ticket at a time.
+    private static func addClockTimes(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE tickets ADD COLUMN sla_first_response_seconds REAL;
+            ALTER TABLE tickets ADD COLUMN sla_resolution_seconds REAL;
+            DROP INDEX tickets_created_report;
+            DROP INDEX tickets_finished_report;
+            CREATE INDEX tickets_created_report ON tickets(created_at, deleted_at, assignee_id, sla_first_response_met,
+                sla_resolution_met, first_response_at, sla_first_response_seconds, sla_resolution_seconds);
+            CREATE INDEX tickets_finished_report ON tickets(COALESCE(resolved_at, closed_at), deleted_at, assignee_id,
+                sla_resolution_met, sla_resolution_seconds, resolved_at, closed_at);
+            """)
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT * FROM tickets WHERE first_response_at IS NOT NULL OR resolved_at IS NOT NULL OR closed_at IS NOT NULL")
+        var changed: [(Ticket, Ticket)] = []
+        while let row = try rows.next() {
+            let old = try TicketTable.ticket(from: row)
+            var new = old
+            SLAPolicy.refresh(&new)
+            if new != old { changed.append((old, new)) }
+        }
+        for (old, new) in changed { try TicketTable.update(from: old, to: new, db) }
     }
 
     /// A per-user counter bumped on a password reset, a deactivation or reactivation and a role

@@ -15,12 +15,12 @@ enum ThreadTables {
         for change in changes {
             try db.execute(
                 sql: """
-                    INSERT INTO history (ticket_id, actor_id, at, action, field, old_value, new_value, is_internal)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO history (ticket_id, actor_id, at, action, field, old_value, new_value, is_internal, reason)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     ticketId, actorId, now, change.action.rawValue, change.field, change.oldValue, change.newValue,
-                    change.isInternal,
+                    change.isInternal, change.reason,
                 ])
         }
     }

@@ -11,10 +11,12 @@ struct TicketListSQL {
 
     static let select = """
         SELECT t.*, r.email AS requester_email, r.name AS requester_name, r.role AS requester_role,
-            a.email AS assignee_email, a.name AS assignee_name, a.role AS assignee_role, seen.seen_at AS seen_at
+            a.email AS assignee_email, a.name AS assignee_name, a.role AS assignee_role,
+            s.email AS submitter_email, s.name AS submitter_name, s.role AS submitter_role, seen.seen_at AS seen_at
         FROM tickets t
         JOIN users r ON r.id = t.requester_id
         LEFT JOIN users a ON a.id = t.assignee_id
+        LEFT JOIN users s ON s.id = t.submitter_id
         LEFT JOIN ticket_reads seen ON seen.ticket_id = t.id AND seen.user_id = ?
         """
 
@@ -46,7 +48,8 @@ struct TicketListSQL {
         switch scope {
         case .all: break
         case .requester(let id): add("t.requester_id = ?", [id])
-        case .assigneeOrRequester(let id): add("(t.assignee_id = ? OR t.requester_id = ?)", [id, id])
+        case .assignedRequestedOrSubmitted(let id):
+            add("(t.assignee_id = ? OR t.requester_id = ? OR t.submitter_id = ?)", [id, id, id])
         }
     }
 

@@ -18,6 +18,7 @@ enum TicketTable {
             ("priority_rank", t.priority.sortRank.databaseValue),
             ("category", t.category.rawValue.databaseValue),
             ("requester_id", t.requesterId.databaseValue),
+            ("submitter_id", t.submitterId.databaseValue),
             ("customer_email", t.customerEmail.databaseValue),
             ("assignee_id", t.assigneeId.databaseValue),
             ("created_at", t.createdAt.databaseValue),
@@ -35,6 +36,8 @@ enum TicketTable {
             ("sla_paused_at", t.sla.pausedAt.databaseValue),
             ("sla_first_response_met", t.sla.firstResponseMet.databaseValue),
             ("sla_resolution_met", t.sla.resolutionMet.databaseValue),
+            ("sla_first_response_seconds", t.sla.firstResponseSeconds.databaseValue),
+            ("sla_resolution_seconds", t.sla.resolutionSeconds.databaseValue),
             ("sla_next_due", (t.sla.nextDue ?? noDue).databaseValue),
             ("sla_next_risk", (t.sla.nextRisk ?? noDue).databaseValue),
         ]
@@ -80,6 +83,8 @@ enum TicketTable {
             pausedAt: layout.date(row, "sla_paused_at"),
             firstResponseMet: layout.bool(row, "sla_first_response_met"),
             resolutionMet: layout.bool(row, "sla_resolution_met"),
+            firstResponseSeconds: layout.double(row, "sla_first_response_seconds"),
+            resolutionSeconds: layout.double(row, "sla_resolution_seconds"),
             nextDue: nextDue >= noDue ? nil : nextDue,
             nextRisk: nextRisk >= noDue ? nil : nextRisk)
         var ticket = Ticket(
@@ -87,6 +92,7 @@ enum TicketTable {
             description: try text("description"), status: try enumColumn("status"),
             priority: try enumColumn("priority"), category: try enumColumn("category"),
             requesterId: try integer("requester_id"), customerEmail: try text("customer_email"),
+            submitterId: layout.int64(row, "submitter_id"),
             assigneeId: layout.int64(row, "assignee_id"), createdAt: try date("created_at"),
             updatedAt: try date("updated_at"), firstResponseAt: layout.date(row, "first_response_at"),
             resolvedAt: layout.date(row, "resolved_at"), closedAt: layout.date(row, "closed_at"),

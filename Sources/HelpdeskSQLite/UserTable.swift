@@ -4,7 +4,7 @@ import HelpdeskCore
 
 /// Maps `User` to the `users` table. The password hash is read only by the login path.
 enum UserTable {
-    static let selectColumns = "id, email, name, role, is_active, created_at, credential_version"
+    static let selectColumns = "id, email, name, role, is_active, created_at, credential_version, time_zone"
 
     static func user(from row: Row) throws -> User {
         guard let role = Role(rawValue: row["role"] ?? "") else {
@@ -12,7 +12,8 @@ enum UserTable {
         }
         return User(
             id: row["id"], email: row["email"], name: row["name"], role: role,
-            isActive: row["is_active"], createdAt: row["created_at"], credentialVersion: row["credential_version"])
+            isActive: row["is_active"], createdAt: row["created_at"], credentialVersion: row["credential_version"],
+            timeZone: row["time_zone"])
     }
 
     static func find(email: String, _ db: Database) throws -> User? {

@@ -49,7 +49,10 @@ enum ExternalEditor {
         let environment = ProcessInfo.processInfo.environment
         let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("helpdesk-\(UUID().uuidString).txt").path
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+        // Written as a text file ends, with a final newline, so a line the editor appends starts a line
+        // of its own; `externalEditFinished` drops one final newline again.
+        let contents = text.isEmpty || text.hasSuffix("\n") ? text : text + "\n"
+        guard FileManager.default.createFile(atPath: path, contents: Data(contents.utf8), attributes: [.posixPermissions: 0o600]) else {
             return nil
         }
         defer { try? FileManager.default.removeItem(atPath: path) }

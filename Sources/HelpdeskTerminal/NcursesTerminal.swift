@@ -1,4 +1,5 @@
 import CNcursesw
+import CTerminalGuard
 import Foundation
 import HelpdeskConsole
 
@@ -11,8 +12,14 @@ public final class NcursesTerminal: ConsoleBackend {
 
     public init() {}
 
-    /// Takes over the terminal: raw keys, no echo, keypad decoding, a short Esc delay, default colours.
+    /// Key codes ncurses reports for the bracketed-paste brackets (`define_key`), past its own codes.
+    static let pasteStart: Int32 = KEY_MAX + 1
+    static let pasteEnd: Int32 = KEY_MAX + 2
+
+    /// Takes over the terminal: raw keys, no echo, keypad decoding, a short Esc delay, default colours,
+    /// bracketed paste. A trap from here on still gives the terminal back (`helpdesk_guard_terminal`).
     public func start() {
+        _ = helpdesk_guard_terminal()
         initscr()
         raw()
         noecho()
@@ -26,15 +33,27 @@ public final class NcursesTerminal: ConsoleBackend {
             colours = Int(hd_colors())
         }
         curs_set(0)
+        // Bracketed paste (xterm's mode 2004): a paste arrives between ESC [200~ and ESC [201~, which
+        // ncurses then reports as two key codes, so pasted text is never taken for keys.
+        define_key("\u{1B}[200~", Self.pasteStart)
+        define_key("\u{1B}[201~", Self.pasteEnd)
+        writeToTerminal("\u{1B}[?2004h")
         active = true
+    }
+
+    private func writeToTerminal(_ sequence: String) {
+        var bytes = Array(sequence.utf8)
+        _ = write(STDOUT_FILENO, &bytes, bytes.count)
     }
 
     /// Gives the terminal back; safe to call more than once.
     public func stop() {
         guard active else { return }
         active = false
+        writeToTerminal("\u{1B}[?2004l")
         curs_set(1)
         endwin()
+        helpdesk_unguard_terminal()
     }
 
     public var size: (width: Int, height: Int) { (Int(getmaxx(hd_stdscr())), Int(getmaxy(hd_stdscr()))) }
@@ -94,6 +113,7 @@ public final class NcursesTerminal: ConsoleBackend {
                 previous = nil
                 return .resize(width: width, height: height)
             }
+            if Int32(character) == Self.pasteStart { return readPaste() }
             return KeyDecoder.functionKey(Int32(character)).map(ConsoleEvent.key)
         }
         if character == 27 {
@@ -107,6 +127,33 @@ public final class NcursesTerminal: ConsoleBackend {
             return .key(.escape)
         }
         return KeyDecoder.character(UInt32(character)).map(ConsoleEvent.key)
+    }
+
+    /// Reads what follows a paste's opening bracket up to its closing one, as text: line ends (`\r`
+    /// under `nonl`) become newlines; keys ncurses decoded inside it (a pasted escape sequence) are
+    /// dropped rather than run. A paste whose closing bracket never comes ends after a second of silence.
+    private func readPaste() -> ConsoleEvent {
+        var text = ""
+        var quiet = 0
+        while quiet < 20 {
+            var character: wint_t = 0
+            let result = wget_wch(hd_stdscr(), &character)
+            if result == ERR {
+                quiet += 1
+                continue
+            }
+            quiet = 0
+            if result == hd_key_code_yes() {
+                if Int32(character) == Self.pasteEnd { break }
+                continue
+            }
+            switch character {
+            case 13, 10: text.append("\n")
+            default:
+                if let scalar = Unicode.Scalar(UInt32(character)) { text.unicodeScalars.append(scalar) }
+            }
+        }
+        return .paste(text)
     }
 
     /// Leaves curses mode for the external editor and comes back.

@@ -4,7 +4,8 @@ import HelpdeskCore
 extension Helpdesk {
     /// Files a ticket. Anyone may; a customer only for themselves. Staff naming a registered user's
     /// email as the customer file it as that user's (so they see it); an unknown email is kept as
-    /// the contact address. With automatic assignment on, the least-loaded active agent gets it.
+    /// the contact address. The filing user is recorded as the ticket's submitter, so an agent can
+    /// go on reading what they filed. With automatic assignment on, the least-loaded active agent gets it.
     /// - Throws: `VALIDATION_ERROR` listing every bad field; `FORBIDDEN` when a customer names
     ///   another email; `UNAUTHORIZED` when the actor is unknown or deactivated.
     public func createTicket(_ input: NewTicketInput, by actor: some ActorReference) async throws -> TicketListing {
@@ -16,8 +17,8 @@ extension Helpdesk {
             let me = try Self.acting(snapshot.actor)
             try TicketRules.requireFileAs(me, customerEmail: valid.customerEmail)
             let requester = me.role.isStaff ? snapshot.customer ?? me : me
-            var ticket = TicketRules.newTicket(valid, requester: requester, number: snapshot.number, at: now)
-            var history = [Change(.created)]
+            var ticket = TicketRules.newTicket(valid, requester: requester, submitter: me, number: snapshot.number, at: now)
+            var history = TicketRules.creationHistory(ticket, submitter: me)
             var assigned: Int64?
             if snapshot.autoAssign, let agent = Self.automaticAssignee(snapshot.candidates) {
                 history += TicketRules.applyAssignment(&ticket, to: agent, previous: nil, at: now)
@@ -175,10 +176,11 @@ extension Helpdesk {
     }
 
     /// Moves a ticket to the trash (admins); it keeps its comments and history.
-    /// - Throws: `FORBIDDEN` (not an admin); `NOT_FOUND`; `CONFLICT` (already in the trash); `UNAUTHORIZED`.
-    public func deleteTicket(number: String, by actor: some ActorReference) async throws -> TicketListing {
+    /// - Throws: `FORBIDDEN` (not an admin); `NOT_FOUND`; `CONFLICT` (already in the trash, or no
+    ///   longer at `expectedVersion`); `UNAUTHORIZED`.
+    public func deleteTicket(number: String, expectedVersion: Int? = nil, by actor: some ActorReference) async throws -> TicketListing {
         try await applying(
-            number: number, expectedVersion: nil, by: actor, audit: { AuditRecord("ticket.delete", target: $0.number, detail: $0.subject) }
+            number: number, expectedVersion: expectedVersion, by: actor, audit: { AuditRecord("ticket.delete", target: $0.number, detail: $0.subject) }
         ) { ticket, me, now in
             try TicketRules.delete(&ticket, by: me, at: now)
         }

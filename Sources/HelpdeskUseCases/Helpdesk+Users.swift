@@ -14,10 +14,14 @@ extension Helpdesk {
         return try Self.acting(user)
     }
 
-    /// A customer registers themselves.
-    /// - Throws: `VALIDATION_ERROR` listing every bad field; `CONFLICT` (the email is registered).
-    public func register(email: String, name: String, password: String) async throws -> User {
-        let fields = try Self.validateNewUser(email: email, name: name, password: password)
+    /// A customer registers themselves. `passwordConfirmation`, when given (a form that asks twice),
+    /// must equal `password`; a mismatch is listed with every other bad field.
+    /// - Throws: `VALIDATION_ERROR` listing every bad field (`password_confirmation` on a mismatch);
+    ///   `CONFLICT` (the email is registered).
+    public func register(email: String, name: String, password: String, passwordConfirmation: String? = nil) async throws -> User {
+        var errors = FieldErrors()
+        if let passwordConfirmation, passwordConfirmation != password { errors.add("password_confirmation", "does not match the password") }
+        let fields = try Self.validateNewUser(email: email, name: name, password: password, errors: errors)
         let hash = try await hashPassword(fields.password)
         let record = NewUserRecord(email: fields.email, name: fields.name, role: .customer, passwordHash: hash)
         return try await storage.addUser(record, actorId: nil, at: try now()) { snapshot in
@@ -73,31 +77,27 @@ extension Helpdesk {
     }
 
     /// Checks a password. Five failures within 15 minutes lock the account for 15 minutes
-    /// (`LoginLockout`); the message never says whether the email exists, and both failures take
-    /// the same time.
-    /// - Throws: `UNAUTHORIZED` (wrong email or password, locked, deactivated).
+    /// (`LoginLockout`). Every failure, an unknown email, a wrong password or a locked account, is
+    /// the same error (`LoginLockout.refusal`) and takes the same time (one password check each).
+    /// - Throws: `UNAUTHORIZED` (`LoginLockout.refusal`; or, after the right password, a deactivated account).
     public func login(email: String, password: String) async throws -> User {
         let normalized = (try? Validator.email(email)) ?? ""
-        let wrong = HelpdeskError(.unauthorized, "Wrong email or password")
+        let wrong = LoginLockout.refusal
         guard let stored = try await storage.credentials(email: normalized) else {
             _ = await verifyPassword(password, against: Self.decoyHash)
             throw wrong
         }
         let user = stored.user, now = try now()
-        if LoginLockout.isLocked(until: stored.lockedUntil, at: now), let lockedUntil = stored.lockedUntil {
-            throw HelpdeskError(
-                .unauthorized,
-                "Account locked after \(LoginLockout.maxFailures) failed logins; try again after \(UTCTimestamp.iso8601(lockedUntil))")
+        if LoginLockout.isLocked(until: stored.lockedUntil, at: now) {
+            _ = await verifyPassword(password, against: Self.decoyHash)
+            throw wrong
         }
         if let hash = stored.passwordHash, await verifyPassword(password, against: hash) {
             try await storage.recordSuccessfulLogin(userId: user.id)
             return try Self.acting(user)
         }
-        let locked = try await storage.recordFailedLogin(userId: user.id) { previous in
+        _ = try await storage.recordFailedLogin(userId: user.id) { previous in
             LoginLockout.recordFailure(previous: previous, at: now)
-        }
-        if locked != nil {
-            throw HelpdeskError(.unauthorized, "Wrong email or password; the account is now locked for 15 minutes")
         }
         throw wrong
     }
@@ -185,6 +185,31 @@ extension Helpdesk {
                 audit: AuditRecord("user.password-reset", target: user.email))
         }
         return (user, generated)
+    }
+
+    /// Sets the IANA zone a user's times are shown in (`DisplayZone`), or with `zone == nil` unsets
+    /// it (then `TZ`, else UTC). Users set their own; admins anyone's (audited).
+    /// - Throws: `VALIDATION_ERROR` on `time_zone` (not an IANA name) or `email`; `FORBIDDEN` (a
+    ///   non-admin naming anyone but themselves, whether or not the account exists); `NOT_FOUND`
+    ///   (an admin naming no user); `UNAUTHORIZED`.
+    public func setTimeZone(email: String, zone: String?, by actor: some ActorReference) async throws -> User {
+        var errors = FieldErrors()
+        var normalized = "", name: String?
+        errors.check("email") { normalized = try Validator.email(email, field: "email") }
+        if let zone { errors.check("time_zone") { name = try DisplayZone.validate(zone) } }
+        try errors.throwIfAny()
+        let lookup = normalized, zoneName = name
+        return try await storage.changeUser(email: lookup, actorId: actor.actorId, at: try now()) { snapshot in
+            let me = try Self.acting(snapshot.actor)
+            guard me.role == .admin || snapshot.user?.id == me.id else {
+                throw HelpdeskError.forbidden("Only admins may set another user's time zone")
+            }
+            guard let user = snapshot.user else { throw HelpdeskError.notFound("User \(lookup)") }
+            var changed = user
+            changed.timeZone = zoneName
+            let audit = user.id == me.id ? nil : AuditRecord("user.time-zone", target: user.email, detail: zoneName ?? "unset")
+            return UserChange(user: changed, bumpCredentialVersion: false, audit: audit)
+        }
     }
 
     /// The decision every change of an account shares: an admin acts on an existing user.

@@ -15,6 +15,9 @@ public struct WireHistoryEntry: Codable, Sendable, Equatable {
     @ExplicitNull public var oldValue: String?
     /// The field's value after; null when it has none or no field changed.
     @ExplicitNull public var newValue: String?
+    /// Why a change followed from another action (`the requester replied` when a requester's reply
+    /// reopened the ticket or ended a wait); null for changes made as asked.
+    @ExplicitNull public var reason: String?
 
     /// An entry made by `actor`.
     public init(_ entry: HistoryEntry, actor: UserRef) {
@@ -24,10 +27,11 @@ public struct WireHistoryEntry: Codable, Sendable, Equatable {
         field = entry.field
         oldValue = entry.oldValue
         newValue = entry.newValue
+        reason = entry.reason
     }
 
     private enum CodingKeys: String, CodingKey {
-        case at, actor, action, field
+        case at, actor, action, field, reason
         case oldValue = "old_value"
         case newValue = "new_value"
     }

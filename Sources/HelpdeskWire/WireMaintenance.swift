@@ -28,17 +28,22 @@ public struct WireCheck: Codable, Sendable, Equatable {
     public var integrity: [String]
     /// One line per broken reference; empty when none.
     public var foreignKeys: [String]
+    /// Accounts whose emails are one address once normalised (NFC, case-folded): each group's
+    /// emails as stored. Empty when none.
+    public var emailCollisions: [[String]]
 
     /// A check's findings.
-    public init(healthy: Bool, integrity: [String], foreignKeys: [String]) {
+    public init(healthy: Bool, integrity: [String], foreignKeys: [String], emailCollisions: [[String]]) {
         self.healthy = healthy
         self.integrity = integrity
         self.foreignKeys = foreignKeys
+        self.emailCollisions = emailCollisions
     }
 
     private enum CodingKeys: String, CodingKey {
         case healthy, integrity
         case foreignKeys = "foreign_keys"
+        case emailCollisions = "email_collisions"
     }
 }
 

@@ -18,8 +18,11 @@ public struct WireTicket: Codable, Sendable, Equatable {
     public var category: TicketCategory
     /// The email of the user the ticket belongs to.
     public var requester: String
-    /// The address replies go to.
+    /// The address replies go to: the requester's, or the contact address staff filed it for.
     public var customerEmail: String
+    /// The email of who filed the ticket: the requester, or the staff member who filed it on a
+    /// customer's behalf.
+    public var submitter: String
     /// The assigned agent's email; null when nobody is assigned.
     @ExplicitNull public var assignee: String?
     /// When the ticket was filed (UTC).
@@ -50,6 +53,7 @@ public struct WireTicket: Codable, Sendable, Equatable {
         category = ticket.category
         requester = listing.requester.email
         customerEmail = ticket.customerEmail
+        submitter = listing.submitter.email
         assignee = listing.assignee?.email
         createdAt = ticket.createdAt
         updatedAt = ticket.updatedAt
@@ -62,7 +66,7 @@ public struct WireTicket: Codable, Sendable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case number, subject, description, status, priority, category, requester, assignee, version, sla
+        case number, subject, description, status, priority, category, requester, submitter, assignee, version, sla
         case customerEmail = "customer_email"
         case createdAt = "created_at"
         case updatedAt = "updated_at"

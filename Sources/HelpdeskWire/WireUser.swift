@@ -13,6 +13,9 @@ public struct WireUser: Codable, Sendable, Equatable {
     public var active: Bool
     /// When the account was made (UTC).
     public var createdAt: Date
+    /// The IANA zone the user's times are shown in by the command line and the console; null when
+    /// unset (then `TZ`, else UTC). JSON times stay UTC whatever it is.
+    @ExplicitNull public var timeZone: String?
 
     /// A user.
     public init(_ user: User) {
@@ -21,11 +24,13 @@ public struct WireUser: Codable, Sendable, Equatable {
         role = user.role
         active = user.isActive
         createdAt = user.createdAt
+        timeZone = user.timeZone
     }
 
     private enum CodingKeys: String, CodingKey {
         case email, name, role, active
         case createdAt = "created_at"
+        case timeZone = "time_zone"
     }
 }
 

@@ -13,11 +13,13 @@ struct Audit: AsyncParsableCommand {
     func run() async throws {
         try await global.run { output in
             let service = try global.service()
-            let entries = try await service.auditLog(limit: limit, by: try await global.actor(service))
+            let actor = try await global.actor(service)
+            let entries = try await service.auditLog(limit: limit, by: actor)
+            let zone = global.zone(for: actor)
             try output.emit(json: WireAuditLog(audit: entries.map(WireAuditEntry.init))) {
                 Output.table(
                     ["WHEN", "WHO", "ACTION", "TARGET", "DETAIL"],
-                    entries.map { [Output.date($0.at), $0.actorEmail, $0.action, $0.target, $0.detail ?? ""] })
+                    entries.map { [Output.date($0.at, in: zone), $0.actorEmail, $0.action, $0.target, $0.detail ?? ""] })
             }
         }
     }

@@ -36,7 +36,8 @@ struct ConsoleOptions: ParsableArguments {
                         .load(keymap: keymap, theme: theme, environment: environment, colours: colours, utf8: utf8)
                     return ConsoleController(
                         service: service, config: config, scheduler: BackgroundScheduler(), inbox: Inbox(),
-                        width: width, height: height, user: user, loginNote: loginNote, exportDirectory: reports)
+                        width: width, height: height, user: user, loginNote: loginNote, exportDirectory: reports,
+                        drafts: DraftStore.standard(environment: environment))
                 })
             }
             loop.stackSize = 8 << 20

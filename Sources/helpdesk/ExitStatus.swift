@@ -10,6 +10,7 @@ extension ErrorCode {
         case .forbidden: 4
         case .notFound: 5
         case .conflict: 6
+        case .ticketClosed: 7
         case .internalError: 1
         }
     }

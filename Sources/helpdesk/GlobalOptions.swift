@@ -71,6 +71,11 @@ struct GlobalOptions: ParsableArguments {
         return try await service.actor(email: email)
     }
 
+    /// The zone `user`'s times are shown in: their own, else `TZ`, else UTC (`DisplayZone.resolve`).
+    func zone(for user: User?) -> TimeZone {
+        DisplayZone.resolve(userZone: user?.timeZone, environmentTZ: environment["TZ"])
+    }
+
     /// Runs a command body, turning a domain error into the seed's error object (with `--json`) or one
     /// line on stderr, and the code's exit status.
     func run(_ body: (Output) async throws -> Void) async throws {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HelpdeskConsole
 import HelpdeskCore
 import HelpdeskWire
 
@@ -36,24 +37,30 @@ struct Output {
     }
 
     /// Aligns columns; the last column takes what is left of `width` and is cut with an ellipsis.
+    /// Widths are the terminal's (the console's `TextWidth`, in the environment's locale): a CJK
+    /// character takes two columns, a combining accent none, so rows keep to `width`.
     static func table(_ headers: [String], _ rows: [[String]], width: Int = terminalWidth) -> String {
         guard !headers.isEmpty else { return "" }
+        _ = localeAdopted
         let cells = rows.map { $0.map { DisplayText.sanitize($0) } }
-        var widths = headers.map(\.count)
+        var widths = headers.map { TextWidth.of($0) }
         for row in cells {
             for (index, cell) in row.enumerated() where index < widths.count - 1 {
-                widths[index] = max(widths[index], cell.count)
+                widths[index] = max(widths[index], TextWidth.of(cell))
             }
         }
         let fixed = widths.dropLast().reduce(0, +) + 2 * (widths.count - 1)
         let lastWidth = max(8, width - fixed)
         func line(_ row: [String]) -> String {
             row.enumerated().map { index, cell in
-                index == row.count - 1 ? truncate(cell, to: lastWidth) : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+                index == row.count - 1 ? TextWidth.truncate(cell, to: lastWidth) : TextWidth.fit(cell, to: widths[index])
             }.joined(separator: "  ")
         }
         return ([line(headers)] + cells.map(line)).joined(separator: "\n")
     }
+
+    /// The environment's character type, taken once before the first measure.
+    private static let localeAdopted: Bool = TextWidth.adoptLocale()
 
     /// The terminal's width when stdout is one, else 80 (pipes and files get the 80-column layout).
     static let terminalWidth: Int = {
@@ -62,12 +69,9 @@ struct Output {
         return Int(size.ws_col)
     }()
 
-    static func truncate(_ text: String, to width: Int) -> String {
-        text.count <= width ? text : String(text.prefix(max(0, width - 1))) + "…"
-    }
-
-    static func date(_ date: Date?) -> String {
+    /// A time for people in `zone`, labelled (`2026-11-29 10:00 UTC+1`); `-` for none.
+    static func date(_ date: Date?, in zone: TimeZone) -> String {
         guard let date else { return "-" }
-        return String(UTCTimestamp.iso8601(date).prefix(16)).replacingOccurrences(of: "T", with: " ")
+        return DisplayText.time(date, in: zone)
     }
 }

@@ -10,8 +10,11 @@ struct TicketComments: AsyncParsableCommand {
     func run() async throws {
         try await global.run { output in
             let service = try global.service()
-            let comments = try await service.comments(number: number, by: try await global.actor(service))
-            try output.emit(json: WireCommentList(comments: comments.map(WireComment.init))) { TicketText.comments(comments) }
+            let actor = try await global.actor(service)
+            let comments = try await service.comments(number: number, by: actor)
+            try output.emit(json: WireCommentList(comments: comments.map(WireComment.init))) {
+                TicketText.comments(comments, zone: global.zone(for: actor))
+            }
         }
     }
 }

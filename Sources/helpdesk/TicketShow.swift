@@ -15,7 +15,10 @@ struct TicketShow: AsyncParsableCommand {
             let comments = try await service.comments(number: number, by: actor)
             let now = service.clock.now()
             let detail = WireTicketDetail(ticket: WireTicket(listing, now: now), comments: comments.map(WireComment.init))
-            try output.emit(json: detail) { TicketText.detail(listing, now: now) + "\n\n" + TicketText.comments(comments) }
+            let zone = global.zone(for: actor)
+            try output.emit(json: detail) {
+                TicketText.detail(listing, now: now, zone: zone) + "\n\n" + TicketText.comments(comments, zone: zone)
+            }
         }
     }
 }

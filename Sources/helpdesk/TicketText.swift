@@ -5,9 +5,10 @@ import HelpdeskUseCases
 
 /// Human renderings of tickets for the command line.
 enum TicketText {
+    /// The SLA column, in the words the console's queue uses (`DisplayText.nextClock`).
     static func slaCell(_ ticket: Ticket, now: Date) -> String {
-        guard let next = SLAPolicy.readings(for: ticket, at: now).next else { return "done" }
-        return DisplayText.duration(seconds: next.secondsLeft) + (next.isPaused ? " ‖" : "")
+        let next = DisplayText.nextClock(ticket, at: now)
+        return next.text + (next.isPaused ? " ‖" : "")
     }
 
     static func list(_ page: TicketPage, now: Date) -> String {
@@ -24,34 +25,32 @@ enum TicketText {
         return text
     }
 
-    static func detail(_ listing: TicketListing, now: Date) -> String {
+    /// A ticket for people; times in `zone`, clocks and category in the words both faces share.
+    static func detail(_ listing: TicketListing, now: Date, zone: TimeZone) -> String {
         let t = listing.ticket
         let readings = SLAPolicy.readings(for: t, at: now)
-        func clock(_ name: String, _ r: SLAClockReading) -> String {
-            let left = r.isFinished
-                ? (r.state == .met ? "met with \(DisplayText.duration(seconds: r.secondsLeft)) to spare" : "missed by \(DisplayText.duration(seconds: -r.secondsLeft))")
-                : "\(DisplayText.duration(seconds: r.secondsLeft)) left" + (r.isPaused ? " (paused)" : "")
-            return "\(name): \(r.state.rawValue), due \(Output.date(r.due)), \(left)"
-        }
+        func clock(_ name: String, _ r: SLAClockReading) -> String { DisplayText.clock(name, r, in: zone) }
         var lines = [
             "\(t.number)  \(DisplayText.sanitize(t.subject))",
-            "Status: \(t.status.label)   Priority: \(t.priority.rawValue)   Category: \(t.category.rawValue)   Version: \(t.version)",
+            "Status: \(t.status.label)   Priority: \(t.priority.rawValue)   Category: \(DisplayText.category(t.category))   Version: \(t.version)",
             "Requester: \(DisplayText.sanitize(listing.requester.name)) <\(listing.requester.email)>   Contact: \(t.customerEmail)",
-            "Assignee: \(listing.assignee.map { "\(DisplayText.sanitize($0.name)) <\($0.email)>" } ?? "-")",
-            "Created: \(Output.date(t.createdAt))   Updated: \(Output.date(t.updatedAt))",
+            "Assignee: \(listing.assignee.map { "\(DisplayText.sanitize($0.name)) <\($0.email)>" } ?? "-")"
+                + (listing.submitter.id == listing.requester.id
+                    ? "" : "   Filed by: \(DisplayText.sanitize(listing.submitter.name)) <\(listing.submitter.email)>"),
+            "Created: \(Output.date(t.createdAt, in: zone))   Updated: \(Output.date(t.updatedAt, in: zone))",
             clock("First response", readings.firstResponse),
             clock("Resolution", readings.resolution),
         ]
-        if let deleted = t.deletedAt { lines.append("In the trash since \(Output.date(deleted))") }
+        if let deleted = t.deletedAt { lines.append("In the trash since \(Output.date(deleted, in: zone))") }
         lines += ["", DisplayText.sanitize(t.description, keepNewlines: true)]
         return lines.joined(separator: "\n")
     }
 
-    static func comments(_ comments: [CommentView]) -> String {
+    static func comments(_ comments: [CommentView], zone: TimeZone) -> String {
         guard !comments.isEmpty else { return "No comments." }
         return comments.map { view in
             let c = view.comment
-            let header = "\(Output.date(c.createdAt))  \(DisplayText.sanitize(view.author.name)) (\(view.author.role.rawValue))"
+            let header = "\(Output.date(c.createdAt, in: zone))  \(DisplayText.sanitize(view.author.name)) (\(view.author.role.rawValue))"
                 + (c.isInternal ? "  [internal]" : "")
             return header + "\n" + DisplayText.sanitize(c.body, keepNewlines: true).split(separator: "\n", omittingEmptySubsequences: false)
                 .map { "  " + $0 }.joined(separator: "\n")

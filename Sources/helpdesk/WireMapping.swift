@@ -32,7 +32,11 @@ extension WireSettings {
 }
 
 extension WireCheck {
-    init(_ report: CheckReport) { self.init(healthy: report.isHealthy, integrity: report.integrity, foreignKeys: report.foreignKeys) }
+    init(_ report: CheckReport) {
+        self.init(
+            healthy: report.isHealthy, integrity: report.integrity, foreignKeys: report.foreignKeys,
+            emailCollisions: report.emailCollisions)
+    }
 }
 
 extension WireDemoLogin {

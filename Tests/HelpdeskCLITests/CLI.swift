@@ -37,7 +37,9 @@ struct CLI {
     }()
 
     /// Starts the command with pinned database, clock and a cheap password hash.
-    func start(_ arguments: [String], as user: String? = nil, stdin: String? = nil, now: String? = nil) throws -> (Process, URL, URL) {
+    func start(
+        _ arguments: [String], as user: String? = nil, stdin: String? = nil, now: String? = nil, environment extra: [String: String] = [:]
+    ) throws -> (Process, URL, URL) {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -45,6 +47,9 @@ struct CLI {
         environment["HELPDESK_DB"] = database
         environment["HELPDESK_NOW"] = now ?? self.now
         environment["HELPDESK_TEST_PASSWORD_ROUNDS"] = "1000"
+        // Times for people follow TZ; the tests pin it (UTC unless a test says otherwise).
+        environment["TZ"] = "UTC"
+        environment.merge(extra) { _, new in new }
         environment["HELPDESK_USER"] = user
         if user == nil { environment.removeValue(forKey: "HELPDESK_USER") }
         process.environment = environment
@@ -70,8 +75,10 @@ struct CLI {
     }
 
     @discardableResult
-    func run(_ arguments: [String], as user: String? = nil, stdin: String? = nil, now: String? = nil) throws -> Result {
-        try Self.finish(start(arguments, as: user, stdin: stdin, now: now))
+    func run(
+        _ arguments: [String], as user: String? = nil, stdin: String? = nil, now: String? = nil, environment: [String: String] = [:]
+    ) throws -> Result {
+        try Self.finish(start(arguments, as: user, stdin: stdin, now: now, environment: environment))
     }
 
     /// Runs a command that must succeed and returns its JSON.

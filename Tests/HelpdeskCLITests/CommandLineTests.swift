@@ -148,6 +148,7 @@ struct CommandLineTests {
         let show = try cli.run(["ticket", "show", String(number)], as: "dan@x.test")
         #expect(!show.stdout.contains("\u{1B}"))
         #expect(show.stdout.contains("First response: pending"))
+        #expect(show.stdout.contains("UTC"), "times are labelled")
     }
 
     @Test func loginChecksPasswordsAndLocksOut() throws {
@@ -228,5 +229,88 @@ struct ReportExportTests {
         process.waitUntilExit()
         #expect(answered, "the login answered with the pipe still open")
         #expect(process.terminationStatus == 0)
+    }
+
+    /// Issue 11, §8: a customer's reply to a ticket closed more than 7 days ago exits 7 with
+    /// `TICKET_CLOSED`, in JSON and in words; within the week it reopens the ticket.
+    @Test func aReplyToALongClosedTicketIsRefusedWithItsOwnCode() throws {
+        let cli = try CLI()
+        try cli.seedUsers()
+        let number = try cli.createTicket()
+        try cli.json(["ticket", "status", number, "closed"], as: "admin@x.test")
+        let late = "2026-12-07T09:00:01Z"
+        let refused = try cli.run(["ticket", "comment", number, "--body", "Still broken", "--json"], as: "dan@x.test", now: late)
+        #expect(refused.status == 7)
+        let error = try refused.json()
+        #expect(error["code"] as? String == "TICKET_CLOSED")
+        #expect((error["message"] as? String)?.contains("more than 7 days ago") == true)
+        let words = try cli.run(["ticket", "comment", number, "--body", "Still broken"], as: "dan@x.test", now: late)
+        #expect(words.status == 7)
+        #expect(words.stderr.contains("File a new ticket"))
+        try cli.json(["ticket", "comment", number, "--body", "Still broken"], as: "dan@x.test", now: "2026-12-06T09:00:00Z")
+        let shown = try cli.json(["ticket", "show", number], as: "dan@x.test", now: "2026-12-06T09:00:00Z")
+        #expect(shown["status"] as? String == "reopened")
+    }
+
+    /// Issue 11, §10: an agent files for a registered customer with `--customer-email` and can
+    /// read it; `submitter` names them, in JSON and in words.
+    @Test func anAgentFilingForACustomerCanReadItAndIsNamedAsSubmitter() throws {
+        let cli = try CLI()
+        try cli.seedUsers()
+        let number = try cli.createTicket(subject: "Phoned in: login fails", as: "alice@x.test", extra: ["--customer-email", "dan@x.test"])
+        let shown = try cli.json(["ticket", "show", number], as: "alice@x.test")
+        #expect(shown["requester"] as? String == "dan@x.test")
+        #expect(shown["submitter"] as? String == "alice@x.test")
+        let words = try cli.run(["ticket", "show", number], as: "alice@x.test")
+        #expect(words.status == 0)
+        #expect(words.stdout.contains("Filed by: Alice <alice@x.test>"))
+        #expect(try cli.run(["ticket", "show", number], as: "bob@x.test").status == 4)
+    }
+
+    /// Issue 11, §10: a locked account and an unknown email get the same exit status, the same
+    /// words on stderr and the same JSON.
+    @Test func aLockedAccountAndAnUnknownEmailLookTheSame() throws {
+        let cli = try CLI()
+        try cli.seedUsers()
+        for _ in 0..<5 {
+            #expect(try cli.run(["login", "--email", "dan@x.test", "--password-stdin"], stdin: "nope-nope\n").status == 3)
+        }
+        for json in [false, true] {
+            let extra = json ? ["--json"] : []
+            let locked = try cli.run(["login", "--email", "dan@x.test", "--password-stdin"] + extra, stdin: "password1\n")
+            let unknown = try cli.run(["login", "--email", "nobody@x.test", "--password-stdin"] + extra, stdin: "password1\n")
+            #expect(locked.status == 3 && unknown.status == 3)
+            #expect(locked.stdout == unknown.stdout)
+            #expect(locked.stderr == unknown.stderr)
+            #expect((json ? locked.stdout : locked.stderr).contains("Wrong email or password"))
+        }
+    }
+
+    /// Issue 11, §10: times for people show in the user's zone (set with `user set-time-zone`),
+    /// else `TZ`, else UTC, labelled; `--json` stays UTC; the clock and category words are the
+    /// console's.
+    @Test func timesShowInTheUsersZoneLabelledAndJSONStaysUTC() throws {
+        let cli = try CLI()
+        try cli.seedUsers()
+        let number = try cli.createTicket(extra: ["--category", "feature_request"])
+        let utc = try cli.run(["ticket", "show", number], as: "dan@x.test")
+        #expect(utc.stdout.contains("Created: 2026-11-29 09:00 UTC"))
+        #expect(utc.stdout.contains("First response: pending, 8h00m left, due 2026-11-29 17:00 UTC"))
+        #expect(utc.stdout.contains("Category: feature request"))
+        let fromTZ = try cli.run(["ticket", "show", number], as: "dan@x.test", environment: ["TZ": "America/New_York"])
+        #expect(fromTZ.stdout.contains("Created: 2026-11-29 04:00 UTC-5"))
+        let set = try cli.json(["user", "set-time-zone", "dan@x.test", "Asia/Kolkata"], as: "dan@x.test")
+        #expect(set["time_zone"] as? String == "Asia/Kolkata")
+        let own = try cli.run(["ticket", "show", number], as: "dan@x.test", environment: ["TZ": "America/New_York"])
+        #expect(own.stdout.contains("Created: 2026-11-29 14:30 UTC+5:30"), "the user's own zone wins over TZ")
+        let json = try cli.json(["ticket", "show", number], as: "dan@x.test")
+        #expect(json["created_at"] as? String == "2026-11-29T09:00:00Z")
+        let refused = try cli.run(["user", "set-time-zone", "dan@x.test", "GMT+1", "--json"], as: "dan@x.test")
+        #expect(refused.status == 2)
+        #expect((try refused.json()["errors"] as? [String: [String]])?["time_zone"] != nil)
+        #expect(try cli.run(["user", "set-time-zone", "alice@x.test", "UTC"], as: "dan@x.test").status == 4)
+        try cli.json(["user", "set-time-zone", "dan@x.test", "none"], as: "admin@x.test")
+        let back = try cli.run(["ticket", "show", number], as: "dan@x.test")
+        #expect(back.stdout.contains("Created: 2026-11-29 09:00 UTC"))
     }
 }

@@ -233,6 +233,10 @@ struct JSONGoldenTests {
         try golden.check("error-unauthorized-no-user", ["ticket", "list"], at: at, status: 3)
         try golden.check(
             "error-unauthorized-login", ["login", "--email", "dan@x.test", "--password-stdin"], stdin: "wrong-password\n", at: at, status: 3)
+        // Closed on day 3 at 10:00; eight days later its requester's reply is refused and stores nothing.
+        try golden.check(
+            "error-ticket-closed", ["ticket", "comment", t.closed, "--body", "Still broken"], as: "dan@x.test",
+            at: "2026-12-03T10:00:01Z", status: 7)
     }
 
     func maintenance(_ golden: Goldens) throws {

@@ -76,3 +76,31 @@ struct AdminTests {
         #expect(agent.screen.contains("User management is for admins"))
     }
 }
+
+/// Issue 11 §10: admin dialogs count and word what they are about.
+struct AdminDialogTests {
+    @Test func theDeactivateDialogCountsEveryOpenTicketNotTheFirstPage() async throws {
+        let fx = try await ConsoleFixture()
+        for index in 1...55 { try await fx.file("Ticket \(index) for Bob", assignTo: "bob@x.test") }
+        let console = await fx.console(as: fx.admin, width: 150, height: 30)
+        await console.press("3")
+        let row = try #require(console.lines.firstIndex { $0.contains("bob@x.test") })
+        let first = try #require(console.lines.firstIndex { $0.contains("@x.test") })
+        for _ in first..<row { await console.press("j") }
+        await console.press("d")
+        #expect(console.screen.contains("+52 more"), "55 open tickets: three named, 52 more")
+    }
+
+    @Test func theLastAdminRefusalMentionsNoTicket() async throws {
+        let fx = try await ConsoleFixture()
+        let console = await fx.console(as: fx.admin, width: 150, height: 30)
+        await console.press("3")
+        let row = try #require(console.lines.firstIndex { $0.contains("admin@x.test") })
+        let first = try #require(console.lines.firstIndex { $0.contains("@x.test") })
+        for _ in first..<row { await console.press("j") }
+        await console.press("r", "j", "ret")  // admin -> the next role in the menu
+        #expect(try await fx.service.listUsers(role: "admin", by: fx.admin).count == 1)
+        #expect(!console.screen.contains("ticket"), "no ticket is involved: \(console.screen)")
+        #expect(console.screen.contains("admin"))
+    }
+}

@@ -60,7 +60,7 @@ struct BufferAndWidgetTests {
         #expect(editor.text == "hi")
         _ = editor.handle(.left)
         _ = editor.handle(.enter)
-        #expect(editor.lines == ["h", "i"])
+        #expect(editor.lines.map(\.text) == ["h", "i"])
     }
 
     @Test func diffListsOnlyChangedCells() {
@@ -124,7 +124,7 @@ struct LoopTests {
 /// Runs each job on the cooperative pool and waits for it on the scheduling thread: only for a loop
 /// on a thread of its own (never a pool thread, which waiting could starve).
 final class WaitingScheduler: WorkScheduler {
-    func schedule(_ work: @escaping @Sendable () async -> Void) {
+    func schedule(supersedes key: String?, _ work: @escaping @Sendable () async -> Void) {
         let done = DispatchSemaphore(value: 0)
         Task {
             await work()

@@ -51,7 +51,7 @@ struct ConfigTests {
             ([.char("k")], .queue, "list.up"), ([.up], .queue, "list.up"), ([.char("g"), .char("g")], .queue, "list.top"),
             ([.char("G")], .queue, "list.bottom"), ([.home], .queue, "list.top"), ([.ctrl("d")], .queue, "list.page-down"),
             ([.pageUp], .queue, "list.page-up"), ([.tab], .queue, "pane.next"), ([.char("h")], .queue, "pane.left"),
-            ([.enter], .queue, "ticket.open"), ([.escape], .queue, "app.back"), ([.char("r")], .queue, "ticket.reply"),
+            ([.enter], .queue, "ticket.open"), ([.escape], .queue, "app.cancel"), ([.char("r")], .queue, "ticket.reply"),
             ([.char("i")], .queue, "ticket.note"), ([.char("s")], .queue, "ticket.status"), ([.char("p")], .queue, "ticket.priority"),
             ([.char("a")], .queue, "ticket.assign"), ([.char("/")], .queue, "search.start"), ([.char("f")], .queue, "filter.open"),
             ([.char("?")], .queue, "app.help"), ([.char("q")], .queue, "app.back"), ([.ctrl("s")], .editor, "editor.submit"),

@@ -6,7 +6,7 @@ import Testing
 /// relation to the ticket. "Allowed" means the action succeeded and changed the ticket; a refusal must
 /// carry the exact code.
 struct PermissionTests {
-    enum Relation: String, CaseIterable { case requester, assignee, other }
+    enum Relation: String, CaseIterable { case requester, assignee, other, submitter }
     enum Action: String, CaseIterable {
         case view, status, reopen, priority, assign, publicComment, internalComment, update, updateResolved, delete, restore, purge
     }
@@ -40,6 +40,14 @@ struct PermissionTests {
             Fixture.ticket(status: status, requester: Fixture.otherCustomer, assignee: actor)
         case .other:
             Fixture.ticket(status: status, requester: Fixture.otherCustomer, assignee: Fixture.otherAgent)
+        case .submitter:
+            // Filed by the actor for someone else (a customer only if they filed it as staff and were
+            // demoted since): an agent sees it as their own work (issue 11, §10); a customer does not.
+            {
+                var ticket = Fixture.ticket(status: status, requester: Fixture.otherCustomer, assignee: Fixture.otherAgent)
+                ticket.submitterId = actor.id
+                return ticket
+            }()
         }
     }
 
@@ -93,49 +101,49 @@ struct PermissionTests {
 
     static let ok = Outcome.allowed, forbidden = Outcome.refused(.forbidden), notFound = Outcome.refused(.notFound)
 
-    /// role.action -> outcome as requester, assignee, other. From the README: a customer sees only what
+    /// role.action -> outcome as requester, assignee, other, submitter. From the README: a customer sees only what
     /// they requested (anything else is NOT_FOUND), may only reopen, comment publicly on and edit (until
-    /// resolved) their own; an agent sees what is assigned to or requested by them (anything else is
-    /// FORBIDDEN) and may do all but assign and delete/restore/purge there; a ticket in the trash is
+    /// resolved) their own; an agent sees what is assigned to, requested by or filed by them (anything else
+    /// is FORBIDDEN) and may do all but assign and delete/restore/purge there; a ticket in the trash is
     /// NOT_FOUND for everyone but admins; an admin may do everything.
     static let table: [String: [Outcome]] = [
-        "customer.view": [ok, notFound, notFound],
-        "customer.status": [forbidden, notFound, notFound],
-        "customer.reopen": [ok, notFound, notFound],
-        "customer.priority": [forbidden, notFound, notFound],
-        "customer.assign": [forbidden, notFound, notFound],
-        "customer.publicComment": [ok, notFound, notFound],
-        "customer.internalComment": [forbidden, notFound, notFound],
-        "customer.update": [ok, notFound, notFound],
-        "customer.updateResolved": [forbidden, notFound, notFound],
-        "customer.delete": [forbidden, notFound, notFound],
-        "customer.restore": [notFound, notFound, notFound],
-        "customer.purge": [notFound, notFound, notFound],
-        "agent.view": [ok, ok, forbidden],
-        "agent.status": [ok, ok, forbidden],
-        "agent.reopen": [ok, ok, forbidden],
-        "agent.priority": [ok, ok, forbidden],
-        "agent.assign": [forbidden, forbidden, forbidden],
-        "agent.publicComment": [ok, ok, forbidden],
-        "agent.internalComment": [ok, ok, forbidden],
-        "agent.update": [ok, ok, forbidden],
-        "agent.updateResolved": [ok, ok, forbidden],
-        "agent.delete": [forbidden, forbidden, forbidden],
+        "customer.view": [ok, notFound, notFound, notFound],
+        "customer.status": [forbidden, notFound, notFound, notFound],
+        "customer.reopen": [ok, notFound, notFound, notFound],
+        "customer.priority": [forbidden, notFound, notFound, notFound],
+        "customer.assign": [forbidden, notFound, notFound, notFound],
+        "customer.publicComment": [ok, notFound, notFound, notFound],
+        "customer.internalComment": [forbidden, notFound, notFound, notFound],
+        "customer.update": [ok, notFound, notFound, notFound],
+        "customer.updateResolved": [forbidden, notFound, notFound, notFound],
+        "customer.delete": [forbidden, notFound, notFound, notFound],
+        "customer.restore": [notFound, notFound, notFound, notFound],
+        "customer.purge": [notFound, notFound, notFound, notFound],
+        "agent.view": [ok, ok, forbidden, ok],
+        "agent.status": [ok, ok, forbidden, ok],
+        "agent.reopen": [ok, ok, forbidden, ok],
+        "agent.priority": [ok, ok, forbidden, ok],
+        "agent.assign": [forbidden, forbidden, forbidden, forbidden],
+        "agent.publicComment": [ok, ok, forbidden, ok],
+        "agent.internalComment": [ok, ok, forbidden, ok],
+        "agent.update": [ok, ok, forbidden, ok],
+        "agent.updateResolved": [ok, ok, forbidden, ok],
+        "agent.delete": [forbidden, forbidden, forbidden, forbidden],
         // A ticket in the trash is gone for everyone but admins: NOT_FOUND, as for customers.
-        "agent.restore": [notFound, notFound, notFound],
-        "agent.purge": [notFound, notFound, notFound],
-        "admin.view": [ok, ok, ok],
-        "admin.status": [ok, ok, ok],
-        "admin.reopen": [ok, ok, ok],
-        "admin.priority": [ok, ok, ok],
-        "admin.assign": [ok, ok, ok],
-        "admin.publicComment": [ok, ok, ok],
-        "admin.internalComment": [ok, ok, ok],
-        "admin.update": [ok, ok, ok],
-        "admin.updateResolved": [ok, ok, ok],
-        "admin.delete": [ok, ok, ok],
-        "admin.restore": [ok, ok, ok],
-        "admin.purge": [ok, ok, ok],
+        "agent.restore": [notFound, notFound, notFound, notFound],
+        "agent.purge": [notFound, notFound, notFound, notFound],
+        "admin.view": [ok, ok, ok, ok],
+        "admin.status": [ok, ok, ok, ok],
+        "admin.reopen": [ok, ok, ok, ok],
+        "admin.priority": [ok, ok, ok, ok],
+        "admin.assign": [ok, ok, ok, ok],
+        "admin.publicComment": [ok, ok, ok, ok],
+        "admin.internalComment": [ok, ok, ok, ok],
+        "admin.update": [ok, ok, ok, ok],
+        "admin.updateResolved": [ok, ok, ok, ok],
+        "admin.delete": [ok, ok, ok, ok],
+        "admin.restore": [ok, ok, ok, ok],
+        "admin.purge": [ok, ok, ok, ok],
     ]
 
     @Test("every cell of the permission table", arguments: Role.allCases, Action.allCases)
@@ -148,6 +156,26 @@ struct PermissionTests {
             if deleted { ticket.deletedAt = Fixture.t0 }
             #expect(Self.attempt(action, by: actor, on: ticket) == expected[index], "\(role) \(action) as \(relation)")
         }
+    }
+
+    /// Issue 11, §10: an agent sees what they filed for a customer, besides what is assigned to
+    /// them or requested by them; assigning stays an admin's.
+    @Test func anAgentSeesTheTicketsTheyFiledForSomeoneElse() throws {
+        var input = NewTicketInput(subject: "Phoned in", description: "Customer called about login.", customerEmail: Fixture.customer.email)
+        input.priority = "high"
+        let valid = try TicketRules.validate(input)
+        let ticket = TicketRules.newTicket(valid, requester: Fixture.customer, submitter: Fixture.agent, number: "TICK-20260528-0001", at: Fixture.t0)
+        #expect(ticket.submitterId == Fixture.agent.id)
+        #expect(ticket.requesterId == Fixture.customer.id)
+        #expect(Permissions.canView(Fixture.agent, ticket))
+        #expect(!Permissions.canView(Fixture.otherAgent, ticket))
+        let error = expectError(.forbidden) { try Permissions.requireView(Fixture.otherAgent, ticket) }
+        #expect(error?.message.contains("filed by you") == true)
+        expectError(.forbidden) { try Permissions.requireAssign(Fixture.agent, ticket) }
+        #expect(Permissions.scope(for: Fixture.agent) == .assignedRequestedOrSubmitted(Fixture.agent.id))
+        #expect(TicketRules.creationHistory(ticket, submitter: Fixture.agent) == [Change(.created, field: "submitter", new: Fixture.agent.email)])
+        let own = TicketRules.newTicket(valid, requester: Fixture.customer, submitter: Fixture.customer, number: "TICK-20260528-0002", at: Fixture.t0)
+        #expect(TicketRules.creationHistory(own, submitter: Fixture.customer) == [Change(.created)])
     }
 
     @Test func everyRoleAndActionHasARow() {

@@ -63,6 +63,54 @@ struct ValidationTests {
         expectError(.validation, field: "password") { try Validator.password("short") }
     }
 
+    /// Issue 11, §6: one person, one address, however it was typed.
+    @Test func composedDecomposedAndCasedFormsAreOneEmail() throws {
+        // Swift's `==` holds canonically equivalent strings equal; the store compares bytes, so do we.
+        func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+        let precomposed = "jos\u{E9}@c.test", decomposed = "jose\u{301}@c.test"
+        #expect(bytes(precomposed) != bytes(decomposed), "two different strings as typed")
+        #expect(bytes(try Validator.email(decomposed)) == bytes(precomposed))
+        #expect(bytes(try Validator.email("JOS\u{C9}@C.TEST")) == bytes(precomposed))
+        #expect(bytes(try Validator.email("JOSE\u{301}@c.test")) == bytes(precomposed))
+        #expect(bytes(try Validator.email("stra\u{DF}e@x.test")) == bytes("strasse@x.test"), "full case folding")
+        #expect(bytes(Validator.normalizedEmail(" Jose\u{301}@C.test ")) == bytes(precomposed))
+    }
+
+    /// Issue 11, §10: zones are IANA names; a user's wins over TZ, which wins over UTC; times are labelled.
+    @Test func timeZonesAreIANANamesResolvedUserThenTZThenUTC() throws {
+        #expect(try DisplayZone.validate("Europe/Paris") == "Europe/Paris")
+        #expect(try DisplayZone.validate("UTC") == "UTC")
+        for bad in ["GMT+1", "CET", "Mars/Olympus_Mons", "", "Europe/../etc"] {
+            expectError(.validation, field: "time_zone", "\(bad)") { try DisplayZone.validate(bad) }
+        }
+        #expect(DisplayZone.resolve(userZone: "Asia/Kolkata", environmentTZ: "Europe/Paris").identifier == "Asia/Kolkata")
+        #expect(DisplayZone.resolve(userZone: nil, environmentTZ: ":Europe/Paris").identifier == "Europe/Paris")
+        #expect(DisplayZone.label(DisplayZone.resolve(userZone: nil, environmentTZ: "nonsense"), at: Fixture.t0) == "UTC")
+        let winter = Date(timeIntervalSince1970: 1_795_950_000)  // 2026-11-29T11:00:00Z
+        let paris = DisplayZone.resolve(userZone: "Europe/Paris", environmentTZ: nil)
+        #expect(DisplayText.time(winter, in: paris) == "2026-11-29 12:00 UTC+1")
+        #expect(DisplayText.time(winter, in: DisplayZone.utc, year: false) == "11-29 11:00 UTC")
+        let kolkata = DisplayZone.resolve(userZone: "Asia/Kolkata", environmentTZ: nil)
+        #expect(DisplayText.time(winter, in: kolkata) == "2026-11-29 16:30 UTC+5:30")
+        #expect(DisplayZone.label(DisplayZone.resolve(userZone: "America/St_Johns", environmentTZ: nil), at: winter) == "UTC-3:30")
+    }
+
+    /// Issue 11, §10: one wording for clocks and categories, whichever face prints them.
+    @Test func clockAndCategoryWordsAreShared() {
+        let due = Date(timeIntervalSince1970: 1_795_950_000)
+        func reading(_ state: SLAState, _ left: Int, paused: Bool = false, finished: Bool = false) -> SLAClockReading {
+            SLAClockReading(state: state, due: due, secondsLeft: left, isPaused: paused, isFinished: finished)
+        }
+        #expect(DisplayText.clockProgress(reading(.atRisk, 1800)) == "30m left")
+        #expect(DisplayText.clockProgress(reading(.pending, 7200, paused: true)) == "2h00m left (paused)")
+        #expect(DisplayText.clockProgress(reading(.breached, -6660)) == "late by 1h51m")
+        #expect(DisplayText.clockProgress(reading(.met, 7200, finished: true)) == "met with 2h00m to spare")
+        #expect(DisplayText.clockProgress(reading(.breached, -6660, finished: true)) == "missed by 1h51m")
+        #expect(DisplayText.clock("First response", reading(.atRisk, 1800), in: DisplayZone.utc)
+            == "First response: at risk, 30m left, due 2026-11-29 11:00 UTC")
+        #expect(DisplayText.category(.featureRequest) == "feature request")
+    }
+
     @Test func randomTextNeverCrashesTheValidators() {
         let seed = TestSeed(default: 66)
         var random = SplitMix64(seed: seed.value)

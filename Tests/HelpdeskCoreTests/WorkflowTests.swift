@@ -89,7 +89,7 @@ struct WorkflowTests {
         var ticket = Fixture.ticket(status: .waiting)
         let (_, changes) = try TicketRules.addComment(&ticket, body: "Here it is", isInternal: false, by: Fixture.customer, at: Fixture.t0)
         #expect(ticket.status == .inProgress)
-        #expect(changes.contains(Change(.changed, field: "status", old: "waiting", new: "in_progress")))
+        #expect(changes.contains(Change(.changed, field: "status", old: "waiting", new: "in_progress", reason: Change.requesterReplied)))
         var other = Fixture.ticket(status: .waiting)
         _ = try TicketRules.addComment(&other, body: "Still waiting", isInternal: false, by: Fixture.agent, at: Fixture.t0)
         #expect(other.status == .waiting, "a staff comment does not end the wait")
@@ -101,5 +101,52 @@ struct WorkflowTests {
             try TicketRules.requireVersion(ticket, expected: 0)
         }
         #expect(throws: Never.self) { try TicketRules.requireVersion(ticket, expected: 1) }
+    }
+
+    // Issue 11, §8: a customer's words never vanish.
+
+    @Test func aRequestersReplyReopensAResolvedTicketAndHistorySaysWhy() throws {
+        let t0 = Fixture.t0
+        var ticket = Fixture.ticket(status: .inProgress, priority: .urgent)
+        _ = try TicketRules.addComment(&ticket, body: "Fixed?", isInternal: false, by: Fixture.agent, at: t0.addingTimeInterval(3600))
+        _ = try TicketRules.changeStatus(&ticket, to: .resolved, by: Fixture.agent, at: t0.addingTimeInterval(10 * 3600))
+        let (_, changes) = try TicketRules.addComment(
+            &ticket, body: "Still broken", isInternal: false, by: Fixture.customer, at: t0.addingTimeInterval(30 * 3600))
+        #expect(ticket.status == .reopened)
+        #expect(ticket.resolvedAt == nil)
+        #expect(changes.map(\.action) == [.commented, .changed])
+        #expect(changes.last?.oldValue == "resolved" && changes.last?.newValue == "reopened")
+        #expect(changes.last?.reason == "the requester replied")
+        // The resolution clock resumes where it stopped: 14 h left at resolution, the 20 h resolved do not count.
+        let clock = SLAPolicy.readings(for: ticket, at: t0.addingTimeInterval(30 * 3600)).resolution
+        #expect(!clock.isFinished && !clock.isPaused)
+        #expect(clock.secondsLeft == 14 * 3600)
+    }
+
+    @Test func aRequestersReplyReopensAClosedTicketOnlyWithinSevenDays() throws {
+        let t0 = Fixture.t0, day = 86400.0
+        var recent = Fixture.ticket(status: .closed)
+        _ = try TicketRules.addComment(&recent, body: "One more thing", isInternal: false, by: Fixture.customer, at: t0.addingTimeInterval(6 * day))
+        #expect(recent.status == .reopened)
+        #expect(recent.closedAt == nil)
+        var old = Fixture.ticket(status: .closed)
+        let before = old
+        let error = expectError(.ticketClosed) {
+            try TicketRules.addComment(&old, body: "One more thing", isInternal: false, by: Fixture.customer, at: t0.addingTimeInterval(8 * day))
+        }
+        #expect(error?.message.contains("more than 7 days ago") == true)
+        #expect(error?.message.contains("File a new ticket") == true)
+        #expect(old == before, "nothing changes")
+    }
+
+    @Test func staffRepliesAndNotesLeaveAFinishedTicketAsItIs() throws {
+        let t0 = Fixture.t0
+        var resolved = Fixture.ticket(status: .resolved)
+        _ = try TicketRules.addComment(&resolved, body: "Glad it works", isInternal: false, by: Fixture.agent, at: t0.addingTimeInterval(3600))
+        _ = try TicketRules.addComment(&resolved, body: "note", isInternal: true, by: Fixture.agent, at: t0.addingTimeInterval(3600))
+        #expect(resolved.status == .resolved)
+        var old = Fixture.ticket(status: .closed)
+        _ = try TicketRules.addComment(&old, body: "For the record", isInternal: false, by: Fixture.agent, at: t0.addingTimeInterval(30 * 86400))
+        #expect(old.status == .closed, "staff may still write on an old closed ticket")
     }
 }

@@ -22,8 +22,25 @@ struct AccountTests {
 
     @Test(arguments: Engine.allCases) func wrongEmailAndWrongPasswordSayTheSame(engine: Engine) async throws {
         let fx = try await StoreFixture(engine)
-        await #expect(throws: HelpdeskError(.unauthorized, "Wrong email or password")) { try await fx.service.login(email: "nobody@x.test", password: "whatever1") }
-        await #expect(throws: HelpdeskError(.unauthorized, "Wrong email or password")) { try await fx.service.login(email: "dan@x.test", password: "whatever1") }
+        await #expect(throws: LoginLockout.refusal) { try await fx.service.login(email: "nobody@x.test", password: "whatever1") }
+        await #expect(throws: LoginLockout.refusal) { try await fx.service.login(email: "dan@x.test", password: "whatever1") }
+    }
+
+    /// Issue 11, §10: after five failures a known email's refusal (even with the right password),
+    /// the refusal that locks it, and an unknown email's are one and the same error.
+    @Test(arguments: Engine.allCases) func aLockedAccountAndAnUnknownEmailLookTheSame(engine: Engine) async throws {
+        let fx = try await StoreFixture(engine)
+        var refusals: [HelpdeskError] = []
+        for minute in 0..<5 {
+            let error = await expectError(.unauthorized) { try await fx.at(Double(minute) / 60).login(email: "dan@x.test", password: "wrong-one") }
+            refusals += error.map { [$0] } ?? []
+        }
+        let locked = await expectError(.unauthorized) { try await fx.at(0.1).login(email: "dan@x.test", password: "password1") }
+        let unknown = await expectError(.unauthorized) { try await fx.at(0.1).login(email: "nobody@x.test", password: "password1") }
+        refusals += [locked, unknown].compactMap { $0 }
+        #expect(refusals.count == 7)
+        #expect(refusals.allSatisfy { $0 == LoginLockout.refusal }, "\(Set(refusals.map(\.message)))")
+        #expect(LoginLockout.refusal.message.hasPrefix("Wrong email or password"))
     }
 
     @Test(arguments: Engine.allCases) func onlyAdminsManageUsersAndTheLastAdminStays(engine: Engine) async throws {
@@ -53,5 +70,61 @@ struct AccountTests {
         #expect(entries.allSatisfy { $0.actorEmail == "admin@x.test" })
         await expectError(.forbidden) { try await fx.service.setAutoAssign(true, by: fx.alice) }
         #expect(try await fx.service.auditLog(by: fx.admin).count == entries.count + 3, "three users added, and the two switches")
+    }
+
+    /// Issue 11, §6: `josé@c.test` typed precomposed and as `e` + U+0301 is one account, at every
+    /// entry point: register, login, --as, user changes, assign, staff filing and list filters.
+    @Test(arguments: Engine.allCases) func anAddressTypedEitherWayIsOneAccount(engine: Engine) async throws {
+        let fx = try await StoreFixture(engine)
+        let precomposed = "jos\u{E9}@c.test", decomposed = "jose\u{301}@c.test"
+        let jose = try await fx.service.register(email: precomposed, name: "Jos\u{E9}", password: "password1")
+        #expect(try await fx.service.login(email: decomposed, password: "password1").id == jose.id)
+        #expect(try await fx.service.login(email: "JOSE\u{301}@C.TEST", password: "password1").id == jose.id)
+        #expect(try await fx.service.actor(email: decomposed).id == jose.id)
+        let error = await expectError(.conflict, field: "email") {
+            try await fx.service.register(email: decomposed, name: "Jos\u{E9} again", password: "password1")
+        }
+        #expect(error?.message == "A user with this email already exists")
+        let users = try await fx.service.listUsers(role: "customer", by: fx.admin)
+        // Swift's `==` holds canonically equivalent strings equal; the store compares bytes, so do we.
+        #expect(users.filter { $0.user.email.utf8.elementsEqual(precomposed.utf8) }.count == 1)
+        #expect(users.filter { $0.user.email == precomposed }.count == 1, "one row, not two that look alike")
+        // Staff filing for the decomposed form files it as the customer's, so the customer sees it.
+        let filed = try await fx.service.createTicket(
+            NewTicketInput(subject: "Filed by phone", description: "Customer called about the invoice.", customerEmail: decomposed),
+            by: fx.alice)
+        #expect(filed.requester.id == jose.id)
+        #expect(filed.ticket.customerEmail.utf8.elementsEqual(precomposed.utf8))
+        #expect(try await fx.service.ticket(number: filed.ticket.number, by: jose).ticket.number == filed.ticket.number)
+        var query = TicketQuery()
+        query.requesterEmail = decomposed
+        #expect(try await fx.service.listTickets(query, by: fx.admin).tickets.map(\.ticket.number) == [filed.ticket.number])
+        // Admin actions name the account however its address is typed.
+        let agentAddress = "ren\u{E9}e@x.test"
+        _ = try await fx.service.addUser(email: agentAddress, name: "Ren\u{E9}e", role: "agent", password: "password1", by: fx.admin)
+        await expectError(.conflict, field: "email") {
+            try await fx.service.addUser(email: "RENE\u{301}E@x.test", name: "Twin", role: "agent", password: "password1", by: fx.admin)
+        }
+        _ = try await fx.service.assign(number: filed.ticket.number, to: "rene\u{301}e@x.test", by: fx.admin)
+        var assigned = TicketQuery()
+        assigned.assignee = .email("RENE\u{301}E@X.TEST")
+        #expect(try await fx.service.listTickets(assigned, by: fx.admin).tickets.count == 1)
+        #expect(try await fx.service.setRole(email: "rene\u{301}e@x.test", role: "admin", by: fx.admin).role == .admin)
+        #expect(try await fx.service.setActive(email: "RENE\u{301}E@x.test", active: false, by: fx.admin).isActive == false)
+    }
+
+    /// Issue 11, §10: a user sets their own time zone, an admin anyone's (audited); nobody else.
+    @Test(arguments: Engine.allCases) func usersSetTheirOwnTimeZoneAndAdminsAnyones(engine: Engine) async throws {
+        let fx = try await StoreFixture(engine)
+        #expect(try await fx.service.setTimeZone(email: "dan@x.test", zone: "Europe/Paris", by: fx.dan).timeZone == "Europe/Paris")
+        #expect(try await fx.service.currentUser(fx.dan).timeZone == "Europe/Paris")
+        #expect(try await fx.service.setTimeZone(email: "DAN@x.test", zone: nil, by: fx.admin).timeZone == nil)
+        #expect(try await fx.service.auditLog(limit: 1, by: fx.admin).first?.action == "user.time-zone")
+        await expectError(.forbidden) { try await fx.service.setTimeZone(email: "erin@x.test", zone: "UTC", by: fx.dan) }
+        await expectError(.forbidden, "a customer does not learn whether an email exists") {
+            try await fx.service.setTimeZone(email: "nobody@x.test", zone: "UTC", by: fx.dan)
+        }
+        await expectError(.notFound) { try await fx.service.setTimeZone(email: "nobody@x.test", zone: "UTC", by: fx.admin) }
+        await expectError(.validation, field: "time_zone") { try await fx.service.setTimeZone(email: "dan@x.test", zone: "CET", by: fx.dan) }
     }
 }

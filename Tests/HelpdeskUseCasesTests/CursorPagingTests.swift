@@ -49,6 +49,21 @@ struct CursorPagingTests {
                 before = page.previousCursor
             }
             #expect(backward == expected, "backward, sort \(sort)")
+            // The last page, read from the end: the order's tail, nothing after it, and a cursor back.
+            var last = all
+            last.limit = 3
+            last.fromEnd = true
+            let tail = try await fx.service.listTickets(last, by: fx.admin)
+            #expect(tail.tickets.map(\.ticket.number) == Array(expected.suffix(3)), "last page, sort \(sort)")
+            #expect(tail.nextCursor == nil)
+            var earlier = all
+            earlier.limit = 10
+            earlier.before = try #require(tail.previousCursor)
+            #expect(try await fx.service.listTickets(earlier, by: fx.admin).tickets.map(\.ticket.number) == Array(expected.dropLast(3)))
         }
+        var mixed = TicketQuery()
+        mixed.fromEnd = true
+        mixed.after = "x"
+        await expectError(.validation, field: "from_end") { _ = try await fx.service.listTickets(mixed, by: fx.admin) }
     }
 }

@@ -52,11 +52,12 @@ struct ReportTests {
         #expect(report.firstResponse.medianSeconds == 7200.0)
         #expect(report.resolution.total == 2)
         #expect(report.resolution.met == 1)
-        #expect(report.resolution.medianSeconds == 17.5 * 3600)
+        #expect(report.resolution.medianSeconds == 17.5 * 3600.0)
     }
 
-    /// The reports measure resolution times to the instant the core's clock stops at: resolved, or
-    /// closed without passing resolved, and after a reopen the later resolution.
+    /// The reports measure resolution times as the core's clock does: to the instant it stops
+    /// (resolved, or closed without passing resolved, and after a reopen the later resolution), not
+    /// counting the time the ticket spent resolved before the reopen.
     @Test(arguments: Engine.allCases) func reportsMeasureResolutionWhereTheClockStops(engine: Engine) async throws {
         let (fx, a, b, _) = try await scenario(engine)
         let closedDirectly = try await fx.file("Closed without a resolution", priority: "urgent", hours: 0.5)
@@ -70,8 +71,7 @@ struct ReportTests {
         var finished: [Double] = []
         for number in [a, b, closedDirectly] {
             let ticket = try await now.ticket(number: number, by: fx.admin).ticket
-            let stopped = try #require(SLAPolicy.resolutionStoppedAt(ticket), "\(number) is finished")
-            finished.append(stopped.timeIntervalSince(ticket.createdAt))
+            finished.append(try #require(ticket.sla.resolutionSeconds, "\(number) is finished"))
         }
         finished.sort()
         let report = try await now.slaReport(period, by: fx.admin)
@@ -80,8 +80,10 @@ struct ReportTests {
         #expect(report.resolution.meanSeconds == (finished.reduce(0, +) / 3).rounded())
         let agents = try await now.agentsReport(period, by: fx.admin)
         #expect(agents.first { $0.email == "alice@x.test" }?.medianResolutionSeconds == finished[1])
-        let hours: [Double] = [6.5, 30, 39]
-        #expect(finished == hours.map { $0 * 3600 }, "closed directly after 6.5 h; B at 30 h; A's second resolution at 39 h")
+        let hours: [Double] = [6.5, 13, 30]
+        #expect(
+            finished == hours.map { $0 * 3600 },
+            "closed directly after 6.5 h; A resolved at 5 h, then 8 h after its reopen at 31 h (the 26 h resolved do not count); B at 30 h")
     }
 
     /// The dashboard asks for two periods in one pass; each must be what it would be on its own,
@@ -123,5 +125,26 @@ struct ReportTests {
         #expect(try await now.agentsReport(period, by: fx.bob).map(\.email) == ["bob@x.test"])
         await expectError(.forbidden) { try await now.volume(period, by: fx.dan) }
         expectError(.validation, field: "from") { try ReportPeriod.parse(from: "2026-11-31", to: nil, now: now.clock.now()) }
+    }
+
+    /// Issue 11, §5: a staff reply while the ticket waits on the customer meets the first-response
+    /// clock with the margin it had when it paused, and `report sla` agrees with the clock.
+    @Test(arguments: Engine.allCases) func aReplyWhileWaitingIsMetAndTheReportSaysSo(engine: Engine) async throws {
+        let fx = try await StoreFixture(engine, start: ISO8601DateFormatter().date(from: "2026-11-20T09:00:00Z")!)
+        let number = try await fx.file("Medium ticket waiting on the customer")
+        _ = try await fx.at(0.1).assign(number: number, to: "alice@x.test", by: fx.admin)
+        _ = try await fx.at(20.0 / 60).changeStatus(number: number, to: "in_progress", by: fx.alice)
+        _ = try await fx.at(2).changeStatus(number: number, to: "waiting", by: fx.alice)
+        _ = try await fx.at(11).addComment(number: number, body: "Try this fix", isInternal: false, by: fx.alice)
+        let ticket = try await fx.at(11).ticket(number: number, by: fx.alice).ticket
+        let clock = SLAPolicy.readings(for: ticket, at: fx.at(11).clock.now()).firstResponse
+        #expect(clock.state == .met)
+        #expect(clock.secondsLeft == 6 * 3600)
+        let period = try ReportPeriod.parse(from: "2026-11-20", to: "2026-11-20", now: fx.at(12).clock.now())
+        let report = try await fx.at(12).slaReport(period, by: fx.admin)
+        #expect(report.firstResponse.total == 1)
+        #expect(report.firstResponse.compliancePercent == 100)
+        #expect(report.firstResponse.meanSeconds == 2 * 3600.0, "the clock ran 09:00 to 11:00; the 9 h waiting do not count")
+        #expect(report.firstResponse.medianSeconds == 2 * 3600.0)
     }
 }

@@ -157,4 +157,68 @@ struct TicketStoreTests {
         #expect(error?.code == .validation)
         #expect(error?.fieldErrors["assignee"] != nil)
     }
+
+    /// Issue 11, §8: a customer's reply to a resolved ticket reopens it, so it is back in the
+    /// assignee's open queue, and history says why; a reply to a ticket closed more than 7 days ago
+    /// is refused with `TICKET_CLOSED` and nothing is stored.
+    @Test(arguments: Engine.allCases) func aCustomersReplyReopensOrIsRefusedButNeverVanishes(engine: Engine) async throws {
+        let fx = try await StoreFixture(engine)
+        let number = try await fx.file()
+        _ = try await fx.at(0.1).assign(number: number, to: "alice@x.test", by: fx.admin)
+        _ = try await fx.at(0.2).changeStatus(number: number, to: "in_progress", by: fx.alice)
+        _ = try await fx.at(1).changeStatus(number: number, to: "resolved", by: fx.alice)
+        _ = try await fx.at(2).addComment(number: number, body: "It broke again this morning", isInternal: false, by: fx.dan)
+        let reopened = try await fx.at(2).ticket(number: number, by: fx.alice).ticket
+        #expect(reopened.status == .reopened)
+        var open = TicketQuery()
+        open.statuses = TicketStatus.allCases.filter(\.isActive)
+        open.assignee = .me
+        #expect(try await fx.at(2).listTickets(open, by: fx.alice).tickets.map(\.ticket.number) == [number])
+        let history = try await fx.at(2).history(number: number, by: fx.dan)
+        let last = try #require(history.last?.entry)
+        #expect(last.field == "status" && last.oldValue == "resolved" && last.newValue == "reopened")
+        #expect(last.reason == "the requester replied")
+        #expect(history.last?.actor.id == fx.dan.id)
+
+        _ = try await fx.at(3).changeStatus(number: number, to: "in_progress", by: fx.alice)
+        _ = try await fx.at(4).changeStatus(number: number, to: "closed", by: fx.alice)
+        let comments = try await fx.service.comments(number: number, by: fx.dan).count
+        await expectError(.ticketClosed) {
+            try await fx.at(4 + 8 * 24).addComment(number: number, body: "Hello? Anyone?", isInternal: false, by: fx.dan)
+        }
+        #expect(try await fx.service.comments(number: number, by: fx.dan).count == comments, "the refused reply is not stored")
+        #expect(try await fx.at(4 + 8 * 24).ticket(number: number, by: fx.dan).ticket.status == .closed)
+        _ = try await fx.at(5).addComment(number: number, body: "Within the week", isInternal: false, by: fx.dan)
+        #expect(try await fx.at(5).ticket(number: number, by: fx.dan).ticket.status == .reopened)
+    }
+
+    /// Issue 11, §10: an agent who files a ticket for a registered customer can go on reading it,
+    /// finds it in their lists and counts, and history and the ticket name them as its submitter;
+    /// another agent still may not see it.
+    @Test(arguments: Engine.allCases) func anAgentReadsWhatTheyFiledForACustomer(engine: Engine) async throws {
+        let fx = try await StoreFixture(engine)
+        let filed = try await fx.service.createTicket(
+            NewTicketInput(subject: "Phoned in: login fails", description: "Customer called about login.", customerEmail: "erin@x.test"),
+            by: fx.alice)
+        let number = filed.ticket.number
+        #expect(filed.requester.id == fx.erin.id)
+        #expect(filed.submitter.id == fx.alice.id)
+        let read = try await fx.service.ticket(number: number, by: fx.alice)
+        #expect(read.submitter.email == "alice@x.test")
+        #expect(try await fx.service.listTickets(TicketQuery(), by: fx.alice).tickets.map(\.ticket.number) == [number])
+        #expect(try await fx.service.countTickets(TicketQuery(), by: fx.alice) == 1)
+        _ = try await fx.service.addComment(number: number, body: "We are on it", isInternal: false, by: fx.alice)
+        await expectError(.forbidden) { try await fx.service.ticket(number: number, by: fx.bob) }
+        #expect(try await fx.service.countTickets(TicketQuery(), by: fx.bob) == 0)
+        await expectError(.forbidden) { try await fx.service.assign(number: number, to: "alice@x.test", by: fx.alice) }
+        let created = try #require(try await fx.service.history(number: number, by: fx.erin).first)
+        #expect(created.entry.action == .created)
+        #expect(created.entry.field == "submitter" && created.entry.newValue == "alice@x.test")
+        #expect(created.actor.id == fx.alice.id)
+        // Once assigned to someone else, the submitter still sees it, and counts it once.
+        _ = try await fx.service.assign(number: number, to: "bob@x.test", by: fx.admin)
+        #expect(try await fx.service.countTickets(TicketQuery(), by: fx.alice) == 1)
+        #expect(try await fx.service.countTickets(TicketQuery(), by: fx.bob) == 1)
+        _ = try await fx.service.ticket(number: number, by: fx.alice)
+    }
 }

@@ -47,17 +47,23 @@ extension ConsoleController {
             let roles = Role.allCases
             state.overlay = .menu(MenuState(
                 purpose: .userRole, title: "Role of \(summary.user.email)", items: roles.map(\.rawValue), values: roles.map(\.rawValue),
-                selected: roles.firstIndex(of: summary.user.role) ?? 0))
+                selected: roles.firstIndex(of: summary.user.role) ?? 0, target: .user(email: summary.user.email)))
         case "admin.toggle-active":
             guard let summary = selectedUser, let user = state.user else { return }
             let target = summary.user
             let service = self.service
             background({
                 var title = target.isActive ? "Deactivate \(target.email)?" : "Reactivate \(target.email)?"
-                if target.isActive, target.role.isStaff, let page = try? await service.agentTickets(email: target.email, by: user) {
-                    let open = page.tickets.filter { $0.ticket.status.isActive }.map(\.ticket.number)
-                    if !open.isEmpty {
-                        title += " Still assigned: " + open.prefix(3).joined(separator: ", ") + (open.count > 3 ? " +\(open.count - 3) more" : "")
+                if target.isActive, target.role.isStaff {
+                    // Counted over every open ticket, not over the first page of a list.
+                    var open = TicketQuery()
+                    open.assignee = .email(target.email)
+                    open.statuses = TicketStatus.allCases.filter(\.isActive)
+                    open.limit = 3
+                    let total = try await service.countTickets(open, by: user)
+                    let first = try await service.listTickets(open, by: user).tickets.map(\.ticket.number)
+                    if total > 0 {
+                        title += " Still assigned: " + first.joined(separator: ", ") + (total > first.count ? " +\(total - first.count) more" : "")
                     }
                 }
                 return .openMenu(MenuState(
@@ -82,7 +88,10 @@ extension ConsoleController {
         case "admin.toggle-setting":
             guard state.adminTab == .settings else { return }
             let enabled = !state.admin.autoAssign
-            write("Automatic assignment is \(enabled ? "on" : "off")") { service, user in _ = try await service.setAutoAssign(enabled, by: user) }
+            write { service, user in
+                _ = try await service.setAutoAssign(enabled, by: user)
+                return "Automatic assignment is \(enabled ? "on" : "off")"
+            }
         default: break
         }
     }
@@ -92,12 +101,16 @@ extension ConsoleController {
         guard value != "no" else { return }
         switch purpose {
         case .userRole:
-            guard let email = selectedUser?.user.email else { return }
-            write("\(email) is now \(value)") { service, user in _ = try await service.setRole(email: email, role: value, by: user) }
+            guard case .user(let email)? = menu.target else { return }
+            write { service, user in
+                let changed = try await service.setRole(email: email, role: value, by: user)
+                return "\(changed.email) is now \(changed.role.rawValue)"
+            }
         case .confirmUserActive:
             let activate = menu.items.last == "Reactivate"
-            write(activate ? "Reactivated \(value)" : "Deactivated \(value)") { service, user in
+            write { service, user in
                 _ = try await service.setActive(email: value, active: activate, by: user)
+                return activate ? "Reactivated \(value)" : "Deactivated \(value)"
             }
         case .confirmReset:
             guard let user = state.user else { return }
@@ -107,9 +120,15 @@ extension ConsoleController {
                 return .done(message: "New password for \(value) (shown once): \(generated ?? "")", reload: true)
             })
         case .confirmRestore:
-            write("Restored \(value)") { service, user in _ = try await service.restoreTicket(number: value, by: user) }
+            write { service, user in
+                _ = try await service.restoreTicket(number: value, by: user)
+                return "Restored \(value)"
+            }
         case .confirmPurge:
-            write("Purged \(value)") { service, user in try await service.purgeTicket(number: value, by: user) }
+            write { service, user in
+                try await service.purgeTicket(number: value, by: user)
+                return "Purged \(value)"
+            }
         default: break
         }
     }

@@ -10,27 +10,30 @@ extension ConsoleController {
             return .none
         }
         switch name {
-        case "app.quit": return .quit
+        case "app.quit": return requestQuit()
         case "app.back": return back()
-        case "app.help": state.overlay = .help(filter: TextField(), context: currentContext)
+        case "app.cancel": _ = back(quitting: false)
+        case "app.help": state.overlay = .help(filter: TextField(), context: currentContext, scroll: 0)
         case "app.palette":
             state.overlay = .palette(PaletteState(context: currentContext))
         case "app.refresh":
             reloadAll()
             state.message = ("Reloaded", false)
         case "pane.next": cyclePane()
-        case "pane.left": state.focus = state.focus == .ticket ? .queue : .views
+        case "pane.left":
+            if state.focus == .ticket { leaveTicketPane() } else { state.focus = .views }
         case "pane.right": state.focus = state.focus == .views ? .queue : (state.detail == nil ? .queue : .ticket)
         case "list.down": move(by: 1)
         case "list.up": move(by: -1)
         case "list.top":
-            if state.focus == .queue && state.previousCursor != nil {
+            if state.focus == .queue && (state.previousCursor != nil || state.window != .fromStart(0)) {
                 // The top of the list is no longer held: load it afresh.
                 loadPage(append: false, keepSelection: false)
             } else {
                 move(to: 0)
             }
-        case "list.bottom": move(to: Int.max)
+        case "list.bottom":
+            if state.focus == .queue { loadLastPage() } else { move(to: Int.max) }
         case "list.page-down": move(by: pageStep)
         case "list.page-up": move(by: -pageStep)
         case "ticket.open":
@@ -46,7 +49,16 @@ extension ConsoleController {
         case "ticket.delete": openDeleteConfirmation()
         case "search.start":
             state.overlay = .prompt(PromptState(purpose: .search, label: "Search", field: TextField(state.search ?? "")))
-        case "filter.open": openFilterMenu()
+        case "filter.open":
+            // Staff filter by agent: the agents are read afresh first, as every picker's choices are.
+            guard let user = state.user, user.role.isStaff else {
+                openFilterMenu()
+                return .none
+            }
+            let service = self.service
+            background({ .filterAgents((try await service.agents(by: user)).map(\.user).filter(\.isActive)) })
+        case "ticket.jump":
+            state.overlay = .prompt(PromptState(purpose: .jump, label: "Go to ticket", field: TextField()))
         case "filter.clear":
             state.search = nil
             state.filter = TicketQuery()
@@ -93,8 +105,15 @@ extension ConsoleController {
                 menu.selected = (menu.selected + (name == "menu.down" ? 1 : menu.items.count - 1)) % menu.items.count
                 state.overlay = .menu(menu)
             }
-        case "menu.choose": chooseMenuItem()
-        case "menu.cancel", "prompt.cancel": state.overlay = nil
+        case "menu.choose": return chooseMenuItem()
+        case "menu.cancel":
+            if case .menu(let menu)? = state.overlay, menu.purpose == .confirmQuit {
+                state.overlay = state.overlayBeforeQuit
+                state.overlayBeforeQuit = nil
+            } else {
+                state.overlay = nil
+            }
+        case "prompt.cancel": state.overlay = nil
         case "prompt.submit": submitPrompt()
         default:
             state.message = ("\(name) is not available here", true)
@@ -102,18 +121,50 @@ extension ConsoleController {
         return .none
     }
 
-    /// `q`/`esc`: close what is open, leave the ticket, clear a search; quit from the bare queue.
-    func back() -> Effect {
-        if state.overlay != nil {
+    /// `q` (and `esc`, with `quitting` false): close what is open, go back from the dashboard or the
+    /// admin screen to the queue, leave the ticket, clear a search; `q` on the bare queue quits
+    /// (asking first while a draft is unsent), `esc` never does.
+    func back(quitting: Bool = true) -> Effect {
+        if case .editor? = state.overlay {
+            closeEditor()
+        } else if state.overlay != nil {
             state.overlay = nil
+        } else if state.screen != .queue {
+            state.screen = .queue
         } else if state.focus == .ticket {
-            state.focus = .queue
+            leaveTicketPane()
         } else if state.search != nil || state.filter != TicketQuery() {
             _ = perform("filter.clear")
-        } else {
-            return .quit
+        } else if quitting {
+            return requestQuit()
         }
         return .none
+    }
+
+    /// Quits, or first asks when something typed has not been sent: the open editor's text is kept as
+    /// a draft (on disk) before the question, and "Stay" brings the editor back.
+    func requestQuit() -> Effect {
+        if case .editor? = state.overlay { keepEditorDraft() }
+        var unsent = state.drafts.count
+        if case .form(let form)? = state.overlay, form.hasText { unsent += 1 } else if state.ticketDraft?.hasText == true { unsent += 1 }
+        if case .prompt(let prompt)? = state.overlay, prompt.purpose == .subject { unsent += 1 }
+        guard unsent > 0 else { return .quit }
+        if case .menu(let menu)? = state.overlay, menu.purpose == .confirmQuit { return .quit }
+        state.overlayBeforeQuit = state.overlay
+        state.overlay = .menu(MenuState(
+            purpose: .confirmQuit,
+            title: "Quit with \(unsent) unsent draft\(unsent == 1 ? "" : "s")? Replies and notes are kept and reopen with r or i",
+            items: ["Stay", "Quit"], values: ["no", "yes"]))
+        return .none
+    }
+
+    /// Back to the list: the detail pane follows the selected row again.
+    func leaveTicketPane() {
+        state.focus = .queue
+        if state.detail?.ticket.number != state.selectedTicket?.ticket.number {
+            state.detailScroll = 0
+            loadDetail()
+        }
     }
 
     var pageStep: Int { max(1, ConsoleLayout(width: state.width, height: state.height, focus: state.focus).listRows / 2) }
@@ -133,7 +184,7 @@ extension ConsoleController {
         case .queue:
             move(to: state.selected + delta)
         case .ticket:
-            state.detailScroll = max(0, state.detailScroll + delta)
+            state.detailScroll = max(0, min(maxDetailScroll, state.detailScroll + delta))
         }
     }
 
@@ -142,7 +193,7 @@ extension ConsoleController {
         case .views:
             selectView(index == Int.max ? state.views.count - 1 : max(0, index))
         case .ticket:
-            state.detailScroll = index == Int.max ? Int.max / 2 : 0
+            state.detailScroll = index == Int.max ? maxDetailScroll : 0
         case .queue:
             guard !state.rows.isEmpty else { return }
             let target = max(0, min(state.rows.count - 1, index))
@@ -158,6 +209,15 @@ extension ConsoleController {
         }
     }
 
+    /// How far the ticket pane scrolls: its lines at the pane's width less the rows it shows, so that
+    /// `k` after `G` moves at once.
+    var maxDetailScroll: Int {
+        let inner = ConsoleLayout(width: state.width, height: state.height, focus: state.focus).detail.inset(1)
+        guard state.detail != nil, inner.width > 0 else { return 0 }
+        let lines = DetailView(state: state, theme: config.theme, glyphs: config.glyphs).lines(width: inner.width)
+        return max(0, lines.count - inner.height)
+    }
+
     func selectView(_ index: Int) {
         guard index != state.viewIndex, state.views.indices.contains(index) else { return }
         state.viewIndex = index
@@ -165,8 +225,19 @@ extension ConsoleController {
         loadPage(append: false, keepSelection: false)
     }
 
-    /// The ticket an action applies to: the open one, else the selected row.
-    var actionTicket: TicketListing? { state.focus == .ticket ? (state.detail ?? state.selectedTicket) : state.selectedTicket }
+    /// The ticket an action applies to: the one the ticket pane shows while it has the focus, else the
+    /// selected row (as the detail pane shows it when that is the same ticket, for its newer version).
+    var actionTicket: TicketListing? {
+        if state.focus == .ticket { return state.detail ?? state.selectedTicket }
+        guard let row = state.selectedTicket else { return nil }
+        if let detail = state.detail, detail.ticket.number == row.ticket.number { return detail }
+        return row
+    }
+
+    /// The action ticket as a target captured by the menu, prompt or editor about to open.
+    var actionTarget: ActionTarget? {
+        actionTicket.map { .ticket(number: $0.ticket.number, version: $0.ticket.version) }
+    }
 
     func openEditor(_ kind: EditorKind) {
         guard let user = state.user, let ticket = actionTicket?.ticket else { return noTicket() }
@@ -174,29 +245,47 @@ extension ConsoleController {
             state.message = ("Only agents and admins write internal notes", true)
             return
         }
-        let draft = state.drafts["\(ticket.number)/\(kind.rawValue)"] ?? ""
+        let draft = state.drafts[DraftKey(number: ticket.number, kind: kind).name] ?? ""
         state.overlay = .editor(EditorState(kind: kind, number: ticket.number, editor: TextEditor(draft), version: ticket.version))
+        // The thread being answered shows beside the editor.
+        if state.detail?.ticket.number != ticket.number { loadDetail() }
     }
 
     func closeEditor() {
-        if case .editor(let editor)? = state.overlay {
-            let key = "\(editor.number)/\(editor.kind.rawValue)"
-            state.drafts[key] = editor.editor.text.isEmpty ? nil : editor.editor.text
-            if !editor.editor.text.isEmpty { state.message = ("Draft kept; it reopens with the editor", false) }
+        if case .editor(let editor)? = state.overlay, keepEditorDraft() {
+            state.message = ("Draft of \(editor.number) kept; it reopens with the editor", false)
         }
         state.overlay = nil
+    }
+
+    /// Keeps the open editor's text as the draft of its ticket and kind, in memory and on disk (an
+    /// empty editor removes the draft); true when a draft is kept.
+    @discardableResult
+    func keepEditorDraft() -> Bool {
+        guard case .editor(let editor)? = state.overlay, let user = state.user else { return false }
+        let key = DraftKey(number: editor.number, kind: editor.kind)
+        let text = editor.editor.text
+        state.drafts[key.name] = text.isEmpty ? nil : text
+        if let error = drafts.save(text, for: key, user: user.id) { state.message = (error, true) }
+        return !text.isEmpty
     }
 
     /// Sends the reply or note; the editor stays open (with the draft) until the store confirms it.
     func submitEditor() {
         guard case .editor(let editor)? = state.overlay, let user = state.user else { return }
         let text = editor.editor.text, number = editor.number, isInternal = editor.kind == .note, version = editor.version
-        let key = "\(number)/\(editor.kind.rawValue)"
+        let key = DraftKey(number: number, kind: editor.kind)
         let service = self.service
         background({
-            _ = try await service.addComment(number: number, body: text, isInternal: isInternal, expectedVersion: version, by: user)
-            return .commentSent(draftKey: key, message: isInternal ? "Internal note added to \(number)" : "Reply sent on \(number)")
-        }, onError: { error in .failed(error, reload: error.code == .conflict) })
+            do {
+                _ = try await service.addComment(number: number, body: text, isInternal: isInternal, expectedVersion: version, by: user)
+            } catch let error as HelpdeskError where error.code == .conflict {
+                return .conflicted(error, current: try? await service.ticket(number: number, by: user), reopen: nil)
+            }
+            return .commentSent(
+                key, message: isInternal ? "Internal note added to \(number)" : "Reply sent on \(number)",
+                updated: try? await service.ticket(number: number, by: user))
+        })
     }
 
     func noTicket() {
@@ -222,7 +311,8 @@ extension ConsoleController {
             return
         }
         state.overlay = .menu(MenuState(
-            purpose: .status, title: "Status of \(listing.ticket.number)", items: targets.map(\.label), values: targets.map(\.rawValue)))
+            purpose: .status, title: "Status of \(listing.ticket.number)", items: targets.map(\.label), values: targets.map(\.rawValue),
+            target: actionTarget))
     }
 
     func openPriorityMenu() {
@@ -233,33 +323,40 @@ extension ConsoleController {
         }
         let all = Priority.allCases.reversed().map { $0 }
         state.overlay = .menu(MenuState(
-            purpose: .priority, title: "Priority", items: all.map(\.rawValue), values: all.map(\.rawValue),
-            selected: all.firstIndex(of: listing.ticket.priority) ?? 0))
+            purpose: .priority, title: "Priority of \(listing.ticket.number)", items: all.map(\.rawValue), values: all.map(\.rawValue),
+            selected: all.firstIndex(of: listing.ticket.priority) ?? 0, target: actionTarget))
     }
 
+    /// Opens once the agents are read afresh: whoever was deactivated or added since login is as
+    /// stored now.
     func openAssignMenu() {
-        guard let user = state.user, actionTicket != nil else { return noTicket() }
+        guard let user = state.user, let target = actionTarget, let number = target.ticketNumber else { return noTicket() }
         guard user.role == .admin else {
             state.message = ("Only admins assign tickets", true)
             return
         }
-        state.overlay = .menu(MenuState(
-            purpose: .assign, title: "Assign to",
-            items: ["Automatic (least loaded agent)"] + state.agents.map { "\($0.name) <\($0.email)>" },
-            values: [""] + state.agents.map(\.email)))
+        let service = self.service
+        background({
+            let agents = try await service.agents(by: user).map(\.user).filter(\.isActive)
+            return .openMenu(MenuState(
+                purpose: .assign, title: "Assign \(number) to",
+                items: ["Automatic (least loaded agent)"] + agents.map { "\($0.name) <\($0.email)>" },
+                values: [""] + agents.map(\.email), target: target))
+        })
     }
 
     func openSubjectPrompt() {
         guard let listing = actionTicket else { return noTicket() }
-        state.overlay = .prompt(PromptState(purpose: .subject, label: "Subject", field: TextField(listing.ticket.subject)))
+        state.overlay = .prompt(PromptState(
+            purpose: .subject, label: "Subject of \(listing.ticket.number)", field: TextField(listing.ticket.subject), target: actionTarget))
     }
 
     func openCategoryMenu() {
         guard let listing = actionTicket else { return noTicket() }
         let all = TicketCategory.allCases
         state.overlay = .menu(MenuState(
-            purpose: .category, title: "Category", items: all.map { $0.rawValue.replacingOccurrences(of: "_", with: " ") },
-            values: all.map(\.rawValue), selected: all.firstIndex(of: listing.ticket.category) ?? 0))
+            purpose: .category, title: "Category of \(listing.ticket.number)", items: all.map { $0.rawValue.replacingOccurrences(of: "_", with: " ") },
+            values: all.map(\.rawValue), selected: all.firstIndex(of: listing.ticket.category) ?? 0, target: actionTarget))
     }
 
     func openDeleteConfirmation() {
@@ -270,7 +367,7 @@ extension ConsoleController {
         }
         state.overlay = .menu(MenuState(
             purpose: .confirmDelete, title: "Delete \(listing.ticket.number)?",
-            items: ["Cancel", "Move to the trash (admins can restore it)"], values: ["no", "yes"]))
+            items: ["Cancel", "Move to the trash (admins can restore it)"], values: ["no", "yes"], target: actionTarget))
     }
 
     func openFilterMenu() {
@@ -296,35 +393,23 @@ extension ConsoleController {
         state.overlay = .menu(MenuState(purpose: .filter, title: "Filter", items: items, values: values))
     }
 
-    func chooseMenuItem() {
-        guard case .menu(let menu)? = state.overlay, menu.values.indices.contains(menu.selected) else { return }
+    /// Acts on the menu's captured target, never on whatever the list holds now.
+    @discardableResult
+    func chooseMenuItem() -> Effect {
+        guard case .menu(let menu)? = state.overlay, menu.values.indices.contains(menu.selected) else { return .none }
         let value = menu.values[menu.selected]
-        let listing = actionTicket
-        let number = listing?.ticket.number ?? ""
-        let version = listing?.ticket.version
         state.overlay = nil
+        if menu.purpose == .confirmQuit {
+            if value == "yes" { return .quit }
+            state.overlay = state.overlayBeforeQuit
+            state.overlayBeforeQuit = nil
+            return .none
+        }
+        if case .ticket(let number, let version)? = menu.target {
+            chooseTicketItem(menu.purpose, value: value, number: number, version: version)
+            return .none
+        }
         switch menu.purpose {
-        case .status:
-            write("\(number) is now \(TicketStatus(rawValue: value)?.label ?? value)") { service, user in
-                _ = try await service.changeStatus(number: number, to: value, expectedVersion: version, by: user)
-            }
-        case .priority:
-            write("\(number) is now \(value) priority") { service, user in
-                _ = try await service.changePriority(number: number, to: value, expectedVersion: version, by: user)
-            }
-        case .assign:
-            write(value.isEmpty ? "\(number) assigned automatically" : "\(number) assigned to \(value)") { service, user in
-                _ = try await service.assign(number: number, to: value.isEmpty ? nil : value, expectedVersion: version, by: user)
-            }
-        case .category:
-            write("\(number) is now in \(value.replacingOccurrences(of: "_", with: " "))") { service, user in
-                _ = try await service.updateTicket(
-                    number: number, subject: nil, description: nil, category: value, expectedVersion: version, by: user)
-            }
-        case .confirmDelete:
-            guard value == "yes" else { return }
-            write("\(number) moved to the trash") { service, user in _ = try await service.deleteTicket(number: number, by: user) }
-            state.focus = .queue
         case .userRole, .confirmUserActive, .confirmReset, .confirmRestore, .confirmPurge:
             chooseAdmin(menu.purpose, value: value, menu: menu)
         case .filter:
@@ -334,6 +419,48 @@ extension ConsoleController {
                 reopened.selected = menu.selected
                 state.overlay = .menu(reopened)
             }
+        case .status, .priority, .assign, .category, .confirmDelete:
+            // A ticket menu always has its target; without one there is nothing safe to act on.
+            noTicket()
+        case .confirmQuit: break
+        }
+        return .none
+    }
+
+    /// A ticket menu's choice, applied to `number` only if it is still at `version`.
+    func chooseTicketItem(_ purpose: MenuPurpose, value: String, number: String, version: Int) {
+        switch purpose {
+        case .status:
+            write(on: number) { service, user in
+                let changed = try await service.changeStatus(number: number, to: value, expectedVersion: version, by: user)
+                return "\(number) is now \(changed.ticket.status.label)"
+            }
+        case .priority:
+            write(on: number) { service, user in
+                let changed = try await service.changePriority(number: number, to: value, expectedVersion: version, by: user)
+                return "\(number) is now \(changed.ticket.priority.rawValue) priority"
+            }
+        case .assign:
+            write(on: number) { service, user in
+                let changed = try await service.assign(number: number, to: value.isEmpty ? nil : value, expectedVersion: version, by: user)
+                let who = changed.assignee.map { "\($0.name) <\($0.email)>" } ?? "nobody"
+                return value.isEmpty ? "\(number) assigned automatically to \(who)" : "\(number) assigned to \(who)"
+            }
+        case .category:
+            write(on: number) { service, user in
+                let changed = try await service.updateTicket(
+                    number: number, subject: nil, description: nil, category: value, expectedVersion: version, by: user)
+                return "\(number) is now in \(changed.ticket.category.rawValue.replacingOccurrences(of: "_", with: " "))"
+            }
+        case .confirmDelete:
+            guard value == "yes" else { return }
+            write(on: number) { service, user in
+                _ = try await service.deleteTicket(number: number, expectedVersion: version, by: user)
+                return "\(number) moved to the trash"
+            }
+            state.focus = .queue
+        case .userRole, .confirmUserActive, .confirmReset, .confirmRestore, .confirmPurge, .filter, .confirmQuit:
+            break
         }
     }
 
@@ -374,19 +501,30 @@ extension ConsoleController {
                     _ = try ReportPeriod.parse(from: parts.first, to: parts.count > 1 ? parts[1] : nil, now: state.now)
                     state.reportPeriod = (parts[0], parts.count > 1 ? parts[1] : ReportPeriod.isoDay(state.now))
                 } catch let error as HelpdeskError {
-                    state.message = (error.description, true)
+                    // The prompt stays with the text as typed, so the next keys are not run as commands.
+                    var kept = prompt
+                    kept.error = error.description
+                    state.overlay = .prompt(kept)
                     return
                 } catch {
                     return
                 }
             }
             loadDashboard()
+        case .jump:
+            guard let user = state.user, !text.isEmpty else { return }
+            let number = text.uppercased(), service = self.service
+            background({
+                let (listing, comments) = try await service.ticketWithComments(number: number, by: user)
+                return .jumped(listing, comments)
+            }, onError: { error in .failed(error, reload: false, reopen: .prompt(prompt)) })
         case .subject:
-            guard let listing = actionTicket else { return }
-            let number = listing.ticket.number, version = listing.ticket.version
-            write("Subject of \(number) changed") { service, user in
+            guard case .ticket(let number, let version)? = prompt.target else { return noTicket() }
+            // Refused (a conflict, a bad subject): the prompt comes back with the text as typed.
+            write(on: number, reopen: .prompt(prompt)) { service, user in
                 _ = try await service.updateTicket(
                     number: number, subject: text, description: nil, category: nil, expectedVersion: version, by: user)
+                return "Subject of \(number) changed"
             }
         }
     }

@@ -8,30 +8,39 @@ extension ConsoleController {
     func handleFormKey(_ key: Key, _ form: inout FormState) -> Effect {
         let index = form.focus
         var command: String?
-        if case .command(let name) = config.keyMap.resolve([key], in: [.form]), !key.isPrintable { command = name }
-        if command == nil || command == "app.quit" {
-            if command == "app.quit" { return .quit }
+        // The form's own keys first (submit, next field, cancel), then the field's editing keys, and
+        // only then the global table (`C-c` asks before quitting while anything is typed).
+        if case .command(let name) = config.keyMap.resolve([key], in: [.form], includingGlobal: false), !key.isPrintable { command = name }
+        if command == nil {
+            var handled = true
+            let last = index == form.fields.count - 1
             switch form.fields[index].field {
             case .text(var field):
                 if key == .enter {
-                    form.focus = (index + 1) % form.fields.count
+                    // `ret` on the last line submits; on the others it moves on.
+                    if last { command = "form.submit" } else { form.focus = index + 1 }
                 } else {
-                    _ = field.handle(key)
+                    handled = field.handle(key)
                     form.fields[index].field = .text(field)
                 }
             case .multiline(var editor):
-                _ = editor.handle(key)
+                handled = editor.handle(key)
                 form.fields[index].field = .multiline(editor)
             case .picker(let options, let selected):
                 if key == .left || key == .right || key == .char(" ") {
                     let step = key == .left ? options.count - 1 : 1
                     form.fields[index].field = .picker(options: options, selected: (selected + step) % options.count)
                 } else if key == .enter {
-                    form.focus = (index + 1) % form.fields.count
+                    if last { command = "form.submit" } else { form.focus = index + 1 }
+                } else {
+                    handled = key.isPrintable
                 }
             }
-            state.overlay = .form(form)
-            return .none
+            if command == nil {
+                state.overlay = .form(form)
+                if !handled, case .command("app.quit") = config.keyMap.resolve([key], in: [], includingGlobal: true) { return requestQuit() }
+                return .none
+            }
         }
         switch command {
         case "form.next-field": form.focus = (index + 1) % form.fields.count
@@ -60,14 +69,11 @@ extension ConsoleController {
         let service = self.service
         switch form.purpose {
         case .register:
-            guard form.text("password") == form.text("password_confirmation") else {
-                form.errors["password_confirmation"] = "does not match the password"
-                return
-            }
             let email = form.text("email"), name = form.text("name"), password = form.text("password")
+            let confirmation = form.text("password_confirmation")
             form.busy = true
             background({
-                _ = try await service.register(email: email, name: name, password: password)
+                _ = try await service.register(email: email, name: name, password: password, passwordConfirmation: confirmation)
                 return .registered(try await service.login(email: email, password: password))
             }, onError: { error in .formFailed(error) })
         case .newUser:

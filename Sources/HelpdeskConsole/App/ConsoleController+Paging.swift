@@ -10,11 +10,17 @@ extension ConsoleController {
         case .replace:
             state.rows = page.tickets
             state.pages = [span]
+            state.window = .fromStart(0)
+        case .end:
+            state.rows = page.tickets
+            state.pages = [span]
+            state.window = .fromEnd(0)
         case .append:
             state.rows += page.tickets
             state.pages.append(span)
             dropPagesAbove()
         case .prepend:
+            if case .fromStart(let position) = state.window { state.window = .fromStart(max(0, position - page.tickets.count)) }
             state.rows = page.tickets + state.rows
             state.pages.insert(span, at: 0)
             state.selected += page.tickets.count
@@ -30,6 +36,7 @@ extension ConsoleController {
         {
             state.pages.removeFirst()
             state.rows.removeFirst(first.count)
+            if case .fromStart(let position) = state.window { state.window = .fromStart(position + first.count) }
             state.selected -= first.count
             state.offset -= first.count
         }
@@ -43,6 +50,7 @@ extension ConsoleController {
         {
             state.pages.removeLast()
             state.rows.removeLast(last.count)
+            if case .fromEnd(let position) = state.window { state.window = .fromEnd(position + last.count) }
         }
     }
 }

@@ -27,6 +27,8 @@ public final class ConsoleController {
     var ticks = 0
     /// Where `report.export` writes its CSV files.
     let exportDirectory: URL
+    /// Where unsent replies and notes are kept.
+    let drafts: DraftStore
     /// How many queue rows are held before whole pages are let go (about a dozen pages).
     public var rowLimit = 1_000
 
@@ -42,9 +44,11 @@ public final class ConsoleController {
     public init(
         service: Helpdesk, config: ConsoleConfig, scheduler: any WorkScheduler, inbox: Inbox,
         width: Int, height: Int, user: User? = nil, loginNote: String? = nil,
-        exportDirectory: URL = FileManager.default.temporaryDirectory, followsChanges: Bool = true
+        exportDirectory: URL = FileManager.default.temporaryDirectory, followsChanges: Bool = true,
+        drafts: DraftStore = DraftStore(directory: nil)
     ) {
         self.exportDirectory = exportDirectory
+        self.drafts = drafts
         self.followsChanges = followsChanges
         self.service = service
         self.config = config
@@ -70,12 +74,62 @@ public final class ConsoleController {
             keepSelectionVisible()
         case .tick:
             ticks += 1
+            // An open editor's text reaches the disk within a second, so a crash or a dropped link loses little.
+            if case .editor(let editor)? = state.overlay, state.drafts[DraftKey(number: editor.number, kind: editor.kind).name] != editor.editor.text {
+                keepEditorDraft()
+            }
             // The dashboard also refreshes on a timer, for clocks that cross into at-risk or breach.
             if state.screen == .dashboard && ticks % 30 == 0 { loadDashboard() }
         case .key(let key):
             return handleKey(key)
+        case .paste(let text):
+            paste(text)
         }
         return .none
+    }
+
+    /// Pasted text (bracketed paste) is text wherever text is typed, and never runs as keys: in the
+    /// editor or a multi-line field it goes in whole; in a one-line field its line breaks become
+    /// spaces; with no text field open it is ignored, and the message line says so.
+    func paste(_ text: String) {
+        let oneLine = text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: "\r", with: " ")
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        switch state.overlay {
+        case .editor(var editor)?:
+            editor.editor.insert(lines)
+            state.overlay = .editor(editor)
+        case .prompt(var prompt)?:
+            prompt.field.insert(oneLine)
+            prompt.error = nil
+            state.overlay = .prompt(prompt)
+        case .form(var form)?:
+            switch form.fields[form.focus].field {
+            case .text(var field):
+                field.insert(oneLine)
+                form.fields[form.focus].field = .text(field)
+            case .multiline(var editor):
+                editor.insert(lines)
+                form.fields[form.focus].field = .multiline(editor)
+            case .picker: break
+            }
+            state.overlay = .form(form)
+        case .help(var filter, let context, _)?:
+            filter.insert(oneLine)
+            state.overlay = .help(filter: filter, context: context, scroll: 0)
+        case .palette(var palette)?:
+            palette.field.insert(oneLine)
+            palette.selected = 0
+            state.overlay = .palette(palette)
+        case .menu?:
+            state.message = ("Pasted text ignored: no text field is open", true)
+        case nil:
+            if state.user == nil {
+                if state.login.focus == 0 { state.login.email.insert(oneLine) } else { state.login.password.insert(oneLine) }
+            } else {
+                state.message = ("Pasted text ignored: no text field is open", true)
+            }
+        }
     }
 
     /// Applies finished background work; the loop calls it before drawing.
@@ -111,16 +165,22 @@ public final class ConsoleController {
         if case .form(var form)? = state.overlay { return handleFormKey(key, &form) }
         guard state.user != nil else { return handleLoginKey(key) }
         let context = currentContext
-        if [.editor, .prompt].contains(context), state.pendingKeys.isEmpty, key.isPrintable || key == .enter && context == .editor {
-            textInput(key)
-            return .none
-        }
-        if case .help(var filter, let context)? = state.overlay {
-            if key == .escape || key == .enter {
-                state.overlay = nil
-            } else {
-                _ = filter.handle(key)
-                state.overlay = .help(filter: filter, context: context)
+        if context == .editor || context == .prompt { return handleTextKey(key, in: context) }
+        if case .help(var filter, let context, var scroll)? = state.overlay {
+            switch key {
+            case .escape, .enter: state.overlay = nil
+            case .down, .ctrl("n"): scroll += 1
+            case .up, .ctrl("p"): scroll = max(0, scroll - 1)
+            case .pageDown: scroll += 10
+            case .pageUp: scroll = max(0, scroll - 10)
+            default:
+                if filter.handle(key) { scroll = 0 }
+            }
+            if state.overlay != nil {
+                // Kept within the rows there are, so that `up` answers at once after scrolling far down.
+                let entries = HelpView.entries(config.keyMap, context: context, role: state.user?.role).count
+                let visible = max(1, min(state.height - 3, entries + 4) - 2)
+                state.overlay = .help(filter: filter, context: context, scroll: min(scroll, max(0, entries + 2 - visible)))
             }
             return .none
         }
@@ -136,8 +196,31 @@ public final class ConsoleController {
             return perform(name)
         case .none:
             state.pendingKeys = []
-            if context == .editor || context == .prompt { textInput(key) }
         }
+        return .none
+    }
+
+    /// Keys while text is typed (the editor, a prompt): printable keys are text; then the context's own
+    /// bindings (send, cancel); then the field's editing keys (readline's, `ret` and `tab` in the
+    /// editor); only then the global table, so no editing key can quit, switch panes or run a command.
+    func handleTextKey(_ key: Key, in context: KeyContext) -> Effect {
+        let keys = state.pendingKeys + [key]
+        if keys.count == 1 && key.isPrintable {
+            textInput(key)
+            return .none
+        }
+        switch config.keyMap.resolve(keys, in: [context], includingGlobal: false) {
+        case .command(let name):
+            state.pendingKeys = []
+            return perform(name)
+        case .pending:
+            state.pendingKeys = keys
+            return .none
+        case .none:
+            state.pendingKeys = []
+        }
+        if keys.count == 1 && textInput(key) { return .none }
+        if case .command(let name) = config.keyMap.resolve(keys, in: [], includingGlobal: true) { return perform(name) }
         return .none
     }
 
@@ -176,16 +259,23 @@ public final class ConsoleController {
         }
     }
 
-    func textInput(_ key: Key) {
+    /// Gives a key to the open editor or prompt; false when it is not one of its editing keys.
+    @discardableResult
+    func textInput(_ key: Key) -> Bool {
         switch state.overlay {
         case .editor(var editor)?:
-            _ = editor.editor.handle(key)
+            guard editor.editor.handle(key) else { return false }
             state.overlay = .editor(editor)
+        case .prompt? where key == .tab || key == .backTab:
+            // Nothing to complete; a tab never reaches the panes behind the prompt.
+            break
         case .prompt(var prompt)?:
-            _ = prompt.field.handle(key)
+            guard prompt.field.handle(key) else { return false }
+            prompt.error = nil
             state.overlay = .prompt(prompt)
-        default: break
+        default: return false
         }
+        return true
     }
 
     func handlePaletteKey(_ key: Key, _ palette: inout PaletteState) -> Effect {
@@ -224,6 +314,7 @@ public final class ConsoleController {
     func enter(as user: User) {
         state.user = user
         state.login = LoginState()
+        state.drafts = drafts.load(user: user.id)
         adoptViews(for: user.role)
         state.screen = user.role == .admin ? .dashboard : .queue
         followChanges()
@@ -294,15 +385,21 @@ public final class ConsoleController {
 
     /// Runs database work on the scheduler and posts its result; a failure becomes what `onError`
     /// makes of it (by default a message in the message line).
+    /// - Parameter supersedes: a key (`"page"`, `"detail"`, `"counts"`) for loads that a newer one
+    ///   of the same key makes useless: the older is dropped or cancelled, and posts nothing.
     func background(
+        supersedes key: String? = nil,
         _ work: @escaping @Sendable () async throws -> LoadResult,
         onError: @escaping @Sendable (HelpdeskError) -> LoadResult = { .failed($0, reload: false) }
     ) {
         let inbox = self.inbox, session = self.session, signedIn = state.user != nil
-        scheduler.schedule {
+        scheduler.schedule(supersedes: key) {
             let result: LoadResult
             do {
                 result = try await work()
+                if key != nil && Task.isCancelled { return }
+            } catch is CancellationError {
+                return
             } catch let error as HelpdeskError {
                 // Whatever the work was, a signed-in user who may no longer act is signed out (on the
                 // login screen an UNAUTHORIZED is the login's own answer, for `onError` to show).
@@ -360,11 +457,12 @@ public final class ConsoleController {
     func loadCounts() {
         guard let user = state.user else { return }
         countsGeneration += 1
-        let generation = countsGeneration, views = state.views, service = self.service
-        background({
-            // One read for every view; a view that cannot be counted shows no figure.
-            let counts = (try? await service.countTickets(views.map(\.query), by: user))?.map { try? $0.get() }
-            return .counts(generation: generation, counts ?? Array(repeating: nil, count: views.count))
+        let generation = countsGeneration, views = state.views, service = self.service, shown = state.query
+        background(supersedes: "counts", {
+            // One read for every view and the list as shown; one that cannot be counted shows no figure.
+            let counts = (try? await service.countTickets(views.map(\.query) + [shown], by: user))?.map { try? $0.get() }
+            let all = counts ?? Array(repeating: nil, count: views.count + 1)
+            return .counts(generation: generation, Array(all.dropLast()), shown: all.last ?? nil)
         })
     }
 
@@ -377,8 +475,27 @@ public final class ConsoleController {
         if !append && !keepSelection {
             state.selected = 0
             state.offset = 0
+            state.window = .fromStart(0)
+            // What narrows the list changed: its count too.
+            state.shownCount = nil
+            loadCounts()
         }
-        loadPage(append ? .append : .replace)
+        // A reload keeps the window where it is: read from the end again after `G`.
+        if !append, keepSelection, case .fromEnd = state.window {
+            loadPage(.end)
+        } else {
+            loadPage(append ? .append : .replace)
+        }
+    }
+
+    /// `G`: the real end of the list, read backwards from it, rather than the end of what is held.
+    func loadLastPage() {
+        if state.nextCursor == nil {
+            move(to: Int.max)
+        } else {
+            state.pendingLast = true
+            loadPage(.end)
+        }
     }
 
     /// Pages back above the first kept row, when rows there were let go.
@@ -388,32 +505,44 @@ public final class ConsoleController {
 
     private func loadPage(_ placement: PagePlacement) {
         guard let user = state.user else { return }
-        if placement != .replace && state.loading { return }
-        if placement == .replace { pageGeneration += 1 }
+        if placement != .replace && placement != .end && state.loading { return }
+        if placement == .replace || placement == .end { pageGeneration += 1 }
         let generation = pageGeneration
         var query = state.query
         query.limit = pageSize
         switch placement {
         case .replace: break
+        case .end: query.fromEnd = true
         case .append: query.after = state.nextCursor
         case .prepend: query.before = state.previousCursor
         }
         state.loading = true
         let service = self.service, request = query
-        background({
+        // A new first page (a new search, view, filter or reload) supersedes the one still loading;
+        // pages appended or prepended to what is held do not.
+        background(supersedes: placement == .replace || placement == .end ? "page" : nil, {
             .page(generation: generation, placement: placement, try await service.listTickets(request, by: user))
         })
     }
 
+    /// The ticket the detail pane shows: the one being written to while the editor is open; the open
+    /// one while the ticket pane has the focus (it stays even when a change moves it out of the list,
+    /// so the next key still acts on the ticket the user chose); else the selected row.
+    var detailNumber: String? {
+        if case .editor(let editor)? = state.overlay { return editor.number }
+        if state.focus == .ticket, let open = state.detail?.ticket.number { return open }
+        return state.selectedTicket?.ticket.number
+    }
+
     func loadDetail() {
-        guard let user = state.user, let number = state.selectedTicket?.ticket.number else {
+        guard let user = state.user, let number = detailNumber else {
             state.detail = nil
             state.comments = []
             return
         }
         detailGeneration += 1
         let generation = detailGeneration, service = self.service
-        background({
+        background(supersedes: "detail", {
             let (listing, comments) = try await service.ticketWithComments(number: number, by: user)
             // A customer's unread marker clears when they look; staff reading has no marker to clear.
             if user.role == .customer { try await service.markSeen(number: number, by: user) }
@@ -440,14 +569,25 @@ public final class ConsoleController {
         }
     }
 
-    /// Runs a change in the background, then reports it and reloads.
-    func write(_ success: String, _ change: @escaping @Sendable (Helpdesk, User) async throws -> Void) {
+    /// Runs a change in the background, then shows the message `change` returns and reloads.
+    /// A change to ticket `number` refused with `CONFLICT` re-reads that ticket (`.conflicted`): the
+    /// screen shows its new version, and the next attempt is aimed at it. `reopen` (a prompt holding
+    /// what was typed) comes back after any refusal, so no text is lost.
+    func write(
+        on number: String? = nil, reopen: Overlay? = nil, _ change: @escaping @Sendable (Helpdesk, User) async throws -> String
+    ) {
         guard let user = state.user else { return }
         let service = self.service
         background({
-            try await change(service, user)
-            return .done(message: success, reload: true)
-        }, onError: { error in .failed(error, reload: error.code == .conflict) })
+            do {
+                let message = try await change(service, user)
+                let updated = if let number { try? await service.ticket(number: number, by: user) } else { TicketListing?.none }
+                return .done(message: message, reload: true, updated: updated)
+            } catch let error as HelpdeskError where error.code == .conflict {
+                guard let number else { throw error }
+                return .conflicted(error, current: try? await service.ticket(number: number, by: user), reopen: reopen)
+            }
+        }, onError: { error in .failed(error, reload: error.code == .conflict, reopen: reopen) })
     }
 
     func apply(_ result: LoadResult) {
@@ -459,14 +599,23 @@ public final class ConsoleController {
             state.login.error = message
             state.login.focus = 1
             state.login.password = TextField(masked: true)
-        case .counts(let generation, let counts):
-            if generation == countsGeneration { state.counts = counts }
+        case .counts(let generation, let counts, let shown):
+            if generation == countsGeneration {
+                state.counts = counts
+                state.shownCount = shown
+            }
         case .page(let generation, let placement, let page):
             guard generation == pageGeneration else { return }
             state.loading = false
             let previous = state.selectedTicket?.ticket.number
             place(page, placement)
-            if placement == .replace, let previous, let index = state.rows.firstIndex(where: { $0.ticket.number == previous }) {
+            if placement == .end && state.pendingLast {
+                state.pendingLast = false
+                state.selected = state.rows.count - 1
+                state.detailScroll = 0
+            } else if placement == .replace || placement == .end, let previous,
+                let index = state.rows.firstIndex(where: { $0.ticket.number == previous })
+            {
                 state.selected = index
             }
             if let wanted = state.pendingSelection, let index = state.rows.firstIndex(where: { $0.ticket.number == wanted }) {
@@ -476,7 +625,7 @@ public final class ConsoleController {
             }
             state.selected = max(0, min(state.selected, state.rows.count - 1))
             keepSelectionVisible()
-            if placement == .replace { loadDetail() }
+            if placement == .replace || placement == .end { loadDetail() }
         case .detail(let generation, let listing, let comments):
             guard generation == detailGeneration else { return }
             state.detail = listing
@@ -484,15 +633,17 @@ public final class ConsoleController {
             if state.user?.role == .customer, let index = state.rows.firstIndex(where: { $0.ticket.number == listing.ticket.number }) {
                 state.rows[index].unread = false
             }
-            if case .editor(var editor)? = state.overlay, editor.number == listing.ticket.number,
-                editor.version != listing.ticket.version
-            {
-                editor.version = listing.ticket.version
-                state.overlay = .editor(editor)
-                state.message = (
-                    "\(editor.number) changed while you were writing (now version \(listing.ticket.version)); "
-                        + "the thread behind the editor is current, C-s sends", true)
+        case .jumped(let listing, let comments):
+            detailGeneration += 1
+            state.screen = .queue
+            state.detail = listing
+            state.comments = comments
+            state.detailScroll = 0
+            if let index = state.rows.firstIndex(where: { $0.ticket.number == listing.ticket.number }) {
+                state.selected = index
+                keepSelectionVisible()
             }
+            state.focus = .ticket
         case .detailGone(let generation, let message):
             guard generation == detailGeneration else { return }
             state.detail = nil
@@ -500,6 +651,9 @@ public final class ConsoleController {
             state.message = (message, true)
         case .agents(let agents):
             state.agents = agents
+        case .filterAgents(let agents):
+            state.agents = agents
+            if state.overlay == nil { openFilterMenu() }
         case .dashboard(let data):
             state.dashboard = data
         case .admin(let data):
@@ -530,18 +684,29 @@ public final class ConsoleController {
             state.message = (error.fieldErrors.isEmpty ? error.message : "Please correct the marked fields", true)
         case .exported(let files):
             state.message = ("Wrote " + files.joined(separator: ", "), false)
-        case .done(let message, let reload):
+        case .done(let message, let reload, let updated):
+            if let updated { adoptUpdated(updated) }
             state.message = (message, false)
             if reload { reloadAll() }
-        case .commentSent(let key, let message):
-            state.drafts[key] = nil
-            if case .editor(let editor)? = state.overlay, "\(editor.number)/\(editor.kind.rawValue)" == key { state.overlay = nil }
+        case .commentSent(let key, let message, let updated):
+            if let updated { adoptUpdated(updated) }
+            state.drafts[key.name] = nil
+            if let user = state.user, let error = drafts.save("", for: key, user: user.id) { state.message = (error, true) }
+            if case .editor(let editor)? = state.overlay, DraftKey(number: editor.number, kind: editor.kind) == key { state.overlay = nil }
             state.message = (message, false)
             reloadAll()
-        case .failed(let error, let reload):
-            let advice = error.code == .conflict ? " (reloaded: check the ticket and try again)" : ""
-            state.message = (error.description + advice, true)
+        case .failed(let error, let reload, let reopen):
+            state.message = (error.description + (reload ? " (reloaded)" : ""), true)
+            if var reopen, state.overlay == nil {
+                if case .prompt(var prompt) = reopen {
+                    prompt.error = error.description
+                    reopen = .prompt(prompt)
+                }
+                state.overlay = reopen
+            }
             if reload { reloadAll() }
+        case .conflicted(let error, let current, let reopen):
+            conflicted(error, current: current, reopen: reopen)
         case .changed:
             // The user is re-read first and the screen reloaded after, so nothing loads under a
             // role the user no longer has.
@@ -559,6 +724,41 @@ public final class ConsoleController {
         case .signedOut(let reason):
             if state.user != nil { signOut(reason) }
         }
+    }
+
+    /// A change refused because the ticket moved on: say what it is now, aim what is still open at that
+    /// version (the editor keeps its draft; a prompt comes back with its text) and reload, so that the
+    /// next attempt applies to what the screen then shows.
+    func conflicted(_ error: HelpdeskError, current: TicketListing?, reopen: Overlay?) {
+        guard let current else {
+            state.message = (error.description + " (reloaded)", true)
+            reloadAll()
+            return
+        }
+        let number = current.ticket.number, version = current.ticket.version
+        var text = "Not saved: \(number) changed since you opened it (now \(current.ticket.status.label), version \(version)); check it and try again"
+        switch state.overlay {
+        case .editor(var editor)? where editor.number == number:
+            editor.version = version
+            state.overlay = .editor(editor)
+            text += " (C-s sends the draft)"
+        case nil:
+            if case .prompt(var prompt)? = reopen, prompt.target?.ticketNumber == number {
+                prompt.target = prompt.target?.at(version: version)
+                prompt.error = "Not saved: \(number) changed since you opened it (now version \(version)); ret saves over it"
+                state.overlay = .prompt(prompt)
+            }
+        default: break
+        }
+        if state.detail?.ticket.number == number { state.detail = current }
+        state.message = (text, true)
+        reloadAll()
+    }
+
+    /// Shows a ticket as the user's own change left it, in the list and the detail pane.
+    func adoptUpdated(_ updated: TicketListing) {
+        if state.detail?.ticket.number == updated.ticket.number { state.detail = updated }
+        if let index = state.rows.firstIndex(where: { $0.ticket.number == updated.ticket.number }) { state.rows[index] = updated }
     }
 
     func keepSelectionVisible() {

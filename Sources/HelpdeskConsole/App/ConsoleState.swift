@@ -38,7 +38,7 @@ public enum Overlay: Sendable, Equatable {
     case palette(PaletteState)
     case form(FormState)
     /// The key bindings of the focused context, narrowed by what was typed.
-    case help(filter: TextField, context: KeyContext)
+    case help(filter: TextField, context: KeyContext, scroll: Int)
 }
 
 /// A form of labelled fields: text lines, one multi-line editor, and pickers cycled with left/right.
@@ -63,6 +63,17 @@ public struct FormState: Sendable, Equatable {
     public static func == (a: FormState, b: FormState) -> Bool {
         a.purpose == b.purpose && a.focus == b.focus && a.errors == b.errors && a.busy == b.busy
             && a.fields.map(\.name) == b.fields.map(\.name) && a.fields.map(\.field) == b.fields.map(\.field)
+    }
+
+    /// Whether anything was typed into a text field (pickers do not count).
+    public var hasText: Bool {
+        fields.contains { field in
+            switch field.field {
+            case .text(let text): return !text.text.isEmpty
+            case .multiline(let editor): return !editor.text.isEmpty
+            case .picker: return false
+            }
+        }
     }
 
     public func text(_ name: String) -> String {
@@ -109,7 +120,27 @@ public struct PaletteState: Sendable, Equatable {
 
 public enum MenuPurpose: Sendable, Equatable {
     case status, priority, category, assign, filter, confirmDelete, userRole, confirmUserActive, confirmReset, confirmRestore,
-        confirmPurge
+        confirmPurge, confirmQuit
+}
+
+/// What a menu, prompt or editor acts on, captured when it opened: the list under it may move (another
+/// process changes a ticket, a reload reorders rows), and the action must still apply to exactly the
+/// ticket, and the version of it, that the user was looking at, or be refused with `CONFLICT`.
+public enum ActionTarget: Sendable, Equatable {
+    case ticket(number: String, version: Int)
+    case user(email: String)
+
+    /// The ticket's number, for a ticket target.
+    public var ticketNumber: String? {
+        if case .ticket(let number, _) = self { return number }
+        return nil
+    }
+
+    /// The same ticket at `version` (a user target is returned unchanged).
+    public func at(version: Int) -> ActionTarget {
+        if case .ticket(let number, _) = self { return .ticket(number: number, version: version) }
+        return self
+    }
 }
 
 public struct MenuState: Sendable, Equatable {
@@ -119,6 +150,8 @@ public struct MenuState: Sendable, Equatable {
     /// What each item means to the command that opened the menu.
     public var values: [String]
     public var selected = 0
+    /// The ticket or user the menu acts on; nil for menus about no one thing (the filter).
+    public var target: ActionTarget? = nil
 }
 
 public enum EditorKind: String, Sendable, Equatable { case reply, note }
@@ -131,12 +164,16 @@ public struct EditorState: Sendable, Equatable {
     public var version: Int
 }
 
-public enum PromptPurpose: Sendable, Equatable { case search, subject, period }
+public enum PromptPurpose: Sendable, Equatable { case search, subject, period, jump }
 
 public struct PromptState: Sendable, Equatable {
     public var purpose: PromptPurpose
     public var label: String
     public var field: TextField
+    /// The ticket the prompt edits (the subject prompt), captured when it opened.
+    public var target: ActionTarget? = nil
+    /// Why the last submission was refused, shown beside the field; the prompt stays open with the text.
+    public var error: String? = nil
 }
 
 /// The login form.
@@ -164,6 +201,13 @@ public struct ConsoleState: Sendable {
     public var adminSelected = 0
     public var views: [SavedView] = []
     public var counts: [Int?] = []
+    /// How many tickets the list as shown holds (the view with its search and filter); nil until counted.
+    public var shownCount: Int?
+    /// Where the held rows sit in the whole list: the first row's position from the start, or (after
+    /// `G` read the list from its end) the last row's position from the end; 0-based.
+    public var window: RowWindow = .fromStart(0)
+    /// `G` asked for the last page: select its last row when it arrives.
+    public var pendingLast = false
     public var viewIndex = 0
     public var focus: Pane = .queue
     public var rows: [TicketListing] = []
@@ -192,6 +236,8 @@ public struct ConsoleState: Sendable {
     public var pendingSelection: String?
     /// The new-ticket form as it was when cancelled, so nothing typed is lost.
     public var ticketDraft: FormState?
+    /// What the quit question covers; "Stay" brings it back.
+    public var overlayBeforeQuit: Overlay?
     public var now: Date
     public var width: Int
     public var height: Int
@@ -200,6 +246,16 @@ public struct ConsoleState: Sendable {
         self.now = now
         self.width = width
         self.height = height
+    }
+
+    /// The selected row's position in the whole list and the list's length (1-based), when known:
+    /// what the list's title shows (`1,234/3,000`).
+    var position: (row: Int, of: Int)? {
+        guard let total = shownCount, !rows.isEmpty else { return nil }
+        switch window {
+        case .fromStart(let first): return (first + selected + 1, total)
+        case .fromEnd(let last): return (total - last - (rows.count - 1 - selected), total)
+        }
     }
 
     public var selectedTicket: TicketListing? { rows.indices.contains(selected) ? rows[selected] : nil }
@@ -232,6 +288,12 @@ public struct ConsoleState: Sendable {
         }
         return parts.joined(separator: "  ")
     }
+}
+
+/// Where the held rows sit in the whole list.
+public enum RowWindow: Sendable, Equatable {
+    case fromStart(Int)
+    case fromEnd(Int)
 }
 
 /// One page held in the queue: its length and the cursors before its first and after its last row.

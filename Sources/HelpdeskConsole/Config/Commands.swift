@@ -31,8 +31,9 @@ public struct ConsoleCommand: Sendable, Equatable {
 
 public enum CommandTable {
     public static let all: [ConsoleCommand] = [
-        ConsoleCommand("app.quit", "Quit", [.global]),
+        ConsoleCommand("app.quit", "Quit (asks first while a draft is unsent)", [.global]),
         ConsoleCommand("app.back", "Back; quit from the queue", [.global], footer: true),
+        ConsoleCommand("app.cancel", "Close, go back or clear the search; never quits", [.global]),
         ConsoleCommand("app.help", "Show the key bindings", [.global], footer: true),
         ConsoleCommand("app.palette", "Find and run a command", [.global]),
         ConsoleCommand("app.refresh", "Reload from the database", [.global]),
@@ -68,6 +69,7 @@ public enum CommandTable {
         ConsoleCommand("ticket.category", "Change the category", [.queue, .ticket]),
         ConsoleCommand("ticket.delete", "Delete (to the trash)", [.queue, .ticket], roles: [.admin]),
         ConsoleCommand("search.start", "Search", [.views, .queue], footer: true),
+        ConsoleCommand("ticket.jump", "Go to a ticket by its number", [.views, .queue, .ticket]),
         ConsoleCommand("filter.open", "Filter by status, priority, category or assignee", [.views, .queue]),
         ConsoleCommand("filter.clear", "Clear the search and filter", [.views, .queue]),
         ConsoleCommand("sort.cycle", "Sort", [.views, .queue, .dashboard], footer: true),

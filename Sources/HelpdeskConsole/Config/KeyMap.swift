@@ -22,8 +22,10 @@ public struct KeyMap: Sendable, Equatable {
         case none
     }
 
-    public func resolve(_ keys: [Key], in contexts: [KeyContext]) -> Resolution {
-        for context in contexts + [.global] {
+    /// - Parameter includingGlobal: false to look in `contexts` only (a text field takes its editing
+    ///   keys before the global table gets them).
+    public func resolve(_ keys: [Key], in contexts: [KeyContext], includingGlobal: Bool = true) -> Resolution {
+        for context in contexts + (includingGlobal ? [.global] : []) {
             var table = tables[context] ?? [:]
             for (offset, key) in keys.enumerated() {
                 guard let node = table[key] else { break }

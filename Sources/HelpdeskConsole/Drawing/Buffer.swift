@@ -36,16 +36,15 @@ public struct Buffer: Sendable, Equatable {
             }
             return column - x
         }
-        for original in clean {
-            let character: Character = TextWidth.isPrintable(original) ? original : "?"
-            let w = TextWidth.of(character)
-            if w == 0 { continue }
-            if column + w > limit { break }
-            if column >= bounds.x {
-                self[column, y] = Cell(String(character), style: style)
-                if w == 2 { self[column + 1, y] = Cell(Cell.continuation.symbol, style: style) }
+        drawing: for character in clean {
+            for cell in TextWidth.cells(of: character) {
+                if column + cell.width > limit { break drawing }
+                if column >= bounds.x {
+                    self[column, y] = Cell(cell.symbol, style: style)
+                    if cell.width == 2 { self[column + 1, y] = Cell(Cell.continuation.symbol, style: style) }
+                }
+                column += cell.width
             }
-            column += w
         }
         return column - x
     }
@@ -54,11 +53,11 @@ public struct Buffer: Sendable, Equatable {
     /// borders and rules, which are most of the cells of a frame.
     public mutating func putRepeated(_ glyph: String, x: Int, y: Int, count: Int, vertical: Bool = false, style: Style = .plain) {
         let clean = DisplayText.sanitize(glyph)
-        guard clean.count == 1, let character = clean.first, TextWidth.isPrintable(character), TextWidth.of(character) == 1 else {
+        guard clean.count == 1, let character = clean.first, TextWidth.cells(of: character).map(\.width) == [1] else {
             for step in 0..<count { put(glyph, x: vertical ? x : x + step, y: vertical ? y + step : y, style: style) }
             return
         }
-        let cell = Cell(clean, style: style)
+        let cell = Cell(TextWidth.cells(of: character)[0].symbol, style: style)
         for step in 0..<count {
             let (cx, cy) = vertical ? (x, y + step) : (x + step, y)
             if contains(x: cx, y: cy) { self[cx, cy] = cell }

@@ -64,4 +64,6 @@ public enum ConsoleEvent: Sendable {
     case resize(width: Int, height: Int)
     /// A second passed: clocks tick, other processes' changes are looked for.
     case tick
+    /// Text the terminal delivered as one paste (bracketed paste mode): typed as text, never run.
+    case paste(String)
 }

@@ -46,7 +46,12 @@ struct ConsoleView {
         }
         renderMessage(&buffer, layout.message)
         let cursor = renderOverlay(&buffer, layout)
-        renderHints(&buffer, layout.hints, context: contextForHints)
+        if case .prompt(let prompt)? = state.overlay, let error = prompt.error {
+            // The prompt covers the message line; why it was refused shows under it, text kept.
+            buffer.put(error, x: 0, y: layout.hints.y, width: layout.hints.width, style: theme.style("ui.message.error"))
+        } else {
+            renderHints(&buffer, layout.hints, context: contextForHints)
+        }
         return (buffer, cursor)
     }
 
@@ -105,7 +110,8 @@ struct ConsoleView {
             MenuView(title: menu.title, items: menu.items, selected: menu.selected, style: theme.style("ui.menu"),
                      selectionStyle: theme.style("ui.selection")).render(screen, into: &buffer, glyphs: glyphs)
         case .editor(let editor)?:
-            let box = screen.centered(width: min(screen.width - 2, 90), height: min(screen.height, 14))
+            // The editor takes the list's place; the ticket being answered stays in view beside or under it.
+            let box = layout.list
             buffer.fill(box, style: theme.style("ui.menu"))
             let title = (editor.kind == .reply ? "Reply on " : "Internal note on ") + editor.number
             let inner = Block(title: title, style: theme.style(editor.kind == .note ? "thread.internal" : "ui.border.focus"),
@@ -122,8 +128,8 @@ struct ConsoleView {
         case .palette(let palette)?:
             PaletteView(state: palette, role: state.user?.role, keyMap: config.keyMap, theme: theme, glyphs: glyphs)
                 .render(into: &buffer, area: screen)
-        case .help(let filter, let context)?:
-            HelpView(keyMap: config.keyMap, context: context, role: state.user?.role, filter: filter.text, theme: theme, glyphs: glyphs)
+        case .help(let filter, let context, let scroll)?:
+            HelpView(keyMap: config.keyMap, context: context, role: state.user?.role, filter: filter.text, scroll: scroll, theme: theme, glyphs: glyphs)
                 .render(into: &buffer, area: screen)
         case nil:
             break

@@ -137,5 +137,10 @@ struct DashboardView {
                       .init("SLA MET", .length(8))],
             rows: rows, selected: nil, headerStyle: theme.style("ui.header"), selectionStyle: theme.style("ui.selection")
         ).render(inner, into: &buffer)
+        // Agents past the table's height are counted on its border (`x` exports them all).
+        let shown = max(0, inner.height - 1)
+        if rows.count > shown {
+            MenuView.moreMarks(above: 0, below: rows.count - shown, box: area, into: &buffer, style: theme.style("ui.border"))
+        }
     }
 }

@@ -1,33 +1,41 @@
 import Foundation
 import HelpdeskCore
 
-/// Short renderings shared by the screens.
+/// Short renderings shared by the screens. The words of SLA states, clocks and categories are the
+/// core's (`DisplayText`), the same the command line prints.
 enum Formatting {
+    /// `11-29 09:00` in UTC, unlabelled: the queue's and the trash's columns.
+    // The console's rewrite should move these columns to `time(_:in:)`, labelled in the user's zone.
     static func time(_ date: Date) -> String {
         let f = UTCTimestamp.fields(date)
         return "\(UTCTimestamp.pad(f.month, 2))-\(UTCTimestamp.pad(f.day, 2)) \(UTCTimestamp.pad(f.hour, 2)):\(UTCTimestamp.pad(f.minute, 2))"
     }
 
-    /// The SLA column: time left on the next clock to fall due, negative when overdue.
-    static func sla(_ ticket: Ticket, now: Date, glyphs: Glyphs) -> (text: String, scope: String) {
-        guard let next = SLAPolicy.readings(for: ticket, at: now).next else {
-            let met = ticket.sla.resolutionMet ?? true
-            return (met ? "met" : "missed", met ? "sla.met" : "sla.breached")
-        }
-        let text = DisplayText.duration(seconds: next.secondsLeft) + (next.isPaused ? glyphs.paused : "")
-        return (text, next.isPaused ? "sla.paused" : "sla.\(next.state.rawValue)")
+    /// `11-29 10:00 UTC+1`: a time in `zone`, labelled with it.
+    static func time(_ date: Date, in zone: TimeZone) -> String {
+        DisplayText.time(date, in: zone, year: false)
     }
 
-    static func clock(_ name: String, _ reading: SLAClockReading) -> String {
-        let detail: String
-        if reading.isFinished {
-            detail = reading.state == .met
-                ? "with \(DisplayText.duration(seconds: reading.secondsLeft)) to spare"
-                : "late by \(DisplayText.duration(seconds: -reading.secondsLeft))"
-        } else {
-            detail = DisplayText.duration(seconds: reading.secondsLeft) + (reading.secondsLeft < 0 ? " overdue" : " left")
-                + (reading.isPaused ? " (paused)" : "")
+    /// The zone the logged-in user's times are shown in: their own, else `environmentTZ` (the `TZ`
+    /// variable), else UTC (`DisplayZone.resolve`).
+    // The screens do not read the process environment (tests would then depend on the machine's
+    // TZ); until the console's configuration carries TZ to them, the detail passes nil.
+    static func zone(for user: User?, environmentTZ: String? = nil) -> TimeZone {
+        DisplayZone.resolve(userZone: user?.timeZone, environmentTZ: environmentTZ)
+    }
+
+    /// The SLA column: time left on the next clock to fall due, negative when overdue; `met` or
+    /// `missed` once both clocks finished (`DisplayText.nextClock`, as the command line's column).
+    static func sla(_ ticket: Ticket, now: Date, glyphs: Glyphs) -> (text: String, scope: String) {
+        let next = DisplayText.nextClock(ticket, at: now)
+        guard let reading = SLAPolicy.readings(for: ticket, at: now).next else {
+            return (next.text, next.text == "met" ? "sla.met" : "sla.breached")
         }
-        return "\(name) \(reading.state.rawValue.replacingOccurrences(of: "_", with: " ")) \(detail), due \(time(reading.due))"
+        return (next.text + (next.isPaused ? glyphs.paused : ""), next.isPaused ? "sla.paused" : "sla.\(reading.state.rawValue)")
+    }
+
+    /// One clock's line: `First response: at risk, 30m left, due 11-29 13:00 UTC`.
+    static func clock(_ name: String, _ reading: SLAClockReading, in zone: TimeZone) -> String {
+        DisplayText.clock(name, reading, in: zone, year: false)
     }
 }

@@ -6,6 +6,8 @@ struct HelpView {
     let context: KeyContext
     let role: Role?
     let filter: String
+    /// Rows scrolled past (up/down/pageup/pagedown while help is open).
+    var scroll = 0
     let theme: Theme
     let glyphs: Glyphs
 
@@ -28,18 +30,26 @@ struct HelpView {
         let title = filter.isEmpty ? "Keys · type to filter · esc closes" : "Keys matching \u{201C}\(filter)\u{201D} · esc closes"
         let inner = Block(title: title, style: theme.style("ui.border.focus"), titleStyle: theme.style("ui.title"))
             .render(box, into: &buffer, glyphs: glyphs)
+        // Laid out as rows first (group headings and entries), then the visible ones drawn.
+        var rows: [(text: String, keys: String?)] = []
         var group = ""
-        var y = inner.y
-        for entry in entries where y < inner.bottom {
+        for entry in entries {
             if entry.group != group {
                 group = entry.group
-                buffer.put(group, x: inner.x, y: y, style: theme.style("ui.header"))
-                y += 1
-                if y >= inner.bottom { break }
+                rows.append((group, nil))
             }
-            buffer.put(TextWidth.fit(entry.keys, to: 16), x: inner.x + 1, y: y, style: theme.style("ui.hint.key"))
-            buffer.put(entry.description, x: inner.x + 18, y: y, width: inner.width - 18)
-            y += 1
+            rows.append((entry.description, entry.keys))
         }
+        let top = max(0, min(scroll, rows.count - inner.height))
+        for (offset, row) in rows.dropFirst(top).prefix(inner.height).enumerated() {
+            let y = inner.y + offset
+            if let keys = row.keys {
+                buffer.put(TextWidth.fit(keys, to: 16), x: inner.x + 1, y: y, style: theme.style("ui.hint.key"))
+                buffer.put(row.text, x: inner.x + 18, y: y, width: inner.width - 18)
+            } else {
+                buffer.put(row.text, x: inner.x, y: y, style: theme.style("ui.header"))
+            }
+        }
+        MenuView.moreMarks(above: top, below: rows.count - top - inner.height, box: box, into: &buffer, style: theme.style("ui.border.focus"))
     }
 }

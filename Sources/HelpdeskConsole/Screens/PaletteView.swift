@@ -17,12 +17,16 @@ struct PaletteView {
         guard inner.height > 0 else { return }
         let used = buffer.put(": ", x: inner.x, y: inner.y, style: theme.style("ui.title"))
         state.field.render(x: inner.x + used, y: inner.y, width: max(1, inner.width - used), into: &buffer, style: theme.style("ui.input"))
-        for (index, command) in matches.enumerated() where index + 1 < inner.height {
-            let y = inner.y + 1 + index
+        let visible = max(0, inner.height - 1)
+        let top = TableView.offset(keeping: state.selected, visible: visible, from: 0)
+        for (row, index) in (top..<min(matches.count, top + visible)).enumerated() {
+            let command = matches[index]
+            let y = inner.y + 1 + row
             let key = keyMap.keys(for: command.name, in: state.context).first ?? keyMap.keys(for: command.name, in: .global).first ?? ""
             buffer.put(TextWidth.fit(command.description, to: max(1, inner.width - 12)), x: inner.x + 1, y: y)
             buffer.put(key.leftPadded(to: 10), x: inner.right - 10, y: y, style: theme.style("ui.hint.key"))
-            if index == state.selected { buffer.paint(inner.row(index + 1), style: theme.style("ui.selection")) }
+            if index == state.selected { buffer.paint(inner.row(row + 1), style: theme.style("ui.selection")) }
         }
+        MenuView.moreMarks(above: top, below: matches.count - top - visible, box: box, into: &buffer, style: theme.style("ui.border.focus"))
     }
 }

@@ -8,7 +8,9 @@ struct QueueView {
 
     func render(into buffer: inout Buffer, area: Rect, focused: Bool) {
         let view = state.views.indices.contains(state.viewIndex) ? state.views[state.viewIndex].name : "Tickets"
-        let count = state.counts.indices.contains(state.viewIndex) ? state.counts[state.viewIndex].map { " (\($0))" } ?? "" : ""
+        // The count of the list as shown (search and filter applied), and where the selection is in it.
+        var count = state.shownCount.map { " (\(Self.grouped($0)))" } ?? ""
+        if let position = state.position, !state.rows.isEmpty { count = " \(Self.grouped(position.row))/\(Self.grouped(position.of))" }
         let inner = Block(title: view + count, style: theme.style(focused ? "ui.border.focus" : "ui.border"), titleStyle: theme.style("ui.title"))
             .render(area, into: &buffer, glyphs: glyphs)
         guard inner.height > 0 else { return }
@@ -56,6 +58,19 @@ struct QueueView {
             columns: columns, rows: Array(rows), selected: state.selected - state.offset,
             headerStyle: theme.style("ui.header"), selectionStyle: theme.style("ui.selection")
         ).render(inner, into: &buffer)
+    }
+
+    /// A count with thousands separated (`3,000`), as people read figures.
+    static func grouped(_ value: Int) -> String {
+        let digits = String(abs(value))
+        var groups: [Substring] = []
+        var end = digits.endIndex
+        while end > digits.startIndex {
+            let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
+            groups.insert(digits[start..<end], at: 0)
+            end = start
+        }
+        return (value < 0 ? "-" : "") + groups.joined(separator: ",")
     }
 
     /// A customer's own tickets: whether staff replied since they last looked, number, subject,

@@ -1,67 +1,127 @@
-/// A multi-line text editor's state: lines and a cursor (row, column in characters).
+import HelpdeskCore
+
+/// A multi-line text editor's state: lines and a cursor (row, column in grapheme clusters).
+///
+/// Each line is edited as a `TextField` (so the cursor never splits a grapheme and the readline
+/// keys work the same in every text input); the editor adds `ret` (split the line), `tab` (a tab
+/// character, kept in the text), up/down/pageup/pagedown by line, `C-k` at the end of a line (join
+/// the next one, as Emacs does) and backspace/delete across line ends. Drawn soft-wrapped at the
+/// box's width and scrolled to keep the cursor in view.
 public struct TextEditor: Sendable, Equatable {
-    public var lines: [String]
-    public var row = 0
-    public var column = 0
+    public private(set) var lines: [TextField]
+    public private(set) var row = 0
 
     public init(_ text: String = "") {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if lines.isEmpty { lines = [""] }
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { TextField(String($0)) }
+        if lines.isEmpty { lines = [TextField()] }
         row = lines.count - 1
-        column = lines[row].count
     }
 
-    public var text: String { lines.joined(separator: "\n") }
+    public var text: String { lines.map(\.text).joined(separator: "\n") }
+    /// The cursor's column on its line, in characters.
+    public var column: Int { lines[row].cursor }
 
-    private func index(_ line: String, _ column: Int) -> String.Index {
-        line.index(line.startIndex, offsetBy: min(column, line.count))
+    /// Puts `inserted` (which may hold newlines, from a paste) at the cursor.
+    public mutating func insert(_ inserted: String) {
+        let parts = inserted.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for (index, part) in parts.enumerated() {
+            if index > 0 { splitLine() }
+            lines[row].insert(part)
+        }
+    }
+
+    private mutating func splitLine() {
+        var head = lines[row]
+        let rest = String(head.text.dropFirst(head.cursor))
+        head.removeAfterCursor()
+        lines[row] = head
+        lines.insert(TextField(rest), at: row + 1)
+        row += 1
+        lines[row].moveCursor(by: -rest.count)
+    }
+
+    /// Moves to `target` row, keeping the column where the line allows.
+    private mutating func moveRow(to target: Int) {
+        let column = lines[row].cursor
+        row = max(0, min(lines.count - 1, target))
+        lines[row].moveCursor(by: -lines[row].text.count)
+        lines[row].moveCursor(by: column)
     }
 
     /// Handles the editing keys; false when the key is not one of them.
     public mutating func handle(_ key: Key) -> Bool {
+        let atStart = lines[row].cursor == 0, atEnd = lines[row].cursor == lines[row].text.count
         switch key {
-        case .char(let c):
-            lines[row].insert(c, at: index(lines[row], column))
-            column += 1
-        case .enter:
-            let rest = String(lines[row][index(lines[row], column)...])
-            lines[row] = String(lines[row][..<index(lines[row], column)])
-            lines.insert(rest, at: row + 1)
+        case .enter: splitLine()
+        case .tab: lines[row].insert("\t")
+        case .backspace where atStart && row > 0, .ctrl("h") where atStart && row > 0:
+            let removed = lines.remove(at: row)
+            row -= 1
+            lines[row].moveCursor(by: lines[row].text.count)
+            lines[row].insert(removed.text)
+            lines[row].moveCursor(by: -removed.text.count)
+        case .delete where atEnd && row < lines.count - 1, .ctrl("d") where atEnd && row < lines.count - 1,
+            .ctrl("k") where atEnd && row < lines.count - 1:
+            let removed = lines.remove(at: row + 1)
+            let column = lines[row].cursor
+            lines[row].insert(removed.text)
+            lines[row].moveCursor(by: column - lines[row].cursor)
+        case .left where atStart && row > 0, .ctrl("b") where atStart && row > 0:
+            row -= 1
+            lines[row].moveCursor(by: lines[row].text.count)
+        case .right where atEnd && row < lines.count - 1, .ctrl("f") where atEnd && row < lines.count - 1:
             row += 1
-            column = 0
-        case .backspace:
-            if column > 0 {
-                lines[row].remove(at: index(lines[row], column - 1))
-                column -= 1
-            } else if row > 0 {
-                column = lines[row - 1].count
-                lines[row - 1] += lines.remove(at: row)
-                row -= 1
-            }
-        case .left:
-            if column > 0 { column -= 1 } else if row > 0 { row -= 1; column = lines[row].count }
-        case .right:
-            if column < lines[row].count { column += 1 } else if row < lines.count - 1 { row += 1; column = 0 }
-        case .up:
-            if row > 0 { row -= 1; column = min(column, lines[row].count) }
-        case .down:
-            if row < lines.count - 1 { row += 1; column = min(column, lines[row].count) }
-        case .home: column = 0
-        case .end: column = lines[row].count
-        default: return false
+            lines[row].moveCursor(by: -lines[row].text.count)
+        case .up, .ctrl("p"): moveRow(to: row - 1)
+        case .down, .ctrl("n"): moveRow(to: row + 1)
+        case .pageUp: moveRow(to: row - 10)
+        case .pageDown: moveRow(to: row + 10)
+        default: return lines[row].handle(key)
         }
         return true
     }
 
-    /// Draws the visible lines (scrolled to keep the cursor in view); returns the cursor position.
+    /// The rows the lines take when wrapped at `width` columns: (line, first character, end).
+    func visualRows(width: Int) -> [(line: Int, start: Int, end: Int)] {
+        var rows: [(line: Int, start: Int, end: Int)] = []
+        for (index, line) in lines.enumerated() {
+            let characters = Array(line.text)
+            let widths = characters.map { TextWidth.of(DisplayText.sanitize(String($0))) }
+            var start = 0, used = 0, lastBreak: Int?
+            for (offset, w) in widths.enumerated() {
+                if used + w > width && offset > start {
+                    // Break after the last space of the row when there is one, else inside the word.
+                    let end = lastBreak.map { $0 > start ? $0 : offset } ?? offset
+                    rows.append((index, start, end))
+                    used = widths[end..<offset].reduce(0, +)
+                    start = end
+                    lastBreak = nil
+                }
+                used += w
+                if characters[offset] == " " { lastBreak = offset + 1 }
+            }
+            rows.append((index, start, widths.count))
+        }
+        return rows
+    }
+
+    /// Draws the lines soft-wrapped, scrolled to keep the cursor in view; returns the cursor position.
     @discardableResult
     public func render(_ area: Rect, into buffer: inout Buffer, style: Style) -> (x: Int, y: Int) {
         buffer.fill(area, style: style)
-        let top = max(0, row - area.height + 1)
-        for (offset, line) in lines.dropFirst(top).prefix(area.height).enumerated() {
-            buffer.put(line, x: area.x, y: area.y + offset, width: area.width, style: style)
+        guard area.width > 0, area.height > 0 else { return (area.x, area.y) }
+        let rows = visualRows(width: area.width)
+        let cursorColumn = lines[row].cursor
+        // The last visual row of the cursor's line that starts at or before the cursor.
+        let cursorRow = rows.lastIndex { $0.line == row && $0.start <= cursorColumn } ?? 0
+        let top = max(0, cursorRow - area.height + 1)
+        for (offset, visual) in rows.dropFirst(top).prefix(area.height).enumerated() {
+            let characters = Array(lines[visual.line].text)
+            buffer.put(String(characters[visual.start..<visual.end]), x: area.x, y: area.y + offset, width: area.width, style: style)
         }
-        let before = String(lines[row].prefix(column))
-        return (min(area.right - 1, area.x + TextWidth.of(before)), area.y + row - top)
+        let visual = rows[cursorRow]
+        let before = Array(lines[row].text)[visual.start..<min(cursorColumn, visual.end)]
+        let x = TextWidth.of(DisplayText.sanitize(String(before)))
+        return (min(area.right - 1, area.x + x), area.y + cursorRow - top)
     }
 }

@@ -69,7 +69,7 @@ public struct UserSnapshot: Sendable {
 
 /// What a decision about an existing account saves.
 public struct UserChange: Sendable {
-    /// The account as it must be stored: its role and whether it is active.
+    /// The account as it must be stored: its role, whether it is active, and its time zone.
     public var user: User
     /// A new password hash; nil keeps the password.
     public var passwordHash: String?

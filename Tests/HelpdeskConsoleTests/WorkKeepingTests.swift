@@ -1,0 +1,197 @@
+import Foundation
+import Testing
+import HelpdeskConsole
+import HelpdeskCore
+import HelpdeskUseCases
+
+/// Issue 11 §2 and §3: no keystroke loses work, and text is edited as in a terminal editor.
+struct WorkKeepingTests {
+    func draftsDirectory() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("helpdesk-drafts-\(UUID().uuidString)")
+    }
+
+    @Test func controlCInTheEditorAsksAndKeepsTheDraftOnDisk() async throws {
+        let fx = try await ConsoleFixture()
+        let number = try await fx.file("Printer on fire")
+        let directory = draftsDirectory()
+        let console = await fx.console(as: fx.alice, drafts: DraftStore(directory: directory))
+        await console.press("r")
+        await console.type("Half a thought")
+        #expect(await console.press("C-c") == .none, "C-c asks instead of quitting")
+        #expect(console.screen.contains("Quit with 1 unsent draft?"))
+        let file = directory.appendingPathComponent("\(fx.alice.id)/\(number).reply.txt")
+        #expect(try String(contentsOf: file, encoding: .utf8) == "Half a thought")
+        let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        await console.press("ret")  // "Stay", the first choice
+        #expect(console.screen.contains("Reply on \(number)"), "the editor is back")
+        await console.type(", finished")
+        await console.press("C-c")
+        #expect(await console.press("j", "ret") == .quit)
+
+        // A new session of the same user finds the draft where it was left.
+        let next = await fx.console(as: fx.alice, drafts: DraftStore(directory: directory))
+        await next.press("r")
+        #expect(next.screen.contains("Half a thought, finished"))
+        await next.press("C-s")
+        #expect(try await fx.service.comments(number: number, by: fx.admin).map(\.comment.body) == ["Half a thought, finished"])
+        #expect(!FileManager.default.fileExists(atPath: file.path), "a sent draft is removed")
+        #expect(await next.press("C-c") == .quit, "nothing unsent: C-c quits at once")
+    }
+
+    @Test func theEmacsMapSendsWithControlCTwiceNotOnce() async throws {
+        let fx = try await ConsoleFixture()
+        let number = try await fx.file("Printer on fire")
+        let console = await fx.console(as: fx.alice, config: ConsoleFixture.config(keymap: "emacs"))
+        await console.press("r")
+        await console.type("Not finished yet")
+        await console.press("C-c")
+        #expect(try await fx.service.comments(number: number, by: fx.admin).isEmpty, "C-c alone sends nothing")
+        #expect(console.screen.contains("Reply on \(number)"))
+        await console.press("C-c")
+        #expect(try await fx.service.comments(number: number, by: fx.admin).map(\.comment.body) == ["Not finished yet"])
+    }
+
+    @Test func escapeNeverQuitsAndBackLeavesTheDashboardFirst() async throws {
+        let fx = try await ConsoleFixture()
+        try await fx.file("Printer on fire")
+        let console = await fx.console(as: fx.alice)
+        #expect(await console.press("s") == .none)
+        #expect(await console.press("esc") == .none)
+        #expect(await console.press("esc") == .none, "esc on the bare queue does not quit")
+        await console.press("2")
+        #expect(console.controller.state.screen == .dashboard)
+        #expect(await console.press("q") == .none, "q on the dashboard goes back")
+        #expect(console.controller.state.screen == .queue)
+        let admin = await fx.console(as: fx.admin)
+        await admin.press("3")
+        #expect(await admin.press("q") == .none)
+        #expect(admin.controller.state.screen == .queue)
+        #expect(await admin.press("q") == .quit, "q on the bare queue quits")
+    }
+
+    @Test func aPasteIsTextWhereTextIsTypedAndIgnoredElsewhere() async throws {
+        let fx = try await ConsoleFixture()
+        let number = try await fx.file("Printer on fire")
+        let console = await fx.console(as: fx.alice)
+        await console.press("/")
+        _ = console.controller.handle(.paste("mailbox\nquote: see the earlier mail\n"))
+        await console.settle()
+        #expect(console.screen.contains("Search: mailbox quote: see the earlier mail"))
+        await console.press("esc")
+        _ = console.controller.handle(.paste("e\nq\n"))
+        await console.settle()
+        #expect(console.screen.contains("Pasted text ignored: no text field is open"))
+        #expect(console.controller.state.overlay == nil, "no key of the paste ran")
+        #expect(try await fx.service.ticket(number: number, by: fx.admin).ticket.subject == "Printer on fire")
+        await console.press("r")
+        _ = console.controller.handle(.paste("line one\n\tindented\nlast"))
+        await console.press("C-s")
+        #expect(try await fx.service.comments(number: number, by: fx.admin).map(\.comment.body) == ["line one\n\tindented\nlast"])
+    }
+
+    @Test func aBadPeriodKeepsThePromptAndItsText() async throws {
+        let fx = try await ConsoleFixture()
+        let console = await fx.console(as: fx.admin)
+        await console.press("P")
+        await console.type("2026-13-01 2026-11-29")
+        await console.press("ret")
+        #expect(console.screen.contains("Period (YYYY-MM-DD YYYY-MM-DD, empty for 30 days): 2026-13-01 2026-11-29"))
+        #expect(console.screen.contains("from"), "the reason is shown")
+        await console.type("x")
+        #expect(console.screen.contains("2026-11-29x"), "the next keys are text, not commands")
+    }
+
+    @Test func theEditorHasReadlineKeysTabsAndDelete() async throws {
+        let fx = try await ConsoleFixture()
+        let number = try await fx.file("Printer on fire")
+        let console = await fx.console(as: fx.alice)
+        await console.press("r")
+        await console.type("world")
+        await console.press("C-a")
+        await console.type("hello ")
+        await console.press("C-e", "tab")
+        await console.type("x")
+        await console.press("left", "left", "del")  // deletes the tab
+        await console.press("C-e", "backspace", "C-w")  // "hello worldx", then "hello world", then "hello "
+        await console.type("there")
+        await console.press("home", "C-k", "C-y", "C-y")
+        await console.press("C-s")
+        #expect(try await fx.service.comments(number: number, by: fx.admin).map(\.comment.body) == ["hello therehello there"])
+        #expect(console.controller.state.focus == .queue, "tab did not switch panes")
+    }
+
+    @Test func theEditorWrapsLongLinesAndLeavesTheThreadInView() async throws {
+        let fx = try await ConsoleFixture()
+        try await fx.file("Printer on fire")
+        let console = await fx.console(as: fx.alice, width: 120, height: 30)
+        await console.press("r")
+        await console.type(String(repeating: "lorem ipsum ", count: 20) + "THE-END")
+        #expect(console.screen.contains("THE-END"), "text past the box edge wraps into view")
+        #expect(console.screen.contains("Details of: Printer on fire"), "the thread being answered is not covered")
+    }
+
+    @Test func registrationShowsEveryErrorAndSubmitsFromTheLastField() async throws {
+        let fx = try await ConsoleFixture()
+        let console = await fx.console(as: nil)
+        await console.press("C-n")
+        await console.type("eve@x.test\nEve\nshort\nother\n")
+        #expect(console.screen.contains("does not match the password"))
+        #expect(console.screen.contains("at least"), "the short password is reported too")
+        await console.press("C-u")
+        await console.type("long-enough-1")
+        await console.press("S-tab", "C-u")
+        await console.type("long-enough-1")
+        await console.press("tab", "ret")
+        #expect(console.screen.contains("Welcome, Eve"))
+    }
+
+    /// Issue 12: random scalars from a hostile alphabet, edited with every editing key, in the
+    /// one-line field and the editor: nothing traps, the cursor stays inside the text, and what was
+    /// typed without edits is kept scalar for scalar.
+    @Test func randomTextAndEditingKeysNeverTrap() {
+        let seed = TestSeed(default: 0x5EED_7E47)
+        print("randomTextAndEditingKeysNeverTrap: \(seed)")
+        let alphabet: [Unicode.Scalar] = [
+            "a", "e", " ", "\u{301}", "\u{308}", "\u{200B}", "\u{200D}", "\u{FE0F}", "\u{1F44D}", "\u{1F3FD}", "\u{1F469}",
+            "\u{1F1EB}", "\u{1F1F7}", "\u{6253}", "\u{5370}", "\u{0E01}", "\u{0E34}", "\u{05D0}", "\u{202E}", "\u{1B}", "\u{7}",
+            "\t", "\u{FEFF}", "\u{10FFFF}",
+        ]
+        let keys: [Key] = [
+            .backspace, .delete, .left, .right, .home, .end, .up, .down, .enter, .tab, .pageUp, .pageDown, .ctrl("a"),
+            .ctrl("e"), .ctrl("k"), .ctrl("u"), .ctrl("w"), .ctrl("y"), .ctrl("d"), .ctrl("b"), .ctrl("f"), .alt("b"), .alt("f"),
+        ]
+        seed.run { random in
+            for _ in 0..<200 {
+                var field = TextField()
+                var editor = TextEditor()
+                var typed = String.UnicodeScalarView()
+                var edited = false
+                for _ in 0..<Int.random(in: 1...40, using: &random) {
+                    if Int.random(in: 0..<3, using: &random) == 0 {
+                        let key = keys[Int.random(in: 0..<keys.count, using: &random)]
+                        _ = field.handle(key)
+                        _ = editor.handle(key)
+                        edited = true
+                    } else {
+                        let scalar = alphabet[Int.random(in: 0..<alphabet.count, using: &random)]
+                        _ = field.handle(.char(Character(scalar)))
+                        _ = editor.handle(.char(Character(scalar)))
+                        typed.append(scalar)
+                    }
+                    #expect((0...field.text.count).contains(field.cursor), "\(seed)")
+                    #expect((0...editor.lines[editor.row].text.count).contains(editor.column), "\(seed)")
+                }
+                if !edited {
+                    #expect(Array(field.text.unicodeScalars) == Array(typed), "\(seed)")
+                    #expect(Array(editor.text.unicodeScalars) == Array(typed), "\(seed)")
+                }
+                var buffer = Buffer(width: 12, height: 4)
+                let x = field.render(x: 0, y: 0, width: 12, into: &buffer, style: .plain)
+                #expect((0..<12).contains(x), "\(seed)")
+                let cursor = editor.render(Rect(x: 0, y: 1, width: 12, height: 3), into: &buffer, style: .plain)
+                #expect((0..<12).contains(cursor.x) && (1..<4).contains(cursor.y), "\(seed)")
+            }
+        }
+    }
+}
