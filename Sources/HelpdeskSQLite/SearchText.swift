@@ -15,7 +15,9 @@ import HelpdeskCore
 /// The triggers that keep `ticket_fts`, `comment_fts` and `user_fts` call `helpdesk_search_text`
 /// (registered on every connection by `HelpdeskDatabase`); the indexes are external-content tables
 /// over the raw columns, so they must never be rebuilt with FTS5's `rebuild` command, which would
-/// index the raw text.
+/// index the raw text (and FTS5's `integrity-check` with a rank of 1, which compares the index with
+/// the raw columns, reports the rows that hold such text; `PRAGMA integrity_check`, which
+/// `helpdesk check` runs, does not compare an external-content index with its table).
 enum SearchText {
     /// The SQL function the triggers index through.
     static let functionName = "helpdesk_search_text"
