@@ -53,8 +53,10 @@ public enum SearchLimits {
             let listed = short.map { "\($0.text)*" }.joined(separator: ", ")
             errors.add("search", "a prefix needs at least \(minimumPrefixLength) characters before * (\(listed)); type more of the word")
         }
-        if terms.wordCount > maximumWords {
-            errors.add("search", "may hold at most \(maximumWords) words (got \(terms.wordCount)); leave out the common ones")
+        // A ticket number is one word to the user, though the text index sees three.
+        let words = terms.ticketNumbers.isEmpty ? terms.wordCount : terms.ticketNumbers.count
+        if words > maximumWords {
+            errors.add("search", "may hold at most \(maximumWords) words (got \(words)); leave out the common ones")
         }
         try errors.throwIfAny()
         return terms

@@ -27,6 +27,17 @@ struct SearchLimitTests {
         expectError(.validation, field: "search") { try validated(String(repeating: "x", count: SearchLimits.maximumLength + 1)) }
     }
 
+    @Test func aTicketNumberCountsAsOneWord() throws {
+        let three = "TICK-20261118-0001 tick-20261118-0002 TICK-20261118-10003"
+        #expect(SearchTerms(parsing: three).ticketNumbers == ["TICK-20261118-0001", "TICK-20261118-0002", "TICK-20261118-10003"])
+        #expect(try validated(three).search == three)
+        let nine = (1...9).map { "TICK-20261118-000\($0)" }.joined(separator: " ")
+        expectError(.validation, field: "search") { try validated(nine) }
+        #expect(SearchTerms(parsing: "TICK-20261118-0001 printer").ticketNumbers.isEmpty, "a number among words is text")
+        #expect(SearchTerms(parsing: " Dan@X.test ").email == "dan@x.test")
+        #expect(SearchTerms(parsing: "dan@x.test printer").email == nil)
+    }
+
     @Test func aRepeatedTermIsSearchedOnce() throws {
         let repeated = SearchTerms(parsing: "abc* abc* Refund refund RÉFUND \"double charge\" \"Double Charge\" abc")
         #expect(repeated.terms.map(\.text) == ["abc", "Refund", "double charge", "abc"])
