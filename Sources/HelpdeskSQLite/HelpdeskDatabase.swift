@@ -32,6 +32,7 @@ public final class HelpdeskDatabase: Sendable {
         configuration.foreignKeysEnabled = true
         // Set by hand: GRDB's `journalMode = .wal` also lowers `synchronous` to NORMAL.
         configuration.prepareDatabase { db in
+            Self.addFunctions(to: db)
             if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
             }
@@ -51,6 +52,14 @@ public final class HelpdeskDatabase: Sendable {
             throw HelpdeskError(.internalError, "Cannot open the database at \(path)")
         }
         try Migrator(migrations: migrations).migrate(writer)
+    }
+
+    /// Registers the SQL functions the schema's triggers call on `db`: `helpdesk_search_text`, through
+    /// which the search indexes are given text (`SearchText`). Every connection that writes tickets or
+    /// comments needs them; one opened without them (the stock `sqlite3` shell) can read the file
+    /// but its writes to those tables fail with "no such function", never leaving the index stale.
+    public static func addFunctions(to db: Database) {
+        db.add(function: SearchText.function)
     }
 
     /// New files are readable and writable by their owner only; SQLite gives the WAL and shared-memory
