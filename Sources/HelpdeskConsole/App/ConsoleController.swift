@@ -522,8 +522,13 @@ public final class ConsoleController {
         let service = self.service, request = query
         // A new first page (a new search, view, filter or reload) supersedes the one still loading;
         // pages appended or prepended to what is held do not.
+        let search = state.search
         background(supersedes: placement == .replace || placement == .end ? "page" : nil, {
             .page(generation: generation, placement: placement, try await service.listTickets(request, by: user))
+        }, onError: { error in
+            // A search refused (too costly, past its deadline) comes back in its prompt with the reason.
+            guard let search, error.fieldErrors["search"] != nil else { return .failed(error, reload: false) }
+            return .searchRefused(error, search)
         })
     }
 
@@ -710,7 +715,15 @@ public final class ConsoleController {
             }
             state.overlay = .form(form)
             state.message = (error.message + " The form below holds your text; C-s files it as a new ticket.", true)
+        case .searchRefused(let error, let search):
+            state.loading = false
+            state.search = nil
+            loadPage(append: false, keepSelection: false)
+            var prompt = PromptState(purpose: .search, label: "Search", field: TextField(search))
+            prompt.error = error.description
+            state.overlay = .prompt(prompt)
         case .failed(let error, let reload, let reopen):
+            state.loading = false
             state.message = (error.description + (reload ? " (reloaded)" : ""), true)
             if var reopen, state.overlay == nil {
                 if case .prompt(var prompt) = reopen {

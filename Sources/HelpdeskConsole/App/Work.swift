@@ -163,6 +163,9 @@ public enum LoadResult: Sendable {
     case page(generation: Int, placement: PagePlacement, TicketPage)
     case detail(generation: Int, TicketListing, [CommentView])
     case detailGone(generation: Int, String)
+    /// The list's search was refused (`VALIDATION_ERROR` on `search`: too costly, or past its
+    /// deadline); the search prompt comes back holding it.
+    case searchRefused(HelpdeskError, String)
     /// A ticket opened by its number (`#`), whether or not the list holds it.
     case jumped(TicketListing, [CommentView])
     case agents([User])
