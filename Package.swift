@@ -31,6 +31,8 @@ let package = Package(
                 "HelpdeskCore",
                 "HelpdeskUseCases",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for the progress handler that stops a search at its deadline.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

@@ -59,7 +59,7 @@ public struct TicketQuery: Sendable, Equatable {
         if let search {
             let trimmed = search.trimmingCharacters(in: .whitespacesAndNewlines)
             copy.search = trimmed.isEmpty ? nil : trimmed
-            if trimmed.count > 500 { throw HelpdeskError.validation("search", "must be at most 500 characters") }
+            _ = try SearchLimits.check(trimmed)
         }
         return copy
     }
@@ -111,52 +111,5 @@ public struct UserRef: Sendable, Equatable {
         self.email = email
         self.name = name
         self.role = role
-    }
-}
-
-/// Search text split into terms: bare words (a trailing `*` makes a prefix) and quoted phrases.
-/// Every other character is data, never query syntax.
-public struct SearchTerms: Sendable, Equatable {
-    public struct Term: Sendable, Equatable {
-        public var text: String
-        public var isPrefix: Bool
-        public var isPhrase: Bool
-    }
-
-    public var terms: [Term]
-
-    public init(parsing input: String) {
-        var terms: [Term] = []
-        var rest = Substring(input)
-        while let quote = rest.firstIndex(of: "\"") {
-            terms += Self.words(rest[..<quote])
-            let afterQuote = rest.index(after: quote)
-            let close = rest[afterQuote...].firstIndex(of: "\"") ?? rest.endIndex
-            let phrase = rest[afterQuote..<close].split(whereSeparator: { !Self.isWordCharacter($0) }).joined(separator: " ")
-            if !phrase.isEmpty { terms.append(Term(text: phrase, isPrefix: false, isPhrase: true)) }
-            rest = close == rest.endIndex ? "" : rest[rest.index(after: close)...]
-        }
-        terms += Self.words(rest)
-        self.terms = terms
-    }
-
-    private static func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" }
-
-    private static func words(_ text: Substring) -> [Term] {
-        var result: [Term] = []
-        var current = ""
-        func flush(prefix: Bool) {
-            if !current.isEmpty { result.append(Term(text: current, isPrefix: prefix, isPhrase: false)) }
-            current = ""
-        }
-        for c in text {
-            if isWordCharacter(c) {
-                current.append(c)
-            } else {
-                flush(prefix: c == "*")
-            }
-        }
-        flush(prefix: false)
-        return result
     }
 }

@@ -40,6 +40,7 @@ public final class HelpdeskDatabase: Sendable {
         configuration.foreignKeysEnabled = true
         // Set by hand: GRDB's `journalMode = .wal` also lowers `synchronous` to NORMAL.
         configuration.prepareDatabase { db in
+            Self.addFunctions(to: db)
             if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
             }
@@ -60,5 +61,13 @@ public final class HelpdeskDatabase: Sendable {
         }
         try Migrator(migrations: migrations).migrate(writer)
         DatabaseFiles.shareSidecars(of: file)
+    }
+
+    /// Registers the SQL functions the schema's triggers call on `db`: `helpdesk_search_text`, through
+    /// which the search indexes are given text (`SearchText`). Every connection that writes tickets or
+    /// comments needs them; one opened without them (the stock `sqlite3` shell) can read the file
+    /// but its writes to those tables fail with "no such function", never leaving the index stale.
+    public static func addFunctions(to db: Database) {
+        db.add(function: SearchText.function)
     }
 }

@@ -9,45 +9,50 @@ extension SQLiteStorage {
     ) async throws -> TicketPage {
         try await read { db in
             let access = try authorize(try UserTable.find(id: actorId, db))
-            let cursor = try query.after.map { try TicketCursor.decode($0, sort: query.sort) }
-            let backwards = try query.before.map { try TicketCursor.decode($0, sort: query.sort, field: "before") }
-            guard var builder = try filters(for: query, access, db, now, page: true) else { return TicketPage(tickets: [], nextCursor: nil) }
-            if let cursor { builder.addCursor(cursor, sort: query.sort) }
-            if let backwards { builder.addCursor(backwards, sort: query.sort, backwards: true) }
-            // Decoded straight from the statement's rows (no copies); one row past the page says
-            // whether more follow.
-            // Backwards from a cursor, or from the end of the order for the last page.
-            let reversed = backwards != nil || query.fromEnd
-            let rows = try Row.fetchCursor(
-                try db.cachedStatement(sql: builder.sql(sort: query.sort, limit: query.limit + 1, backwards: reversed)),
-                arguments: [access.readerId] + builder.arguments)
-            var tickets: [TicketListing] = []
-            var layout: RowLayout?
-            var first: TicketCursor?, last: TicketCursor?
-            var more = false
-            while let row = try rows.next() {
-                if tickets.count == query.limit {
-                    more = true
-                    break
-                }
-                let rowLayout = layout ?? RowLayout(row)
-                layout = rowLayout
-                tickets.append(try Self.listing(from: row, rowLayout))
-                last = try TicketListSQL.cursor(after: row, sort: query.sort)
-                if first == nil { first = last }
-            }
-            if reversed {
-                // Backwards, the query walks the order in reverse; the page is turned back round.
-                tickets.reverse()
-                swap(&first, &last)
-            }
-            // Nothing follows the last page; a page before a cursor is followed by the cursor's row.
-            let next = query.fromEnd ? nil : backwards == nil ? (more ? last?.encoded() : nil) : last?.encoded()
-            var result = TicketPage(tickets: tickets, nextCursor: next)
-            let earlier = reversed ? more : cursor != nil
-            result.previousCursor = earlier ? first?.encoded() : nil
-            return result
+            return try watched(query, db) { try page(query, access, db, now) }
         }
+    }
+
+    /// One page of a list, read in `db`.
+    private func page(_ query: TicketQuery, _ access: ListAccess, _ db: Database, _ now: Date) throws -> TicketPage {
+        let cursor = try query.after.map { try TicketCursor.decode($0, sort: query.sort) }
+        let backwards = try query.before.map { try TicketCursor.decode($0, sort: query.sort, field: "before") }
+        guard var builder = try filters(for: query, access, db, now, page: true) else { return TicketPage(tickets: [], nextCursor: nil) }
+        if let cursor { builder.addCursor(cursor, sort: query.sort) }
+        if let backwards { builder.addCursor(backwards, sort: query.sort, backwards: true) }
+        // Decoded straight from the statement's rows (no copies); one row past the page says
+        // whether more follow.
+        // Backwards from a cursor, or from the end of the order for the last page.
+        let reversed = backwards != nil || query.fromEnd
+        let rows = try Row.fetchCursor(
+            try db.cachedStatement(sql: builder.sql(sort: query.sort, limit: query.limit + 1, backwards: reversed)),
+            arguments: [access.readerId] + builder.arguments)
+        var tickets: [TicketListing] = []
+        var layout: RowLayout?
+        var first: TicketCursor?, last: TicketCursor?
+        var more = false
+        while let row = try rows.next() {
+            if tickets.count == query.limit {
+                more = true
+                break
+            }
+            let rowLayout = layout ?? RowLayout(row)
+            layout = rowLayout
+            tickets.append(try Self.listing(from: row, rowLayout))
+            last = try TicketListSQL.cursor(after: row, sort: query.sort)
+            if first == nil { first = last }
+        }
+        if reversed {
+            // Backwards, the query walks the order in reverse; the page is turned back round.
+            tickets.reverse()
+            swap(&first, &last)
+        }
+        // Nothing follows the last page; a page before a cursor is followed by the cursor's row.
+        let next = query.fromEnd ? nil : backwards == nil ? (more ? last?.encoded() : nil) : last?.encoded()
+        var result = TicketPage(tickets: tickets, nextCursor: next)
+        let earlier = reversed ? more : cursor != nil
+        result.previousCursor = earlier ? first?.encoded() : nil
+        return result
     }
 
     public func countTickets(
@@ -58,7 +63,8 @@ extension SQLiteStorage {
             let user = try UserTable.find(id: actorId, db)
             return try queries.map { query in
                 do {
-                    return .success(try count(query, try authorize(user, query), db, now))
+                    let access = try authorize(user, query)
+                    return .success(try watched(query, db) { try count(query, access, db, now) })
                 } catch let error as HelpdeskError {
                     return .failure(error)
                 }
@@ -123,7 +129,7 @@ extension SQLiteStorage {
             builder.add("t.requester_id = ?", [try Self.personId(requester, field: "requester", access, db)])
         }
         if let search = query.search {
-            guard let match = TicketListSQL.matchQuery(search) else { return nil }
+            guard let match = try SearchMatch(SearchTerms(parsing: search), db) else { return nil }
             let plan = page ? try searchPlan ?? SearchPlanner.plan(match, db) : .collect
             builder.addSearch(match, includeInternal: access.includeInternal, plan: plan)
         }

@@ -12,6 +12,8 @@ public struct SQLiteStorage: HelpdeskStorage {
     public let database: HelpdeskDatabase
     /// Forces how search pages are found (tests compare both plans); nil lets the planner choose.
     var searchPlan: TicketListSQL.SearchPlan?
+    /// The clock a search's deadline is measured on (tests move it by hand).
+    var searchClock: SearchWatch.Clock = { ContinuousClock.now }
 
     /// The engine over an opened database.
     public init(database: HelpdeskDatabase) {
@@ -23,6 +25,20 @@ public struct SQLiteStorage: HelpdeskStorage {
         var copy = self
         copy.searchPlan = plan
         return copy
+    }
+
+    /// The same storage with searches timed on `clock`.
+    func with(searchClock clock: @escaping SearchWatch.Clock) -> SQLiteStorage {
+        var copy = self
+        copy.searchClock = clock
+        return copy
+    }
+
+    /// Runs `body` under the search deadline when the list has a search (`SearchWatch`).
+    /// - Throws: `VALIDATION_ERROR` on `search` past the deadline; what `body` throws.
+    func watched<T>(_ query: TicketQuery, _ db: Database, _ body: () throws -> T) throws -> T {
+        guard query.search != nil else { return try body() }
+        return try SearchWatch.run(db, clock: searchClock, body)
     }
 
     /// One write transaction (`BEGIN IMMEDIATE`): concurrent writers in other processes queue on the

@@ -14,7 +14,87 @@ public enum Schema {
         Migration("8-history-reasons", apply: addHistoryReasons),
         Migration("9-ticket-submitters", apply: addSubmitters),
         Migration("10-user-time-zones", apply: addUserTimeZones),
+        Migration("11-search-vocabulary", apply: createSearchVocabulary),
+        Migration("12-substrings-of-spaceless-scripts", apply: indexSpacelessScriptsByPairs),
+        Migration("13-search-by-requester-name", apply: indexUserNames),
     ]
+
+    /// Users' names in an FTS5 index (`user_fts`, through `helpdesk_search_text` like the others),
+    /// so that a search finds the tickets of the requesters whose names hold its words.
+    private static func indexUserNames(_ db: Database) throws {
+        let f = SearchText.functionName
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE user_fts USING fts5(
+                name, content = 'users', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
+            CREATE TRIGGER users_fts_insert AFTER INSERT ON users BEGIN
+                INSERT INTO user_fts(rowid, name) VALUES (new.id, \(f)(new.name));
+            END;
+            CREATE TRIGGER users_fts_delete AFTER DELETE ON users BEGIN
+                INSERT INTO user_fts(user_fts, rowid, name) VALUES ('delete', old.id, \(f)(old.name));
+            END;
+            CREATE TRIGGER users_fts_update AFTER UPDATE OF name ON users BEGIN
+                INSERT INTO user_fts(user_fts, rowid, name) VALUES ('delete', old.id, \(f)(old.name));
+                INSERT INTO user_fts(rowid, name) VALUES (new.id, \(f)(new.name));
+            END;
+            INSERT INTO user_fts(rowid, name) SELECT id, \(f)(name) FROM users;
+            """)
+    }
+
+    /// The search indexes are given text through `helpdesk_search_text` (`SearchText`): a run of a
+    /// script written without spaces as its overlapping letter pairs, so that any substring of two
+    /// or more letters finds it. The triggers are written anew to index through it, and the rows
+    /// whose text it changes (those holding such a script, and only those) are indexed again: the
+    /// old entries deleted with the raw text they were made from, the new inserted.
+    private static func indexSpacelessScriptsByPairs(_ db: Database) throws {
+        let f = SearchText.functionName
+        try db.execute(sql: """
+            DROP TRIGGER tickets_fts_insert;
+            DROP TRIGGER tickets_fts_delete;
+            DROP TRIGGER tickets_fts_update;
+            DROP TRIGGER comments_fts_insert;
+            DROP TRIGGER comments_fts_delete;
+            CREATE TRIGGER tickets_fts_insert AFTER INSERT ON tickets BEGIN
+                INSERT INTO ticket_fts(rowid, subject, description) VALUES (new.id, \(f)(new.subject), \(f)(new.description));
+            END;
+            CREATE TRIGGER tickets_fts_delete AFTER DELETE ON tickets BEGIN
+                INSERT INTO ticket_fts(ticket_fts, rowid, subject, description)
+                    VALUES ('delete', old.id, \(f)(old.subject), \(f)(old.description));
+            END;
+            CREATE TRIGGER tickets_fts_update AFTER UPDATE OF subject, description ON tickets BEGIN
+                INSERT INTO ticket_fts(ticket_fts, rowid, subject, description)
+                    VALUES ('delete', old.id, \(f)(old.subject), \(f)(old.description));
+                INSERT INTO ticket_fts(rowid, subject, description) VALUES (new.id, \(f)(new.subject), \(f)(new.description));
+            END;
+            CREATE TRIGGER comments_fts_insert AFTER INSERT ON comments BEGIN
+                INSERT INTO comment_fts(rowid, body) VALUES (new.id, \(f)(new.body));
+            END;
+            CREATE TRIGGER comments_fts_delete AFTER DELETE ON comments BEGIN
+                INSERT INTO comment_fts(comment_fts, rowid, body) VALUES ('delete', old.id, \(f)(old.body));
+            END;
+
+            CREATE TEMP TABLE spaceless_tickets AS
+                SELECT id FROM tickets WHERE \(f)(subject) != subject OR \(f)(description) != description;
+            INSERT INTO ticket_fts(ticket_fts, rowid, subject, description)
+                SELECT 'delete', id, subject, description FROM tickets WHERE id IN spaceless_tickets;
+            INSERT INTO ticket_fts(rowid, subject, description)
+                SELECT id, \(f)(subject), \(f)(description) FROM tickets WHERE id IN spaceless_tickets;
+            DROP TABLE spaceless_tickets;
+            CREATE TEMP TABLE spaceless_comments AS SELECT id FROM comments WHERE \(f)(body) != body;
+            INSERT INTO comment_fts(comment_fts, rowid, body)
+                SELECT 'delete', id, body FROM comments WHERE id IN spaceless_comments;
+            INSERT INTO comment_fts(rowid, body) SELECT id, \(f)(body) FROM comments WHERE id IN spaceless_comments;
+            DROP TABLE spaceless_comments;
+            """)
+    }
+
+    /// The words each search index holds, in order (FTS5's `fts5vocab`, which stores nothing of its
+    /// own): a prefix is looked up here and searched as the few words it begins (`SearchMatch`).
+    private static func createSearchVocabulary(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE ticket_fts_terms USING fts5vocab(ticket_fts, row);
+            CREATE VIRTUAL TABLE comment_fts_terms USING fts5vocab(comment_fts, row);
+            """)
+    }
 
     /// Each user's own time zone for the times shown to them (an IANA name; null for the `TZ`
     /// variable's, or UTC).

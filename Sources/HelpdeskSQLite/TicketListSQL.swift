@@ -53,17 +53,6 @@ struct TicketListSQL {
         }
     }
 
-    /// Matches the subject and description, and comments (internal ones only for staff). Each term is
-    /// quoted, so FTS5 syntax typed by a user is searched for, never interpreted. Returns the FTS5
-    /// query, or nil when the text has no searchable words.
-    static func matchQuery(_ text: String) -> String? {
-        let terms = SearchTerms(parsing: text).terms
-        guard !terms.isEmpty else { return nil }
-        return terms.map { term in
-            "\"" + term.text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + (term.isPrefix ? "*" : "")
-        }.joined(separator: " ")
-    }
-
     /// How a search joins the list. `collect` gathers every matching ticket first: right for rare
     /// terms and for counts. `probe` walks the list in its own order and asks the index about each
     /// ticket: right for a page of a common term, where collecting would gather most of the helpdesk
@@ -73,23 +62,36 @@ struct TicketListSQL {
         case probe
     }
 
-    mutating func addSearch(_ match: String, includeInternal: Bool, plan: SearchPlan) {
+    /// The search's condition: the ticket's text or one of its comments (internal ones only for
+    /// staff) holds every term, or its requester's name does, or the search is its requester's
+    /// address or its number. The caller's visibility condition applies on top of all of them.
+    mutating func addSearch(_ match: SearchMatch, includeInternal: Bool, plan: SearchPlan) {
         let internalFilter = includeInternal ? "" : " AND c.is_internal = 0"
+        let numbers = match.ticketNumbers.map { _ in "?" }.joined(separator: ", ")
+        var values: [any DatabaseValueConvertible] = [match.query, match.query, match.nameQuery]
+        values += match.ticketNumbers as [any DatabaseValueConvertible]
+        if let email = match.email { values.append(email) }
         switch plan {
         case .collect:
             add(
                 """
                 t.id IN (SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH ?
                     UNION SELECT c.ticket_id FROM comment_fts JOIN comments c ON c.id = comment_fts.rowid
-                        WHERE comment_fts MATCH ?\(internalFilter))
-                """, [match, match])
+                        WHERE comment_fts MATCH ?\(internalFilter)
+                    UNION SELECT n.id FROM tickets n WHERE n.requester_id IN (SELECT rowid FROM user_fts WHERE user_fts MATCH ?)\(
+                        numbers.isEmpty ? "" : "\n    UNION SELECT n.id FROM tickets n WHERE n.number IN (\(numbers))")\(
+                        match.email == nil ? "" : "\n    UNION SELECT n.id FROM tickets n JOIN users e ON e.id = n.requester_id WHERE e.email = ?"))
+                """, values)
         case .probe:
             add(
                 """
                 (EXISTS (SELECT 1 FROM ticket_fts WHERE ticket_fts MATCH ? AND ticket_fts.rowid = t.id)
                     OR EXISTS (SELECT 1 FROM comments c JOIN comment_fts ON comment_fts.rowid = c.id
-                        WHERE c.ticket_id = t.id AND comment_fts MATCH ?\(internalFilter)))
-                """, [match, match])
+                        WHERE c.ticket_id = t.id AND comment_fts MATCH ?\(internalFilter))
+                    OR t.requester_id IN (SELECT rowid FROM user_fts WHERE user_fts MATCH ?)\(
+                        numbers.isEmpty ? "" : "\n    OR t.number IN (\(numbers))")\(
+                        match.email == nil ? "" : "\n    OR t.requester_id = (SELECT e.id FROM users e WHERE e.email = ?)"))
+                """, values)
         }
     }
 

@@ -2,11 +2,19 @@ import Foundation
 import HelpdeskCore
 
 extension Helpdesk {
-    /// One page of the tickets this user may see, filtered and sorted, paged by keyset.
-    /// - Throws: `VALIDATION_ERROR` (a bad limit or search; a forged cursor or one from another
-    ///   sort, on `after`/`before`; a malformed assignee or requester email); `NOT_FOUND` (staff
-    ///   only: no user with the assignee's or requester's email; for a customer such a filter matches
-    ///   nothing); `FORBIDDEN` (the trash, for anyone but admins); `UNAUTHORIZED`.
+    /// One page of the tickets this user may see, filtered and sorted, paged by keyset. A search
+    /// finds tickets by their text, their requester's name or address, or their number
+    /// (`SearchTerms`), only among those the user may see.
+    ///
+    /// Cancelling the task that awaits this stops the search's running statement: the call throws
+    /// `CancellationError` at once and the storage serves the next call (the console cancels a
+    /// search when a new key press replaces it).
+    /// - Throws: `VALIDATION_ERROR` (a bad limit; on `search`, a search past `SearchLimits`, or one
+    ///   still running at `SearchLimits.deadline`; a forged cursor or one from another sort, on
+    ///   `after`/`before`; a malformed assignee or requester email); `NOT_FOUND` (staff only: no
+    ///   user with the assignee's or requester's email; for a customer such a filter matches
+    ///   nothing); `FORBIDDEN` (the trash, for anyone but admins); `UNAUTHORIZED`;
+    ///   `CancellationError` when the awaiting task is cancelled.
     public func listTickets(_ query: TicketQuery, by actor: some ActorReference) async throws -> TicketPage {
         let query = try query.validated()
         return try await storage.listTickets(query, actorId: actor.actorId, at: try now()) { user in
@@ -21,8 +29,10 @@ extension Helpdesk {
     }
 
     /// How many tickets each list would hold (the console's view counts), from one read: each
-    /// answer is the count, or the error `countTickets(_:by:)` would throw for that list alone.
-    /// - Throws: `UNAUTHORIZED` when the acting user may not act (no list can be counted then).
+    /// answer is the count, or the error `countTickets(_:by:)` would throw for that list alone
+    /// (a search past its deadline is that list's `VALIDATION_ERROR`).
+    /// - Throws: `UNAUTHORIZED` when the acting user may not act (no list can be counted then);
+    ///   `CancellationError` when the awaiting task is cancelled (the running statement stops).
     public func countTickets(_ queries: [TicketQuery], by actor: some ActorReference) async throws -> [Result<Int, HelpdeskError>] {
         var answers: [Result<Int, HelpdeskError>?] = []
         var valid: [TicketQuery] = []

@@ -22,6 +22,9 @@ struct Run: AsyncParsableCommand {
     @Option(help: "The database file (default .build-bench/helpdesk-TICKETS.sqlite).")
     var db: String?
 
+    @Option(help: "Share of generated tickets written in Chinese, 0 to 1 (a new file only; default 0).")
+    var chineseShare = 0.0
+
     @Option(help: "Timed runs per operation (p50 and p95 are over these).")
     var runs = 100
 
@@ -39,7 +42,7 @@ struct Run: AsyncParsableCommand {
         let log: (String) -> Void = { FileHandle.standardError.write(($0 + "\n").data(using: .utf8) ?? Data()) }
         var build: BuildFigures?
         if !FileManager.default.fileExists(atPath: path) {
-            build = try BuildFigures.build(tickets: tickets, seed: seed, path: path, log: log)
+            build = try BuildFigures.build(tickets: tickets, seed: seed, chineseShare: chineseShare, path: path, log: log)
         }
         let setup = try await BenchSetup(path: path)
         try setup.requireLegalStatusHistory(path)

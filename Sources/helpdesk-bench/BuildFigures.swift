@@ -12,7 +12,7 @@ struct BuildFigures: Encodable {
         case ticketsPerSecond = "tickets_per_second"
     }
 
-    static func build(tickets: Int, seed: UInt64, path: String, log: (String) -> Void) throws -> BuildFigures {
+    static func build(tickets: Int, seed: UInt64, chineseShare: Double = 0, path: String, log: (String) -> Void) throws -> BuildFigures {
         log("building \(tickets) tickets into \(path)…")
         let clock = ContinuousClock()
         let start = clock.now
@@ -21,7 +21,9 @@ struct BuildFigures: Encodable {
         let database = try HelpdeskDatabase(path: partial)
         // A bigger page cache for the build only: ten indexes over a million rows thrash the default 8 MB.
         try database.writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = -262144") }
-        let rate = try Generator(tickets: tickets, seed: seed, now: BenchSetup.now).build(into: database, log: log)
+        var generator = Generator(tickets: tickets, seed: seed, now: BenchSetup.now)
+        generator.chineseShare = chineseShare
+        let rate = try generator.build(into: database, log: log)
         try database.writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         try FileManager.default.moveItem(atPath: partial, toPath: path)
         for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: partial + suffix) }

@@ -9,6 +9,9 @@ struct Generator {
     var seed: UInt64
     var now: Date
     var agents = 50
+    /// The share of tickets written in Chinese (subject, description and thread), drawn from a
+    /// generator of its own so that the other tickets are the same whatever the share.
+    var chineseShare = 0.0
     var customers: Int { max(100, tickets / 5) }
     static let years = 2.0
     static let threadOf20Every = 997
@@ -37,7 +40,9 @@ struct Generator {
         let customerIds = users[(agents + 1)...].map { (id: $0.id, email: $0.email) }
 
         let vocabulary = Vocabulary()
+        let chinese = ChineseVocabulary()
         var random = SplitMix64Source(seed: seed)
+        var chineseRandom = SplitMix64Source(seed: seed ^ 0x7A68)
         var sequences: [Int: Int] = [:]
         let clock = ContinuousClock()
         let began = clock.now
@@ -49,9 +54,11 @@ struct Generator {
             let day = Int(created.timeIntervalSince1970 / 86400)
             let sequence = (sequences[day] ?? 0) + 1
             sequences[day] = sequence
-            batch.append(try makeTicket(
+            var ticket = try makeTicket(
                 index: index, created: created, day: day, sequence: sequence, staff: staff,
-                customers: customerIds, vocabulary: vocabulary, random: &random))
+                customers: customerIds, vocabulary: vocabulary, random: &random)
+            if chineseShare > 0 && chineseRandom.chance(chineseShare) { Self.write(&ticket, in: chinese, &chineseRandom) }
+            batch.append(ticket)
             if batch.count == 10_000 || index == tickets - 1 {
                 try importer.addTickets(batch)
                 batch.removeAll(keepingCapacity: true)
@@ -170,6 +177,15 @@ struct Generator {
             if fromStaff && !isInternal { ticket.lastStaffReplyAt = max(ticket.lastStaffReplyAt ?? at, at) }
         }
         return ImportedTicket(ticket: ticket, day: dayString, sequence: sequence, comments: comments, history: history)
+    }
+
+    /// Rewrites a generated ticket's text in Chinese, keeping everything else.
+    private static func write(_ imported: inout ImportedTicket, in chinese: ChineseVocabulary, _ random: inout SplitMix64Source) {
+        imported.ticket.subject = chinese.sentence(3 + random.below(4), &random)
+        imported.ticket.description = chinese.sentence(20 + random.below(20), &random)
+        for index in imported.comments.indices {
+            imported.comments[index].body = chinese.sentence(10 + random.below(20), &random)
+        }
     }
 
     /// `YYYYMMDD` of a day counted from the Unix epoch.

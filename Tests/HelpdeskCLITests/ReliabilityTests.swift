@@ -151,6 +151,8 @@ struct ReliabilityTests {
         _ = try cli.createTicket()
         var configuration = Configuration()
         configuration.foreignKeysEnabled = false
+        // The comments' search trigger calls the helpdesk's own SQL function.
+        configuration.prepareDatabase { HelpdeskDatabase.addFunctions(to: $0) }
         let raw = try DatabaseQueue(path: cli.database, configuration: configuration)
         try raw.write { db in
             try db.execute(sql: "INSERT INTO comments (ticket_id, author_id, body, is_internal, created_at) VALUES (999, 1, 'orphan', 0, '2026-01-01')")

@@ -48,9 +48,16 @@ struct CellTruthTests {
 
     /// For random strings from a hostile alphabet, every widget keeps inside its rectangle: a guard
     /// frame drawn around the rectangle is untouched, and the grid stays consistent.
-    @Test func randomHostileTextNeverLeavesItsRectangle() {
+    @Test(arguments: ["C.UTF-8", "C"]) func randomHostileTextNeverLeavesItsRectangle(locale: String) {
         let seed = TestSeed(default: 0xCE11_5EED)
-        print("randomHostileTextNeverLeavesItsRectangle: \(seed)")
+        print("randomHostileTextNeverLeavesItsRectangle(\(locale)): \(seed)")
+        TextWidth.measuringAs(locale: locale) {
+            #expect(TextWidth.isUTF8 == (locale != "C"))
+            hostileRounds(seed, ascii: locale == "C")
+        }
+    }
+
+    func hostileRounds(_ seed: TestSeed, ascii: Bool) {
         let alphabet: [Unicode.Scalar] = [
             "a", "Z", " ", "-", "\u{0}", "\u{7}", "\u{1B}", "\u{7F}", "\u{85}", "\u{9B}", "\t", "\n", "\u{200B}", "\u{200C}",
             "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{FE0F}", "\u{301}", "\u{308}", "\u{20E3}", "\u{1F469}", "\u{1F44D}",
@@ -90,11 +97,35 @@ struct CellTruthTests {
                     #expect(buffer[0, y].symbol == "#" && buffer[width + 1, y].symbol == "#", "\(seed), round \(round): \(buffer.lines[y])")
                 }
                 expectConsistentGrid(buffer, "\(seed), round \(round)")
+                if ascii {
+                    #expect(buffer.cells.allSatisfy { $0.symbol.unicodeScalars.allSatisfy(\.isASCII) }, "\(seed), round \(round): only ASCII")
+                }
             }
         }
     }
 
     @Test func wrappingAGlyphWiderThanTheWidthEnds() {
         #expect(TextWrap.lines("打印机", width: 1) == ["打", "印", "机"])
+    }
+}
+
+/// Issue 12: the console at random clocks across the accepted range draws the queue, the ticket and
+/// the dashboard without trapping.
+struct RandomClockConsoleTests {
+    @Test func theConsoleDrawsAtRandomClocks() async throws {
+        let seed = TestSeed(default: 0xC10C_C0DE)
+        print("theConsoleDrawsAtRandomClocks: \(seed)")
+        let fx = try await ConsoleFixture()
+        let range = AcceptedInstants.range
+        var random = SplitMix64(seed: seed.value)
+        for round in 0..<8 {
+            let instant = Double.random(in: range.lowerBound.timeIntervalSince1970...(range.upperBound.timeIntervalSince1970 - 60 * 86400), using: &random)
+            fx.now = Date(timeIntervalSince1970: instant.rounded())
+            try await fx.file("Filed in round \(round)")
+            let console = await fx.console(as: fx.admin, width: 150, height: 30)
+            await console.press("1", "ret", "2")
+            #expect(console.controller.state.dashboard != nil, "\(seed), round \(round)")
+            #expect(console.screen.contains("Dashboard"), "\(seed), round \(round)")
+        }
     }
 }

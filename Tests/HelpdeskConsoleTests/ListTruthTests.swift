@@ -141,3 +141,22 @@ struct SupersedingWorkTests {
         #expect(seen == ["first cancelled", "second ran"])
     }
 }
+
+/// Issue 12: a search the core refuses comes back in its prompt with the reason and the text.
+struct RefusedSearchTests {
+    @Test func aCostlySearchReturnsToItsPrompt() async throws {
+        let fx = try await ConsoleFixture()
+        try await fx.file("Printer on fire")
+        let console = await fx.console(as: fx.alice, width: 120, height: 30)
+        await console.press("/")
+        await console.type("a*")
+        await console.press("ret")
+        #expect(console.screen.contains("Search: a*"), "the prompt is back with the text")
+        #expect(console.controller.state.search == nil, "the list is not left filtered by a refused search")
+        #expect(console.screen.contains("search"))
+        await console.press("C-e", "backspace", "backspace")
+        await console.type("printer")
+        await console.press("ret")
+        #expect(console.screen.contains("My open tickets 1/1"))
+    }
+}

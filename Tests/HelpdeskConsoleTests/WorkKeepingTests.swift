@@ -195,3 +195,46 @@ struct WorkKeepingTests {
         }
     }
 }
+
+/// Issue 11 §8 and §10 in the console: a refused reply becomes a new ticket; times follow TZ.
+struct CustomerReplyTests {
+    @Test func aReplyToALongClosedTicketIsOfferedAsANewTicket() async throws {
+        let fx = try await ConsoleFixture()
+        let number = try await fx.file("Printer on fire")
+        _ = try await fx.service.changeStatus(number: number, to: "closed", by: fx.admin)
+        fx.now = fx.now.addingTimeInterval(8 * 86400)
+        let console = await fx.console(as: fx.dan)
+        await console.press("r")
+        await console.type("It is on fire again, the same printer.")
+        await console.press("C-s")
+        #expect(try await fx.service.comments(number: number, by: fx.admin).isEmpty, "nothing was added to the closed ticket")
+        #expect(console.screen.contains("can no longer be reopened"))
+        #expect(console.screen.contains("Follow-up to \(number)"))
+        #expect(console.screen.contains("It is on fire again, the same printer."))
+        await console.press("C-s")
+        let mine = try await fx.service.listTickets(TicketQuery(), by: fx.dan).tickets
+        #expect(mine.contains { $0.ticket.subject == "Follow-up to \(number)" && $0.ticket.description == "It is on fire again, the same printer." })
+    }
+
+    @Test func aReplyThatReopensSaysSo() async throws {
+        let fx = try await ConsoleFixture()
+        let number = try await fx.file("Printer on fire")
+        _ = try await fx.service.changeStatus(number: number, to: "in_progress", by: fx.alice)
+        _ = try await fx.service.changeStatus(number: number, to: "resolved", by: fx.alice)
+        let console = await fx.console(as: fx.dan)
+        await console.press("ret", "r")
+        await console.type("Still broken, sorry.")
+        await console.press("C-s")
+        #expect(console.screen.contains("Reply sent on \(number); the ticket is reopened"))
+    }
+
+    @Test func listTimesFollowTheTZOfTheConfiguration() async throws {
+        let fx = try await ConsoleFixture()
+        try await fx.file("Printer on fire")
+        var config = ConsoleFixture.config()
+        config.environmentTZ = "Europe/Paris"
+        let console = await fx.console(as: fx.alice, width: 230, height: 30, config: config)
+        #expect(console.screen.contains("UPDATED UTC+1"))
+        #expect(console.screen.contains("11-29 10:00"), "09:00 UTC is 10:00 in Paris")
+    }
+}

@@ -11,7 +11,7 @@ import Testing
         let fx = try await StoreFixture()
         let seed = TestSeed(default: 11)
         var random = SplitMix64(seed: seed.value)
-        let words = ["printer", "invoice", "refund", "crash", "login", "export"]
+        let words = ["printer", "invoice", "refund", "crash", "login", "export", "打印机", "网络连接"]
         func text(_ count: Int) -> String { (0..<count).map { _ in words[random.next(below: words.count)] }.joined(separator: " ") }
         for index in 0..<120 {
             let customer = index % 2 == 0 ? fx.dan : fx.erin
@@ -26,7 +26,7 @@ import Testing
         }
         var compared = 0
         for user in [fx.admin, fx.alice, fx.dan] {
-            for search in ["printer", "zebra", "\"refund crash\"", "expo*", "login invoice"] {
+            for search in ["printer", "zebra", "\"refund crash\"", "expo*", "login invoice", "打印", "络连", "机", "Dan", "eri*", "erin@x.test", "TICK-20261118-0003 tick-20261118-0010"] {
                 for sort in TicketSort.allCases {
                     var query = TicketQuery()
                     query.search = search
@@ -45,6 +45,40 @@ import Testing
         zebra.search = "zebra"
         #expect(try await pages(zebra, fx.dan, try fx.service(plan: .probe)).isEmpty)
         #expect(try await !pages(zebra, fx.admin, try fx.service(plan: .probe)).isEmpty)
+    }
+
+    /// Issue 12: a prefix is searched as the few words it begins, which a probe can seek in; one
+    /// that begins many words is left to the index to merge, and then always collected, since a
+    /// probe would merge them again for every ticket it asks about.
+    @Test func aPrefixIsSearchedAsItsWordsOrCollectedOnce() async throws {
+        let fx = try await StoreFixture()
+        let many = (0..<20).map { "zqx" + String(UnicodeScalar(UInt8(97 + $0))) }
+        for (index, word) in many.enumerated() {
+            _ = try await fx.file("Printer \(index) says \(word)")
+        }
+        _ = try await fx.service.addComment(number: try await fx.file("Printers everywhere"), body: "A printout", isInternal: false, by: fx.dan)
+        let (few, lots) = try await fx.database.writer.read { db in
+            (try SearchMatch(SearchTerms(parsing: "Print*"), db), try SearchMatch(SearchTerms(parsing: "zqx*"), db))
+        }
+        #expect(few?.query == #"("printer" OR "printers" OR "printout")"#, "words of subjects and of comments, folded as the index folds them")
+        #expect(few?.mergesPrefix == false)
+        #expect(lots?.query == #""zqx"*"#)
+        #expect(lots?.mergesPrefix == true)
+        let plan = try await fx.database.writer.read { db in try lots.map { try SearchPlanner.plan($0, db) } }
+        #expect(plan == .collect)
+        for search in ["zqx*", "print*", "printe* zqxc"] {
+            var query = TicketQuery()
+            query.search = search
+            query.limit = 3
+            let collected = try await pages(query, fx.dan, try fx.service(plan: .collect))
+            #expect(collected == (try await pages(query, fx.dan, try fx.service(plan: .probe))), "\(search)")
+            #expect(collected == (try await pages(query, fx.dan, fx.service)), "\(search)")
+        }
+        var all = TicketQuery()
+        all.search = "zqx*"
+        #expect(try await fx.service.countTickets(all, by: fx.dan) == 20)
+        all.search = "print*"
+        #expect(try await fx.service.countTickets(all, by: fx.dan) == 21)
     }
 
     private func pages(_ query: TicketQuery, _ user: User, _ service: Helpdesk) async throws -> [String] {

@@ -180,6 +180,8 @@ struct RandomizedQueryTests {
             query.search = (0..<random.next(below: 8)).map { _ in pieces[random.next(below: pieces.count)] }.joined()
             do {
                 _ = try await fx.service.listTickets(query, by: fx.admin)
+            } catch let error as HelpdeskError where error.code == .validation && error.fieldErrors["search"] != nil {
+                // A limit of issue 12 (a short prefix such as `日本*`): refused by the core, never run.
             } catch let error as HelpdeskError {
                 Issue.record("search \(query.search ?? "") raised \(error); \(seed)")
             }

@@ -275,16 +275,21 @@ extension ConsoleController {
         guard case .editor(let editor)? = state.overlay, let user = state.user else { return }
         let text = editor.editor.text, number = editor.number, isInternal = editor.kind == .note, version = editor.version
         let key = DraftKey(number: number, kind: editor.kind)
+        let wasFinished = state.detail.map { $0.ticket.number == number && !$0.ticket.status.isActive } ?? false
         let service = self.service
         background({
             do {
                 _ = try await service.addComment(number: number, body: text, isInternal: isInternal, expectedVersion: version, by: user)
             } catch let error as HelpdeskError where error.code == .conflict {
                 return .conflicted(error, current: try? await service.ticket(number: number, by: user), reopen: nil)
+            } catch let error as HelpdeskError where error.code == .ticketClosed {
+                return .replyToClosedTicket(error, key, text)
             }
-            return .commentSent(
-                key, message: isInternal ? "Internal note added to \(number)" : "Reply sent on \(number)",
-                updated: try? await service.ticket(number: number, by: user))
+            let updated = try? await service.ticket(number: number, by: user)
+            var message = isInternal ? "Internal note added to \(number)" : "Reply sent on \(number)"
+            // A requester's reply reopens a resolved ticket (or one closed within 7 days): say so.
+            if wasFinished, updated?.ticket.status == .reopened { message += "; the ticket is reopened" }
+            return .commentSent(key, message: message, updated: updated)
         })
     }
 
@@ -355,7 +360,7 @@ extension ConsoleController {
         guard let listing = actionTicket else { return noTicket() }
         let all = TicketCategory.allCases
         state.overlay = .menu(MenuState(
-            purpose: .category, title: "Category of \(listing.ticket.number)", items: all.map { $0.rawValue.replacingOccurrences(of: "_", with: " ") },
+            purpose: .category, title: "Category of \(listing.ticket.number)", items: all.map(DisplayText.category),
             values: all.map(\.rawValue), selected: all.firstIndex(of: listing.ticket.category) ?? 0, target: actionTarget))
     }
 
@@ -450,7 +455,7 @@ extension ConsoleController {
             write(on: number) { service, user in
                 let changed = try await service.updateTicket(
                     number: number, subject: nil, description: nil, category: value, expectedVersion: version, by: user)
-                return "\(number) is now in \(changed.ticket.category.rawValue.replacingOccurrences(of: "_", with: " "))"
+                return "\(number) is now in \(DisplayText.category(changed.ticket.category))"
             }
         case .confirmDelete:
             guard value == "yes" else { return }

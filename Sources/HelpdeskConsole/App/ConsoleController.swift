@@ -55,6 +55,7 @@ public final class ConsoleController {
         self.scheduler = scheduler
         self.inbox = inbox
         state = ConsoleState(now: service.clock.now(), width: width, height: height)
+        state.environmentTZ = config.environmentTZ
         state.login.note = loginNote
         if let warning = config.warnings.first {
             let more = config.warnings.count > 1 ? " (+\(config.warnings.count - 1) more)" : ""
@@ -371,6 +372,7 @@ public final class ConsoleController {
     func signOut(_ reason: String) {
         let width = state.width, height = state.height
         state = ConsoleState(now: state.now, width: width, height: height)
+        state.environmentTZ = config.environmentTZ
         state.login.note = "Signed out: \(reason)"
         changeFeed?.cancel()
         changeFeed = nil
@@ -520,8 +522,13 @@ public final class ConsoleController {
         let service = self.service, request = query
         // A new first page (a new search, view, filter or reload) supersedes the one still loading;
         // pages appended or prepended to what is held do not.
+        let search = state.search
         background(supersedes: placement == .replace || placement == .end ? "page" : nil, {
             .page(generation: generation, placement: placement, try await service.listTickets(request, by: user))
+        }, onError: { error in
+            // A search refused (too costly, past its deadline) comes back in its prompt with the reason.
+            guard let search, error.fieldErrors["search"] != nil else { return .failed(error, reload: false) }
+            return .searchRefused(error, search)
         })
     }
 
@@ -695,7 +702,28 @@ public final class ConsoleController {
             if case .editor(let editor)? = state.overlay, DraftKey(number: editor.number, kind: editor.kind) == key { state.overlay = nil }
             state.message = (message, false)
             reloadAll()
+        case .replyToClosedTicket(let error, let key, let text):
+            // The reply stays a draft; the new-ticket form opens holding it, to file with `C-s`.
+            if case .editor? = state.overlay { keepEditorDraft() }
+            var form = FormState.newTicket()
+            for index in form.fields.indices {
+                switch form.fields[index].name {
+                case "subject": form.fields[index].field = .text(TextField("Follow-up to \(key.number)"))
+                case "description": form.fields[index].field = .multiline(TextEditor(text))
+                default: break
+                }
+            }
+            state.overlay = .form(form)
+            state.message = (error.message + " The form below holds your text; C-s files it as a new ticket.", true)
+        case .searchRefused(let error, let search):
+            state.loading = false
+            state.search = nil
+            loadPage(append: false, keepSelection: false)
+            var prompt = PromptState(purpose: .search, label: "Search", field: TextField(search))
+            prompt.error = error.description
+            state.overlay = .prompt(prompt)
         case .failed(let error, let reload, let reopen):
+            state.loading = false
             state.message = (error.description + (reload ? " (reloaded)" : ""), true)
             if var reopen, state.overlay == nil {
                 if case .prompt(var prompt) = reopen {

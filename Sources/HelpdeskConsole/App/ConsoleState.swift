@@ -239,6 +239,10 @@ public struct ConsoleState: Sendable {
     /// What the quit question covers; "Stay" brings it back.
     public var overlayBeforeQuit: Overlay?
     public var now: Date
+    /// The `TZ` variable, from the configuration: the zone of users with none of their own.
+    public var environmentTZ: String?
+    /// The zone the logged-in user's times are shown in (`Formatting.zone`).
+    public var zone: TimeZone { Formatting.zone(for: user, environmentTZ: environmentTZ) }
     public var width: Int
     public var height: Int
 

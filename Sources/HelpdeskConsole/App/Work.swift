@@ -163,6 +163,9 @@ public enum LoadResult: Sendable {
     case page(generation: Int, placement: PagePlacement, TicketPage)
     case detail(generation: Int, TicketListing, [CommentView])
     case detailGone(generation: Int, String)
+    /// The list's search was refused (`VALIDATION_ERROR` on `search`: too costly, or past its
+    /// deadline); the search prompt comes back holding it.
+    case searchRefused(HelpdeskError, String)
     /// A ticket opened by its number (`#`), whether or not the list holds it.
     case jumped(TicketListing, [CommentView])
     case agents([User])
@@ -180,6 +183,9 @@ public enum LoadResult: Sendable {
     /// action (pressed before the reload lands) is aimed at the version the change made.
     case done(message: String, reload: Bool, updated: TicketListing? = nil)
     case commentSent(DraftKey, message: String, updated: TicketListing?)
+    /// A reply refused because its ticket was closed too long ago (`TICKET_CLOSED`): the text is
+    /// offered as a new ticket.
+    case replyToClosedTicket(HelpdeskError, DraftKey, String)
     /// A refused change: the message shows; `reopen` (a prompt with what was typed) comes back.
     case failed(HelpdeskError, reload: Bool, reopen: Overlay? = nil)
     /// A change refused with `CONFLICT` because its ticket moved on; `current` is the ticket as

@@ -9,6 +9,8 @@ public struct ConsoleConfig: Sendable {
     public var views: [SavedView]
     public var glyphs: Glyphs
     public var warnings: [ConfigWarning]
+    /// The `TZ` variable, for times of users with no zone of their own (`DisplayZone.resolve`).
+    public var environmentTZ: String?
 
     public init(keyMap: KeyMap, theme: Theme, views: [SavedView], glyphs: Glyphs, warnings: [ConfigWarning]) {
         self.keyMap = keyMap
@@ -58,9 +60,11 @@ public struct ConfigLoader: Sendable {
         let keymapName = keymap ?? settings["keymap"]?.string ?? "default"
         var loadedTheme = loadTheme(themeName, &warnings)
         if colours < 8 && loadedTheme.usesColour { loadedTheme = loadTheme("mono", &warnings) }
-        return ConsoleConfig(
+        var config = ConsoleConfig(
             keyMap: loadKeyMap(keymapName, &warnings), theme: loadedTheme, views: loadViews(&warnings),
             glyphs: utf8 ? .unicode : .ascii, warnings: warnings)
+        config.environmentTZ = environment["TZ"]
+        return config
     }
 
     func read(_ url: URL, _ warnings: inout [ConfigWarning]) -> TOMLTable? {

@@ -112,6 +112,14 @@ public enum TextWidth {
 extension TextWidth {
     /// Takes the character type from the environment (`LANG`/`LC_*`), falling back to C.UTF-8 when the
     /// environment names none; returns whether the terminal should get UTF-8 glyphs.
+    /// Runs `body` with this thread's character type switched to `name` (`"C"` for an ASCII-only
+    /// terminal), other threads unaffected; for tests that measure as another locale would.
+    public static func measuringAs<T>(locale name: String, _ body: () throws -> T) rethrows -> T {
+        _ = helpdesk_use_thread_ctype(name)
+        defer { _ = helpdesk_use_thread_ctype(nil) }
+        return try body()
+    }
+
     @discardableResult
     public static func adoptLocale(_ name: String? = nil) -> Bool {
         if let name { return helpdesk_set_ctype_locale(name) == 1 }

@@ -50,7 +50,7 @@ struct AdminView {
         let rows = state.admin.trash.map { listing in
             TableView.Row([
                 listing.ticket.number, listing.ticket.subject, listing.requester.email,
-                listing.ticket.deletedAt.map(Formatting.time) ?? "",
+                listing.ticket.deletedAt.map { Formatting.time($0, in: state.zone) } ?? "",
             ])
         }
         let offset = TableView.offset(keeping: state.adminSelected, visible: max(1, inner.height - 1), from: 0)

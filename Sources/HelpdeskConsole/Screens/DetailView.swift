@@ -11,7 +11,7 @@ struct DetailView {
         guard let listing = state.detail else { return [] }
         let t = listing.ticket
         let readings = SLAPolicy.readings(for: t, at: state.now)
-        let zone = Formatting.zone(for: state.user)
+        let zone = state.zone
         var lines: [(String, Style)] = []
         func add(_ text: String, _ style: Style = .plain) {
             for line in TextWrap.lines(DisplayText.sanitize(text, keepNewlines: true), width: width) { lines.append((line, style)) }

@@ -1,3 +1,5 @@
+import HelpdeskCore
+
 /// A form in a centred box: each field on its row with its label, its error beside it.
 struct FormView {
     let form: FormState
@@ -37,7 +39,7 @@ struct FormView {
                 if focused { cursor = position }
             case .picker(let options, let selected):
                 let left = glyphs == .ascii ? "<" : "◀", right = glyphs == .ascii ? ">" : "▶"
-                let value = options.indices.contains(selected) ? options[selected].replacingOccurrences(of: "_", with: " ") : ""
+                let value = options.indices.contains(selected) ? (TicketCategory(rawValue: options[selected]).map(DisplayText.category) ?? options[selected]) : ""
                 buffer.put("\(left) \(value) \(right)", x: fieldX, y: y, style: theme.style(focused ? "ui.selection" : "ui.input"))
             }
             y += height(of: entry.field)

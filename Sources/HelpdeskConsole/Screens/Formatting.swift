@@ -6,9 +6,10 @@ import HelpdeskCore
 enum Formatting {
     /// `11-29 09:00` in UTC, unlabelled: the queue's and the trash's columns.
     // The console's rewrite should move these columns to `time(_:in:)`, labelled in the user's zone.
-    static func time(_ date: Date) -> String {
-        let f = UTCTimestamp.fields(date)
-        return "\(UTCTimestamp.pad(f.month, 2))-\(UTCTimestamp.pad(f.day, 2)) \(UTCTimestamp.pad(f.hour, 2)):\(UTCTimestamp.pad(f.minute, 2))"
+    /// `11-29 10:00`: a time in `zone` without its label, for columns whose header carries it.
+    static func time(_ date: Date, unlabelledIn zone: TimeZone) -> String {
+        let labelled = DisplayText.time(date, in: zone, year: false)
+        return String(labelled.prefix(11))
     }
 
     /// `11-29 10:00 UTC+1`: a time in `zone`, labelled with it.
@@ -19,7 +20,7 @@ enum Formatting {
     /// The zone the logged-in user's times are shown in: their own, else `environmentTZ` (the `TZ`
     /// variable), else UTC (`DisplayZone.resolve`).
     // The screens do not read the process environment (tests would then depend on the machine's
-    // TZ); until the console's configuration carries TZ to them, the detail passes nil.
+    // TZ): the configuration carries TZ to them (`ConsoleState.environmentTZ`).
     static func zone(for user: User?, environmentTZ: String? = nil) -> TimeZone {
         DisplayZone.resolve(userZone: user?.timeZone, environmentTZ: environmentTZ)
     }

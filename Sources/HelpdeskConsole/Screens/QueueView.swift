@@ -30,7 +30,9 @@ struct QueueView {
         if medium { columns.append(.init("ASSIGNEE", .length(10))) }
         if wide {
             columns.insert(.init("REQUESTER", .length(12)), at: 5)
-            columns.append(.init("UPDATED", .length(11)))
+            // The column's times are in the user's zone, named in its header.
+            let header = "UPDATED " + DisplayZone.label(state.zone, at: state.now)
+            columns.append(.init(header, .length(max(11, TextWidth.of(header)))))
         }
         let rows = state.rows.dropFirst(state.offset).prefix(inner.height - 1).map { listing -> TableView.Row in
             let t = listing.ticket
@@ -49,7 +51,7 @@ struct QueueView {
                 styles.append(nil)
             }
             if wide {
-                cells.append(Formatting.time(t.updatedAt))
+                cells.append(Formatting.time(t.updatedAt, unlabelledIn: state.zone))
                 styles.append(theme.style("thread.meta"))
             }
             return TableView.Row(cells, cellStyles: styles)
@@ -79,14 +81,14 @@ struct QueueView {
         let rows = state.rows.dropFirst(state.offset).prefix(inner.height - 1).map { listing -> TableView.Row in
             let t = listing.ticket
             return TableView.Row(
-                [listing.unread ? glyphs.unread : " ", t.number, t.subject, t.status.label, Formatting.time(t.updatedAt)],
+                [listing.unread ? glyphs.unread : " ", t.number, t.subject, t.status.label, Formatting.time(t.updatedAt, unlabelledIn: state.zone)],
                 style: listing.unread ? Style(attributes: .bold) : .plain,
                 cellStyles: [theme.style("ui.message.info"), theme.style("ticket.number"), nil, theme.style("ticket.status.\(t.status.rawValue)"),
                              theme.style("thread.meta")])
         }
         TableView(
             columns: [.init(" ", .length(1)), .init("NUMBER", .length(18)), .init("SUBJECT", .fill), .init("STATUS", .length(11)),
-                      .init("UPDATED", .length(11))],
+                      .init("UPDATED " + DisplayZone.label(state.zone, at: state.now), .length(max(11, 8 + TextWidth.of(DisplayZone.label(state.zone, at: state.now)))))],
             rows: Array(rows), selected: state.selected - state.offset,
             headerStyle: theme.style("ui.header"), selectionStyle: theme.style("ui.selection")
         ).render(inner, into: &buffer)

@@ -186,6 +186,12 @@ public protocol TicketStorage: Sendable {
 
     /// One page of a validated query, paged by the query's cursors (issued by this engine for this
     /// sort; anything else is `VALIDATION_ERROR` on `after` or `before`).
+    ///
+    /// A search matches as `SearchTerms` describes (text, requester's name or address, ticket
+    /// numbers) inside the reader's scope. It must stop within `SearchLimits.deadline` with
+    /// `SearchLimits.deadlineExceeded`, and stop promptly with `CancellationError` when the task
+    /// awaiting it is cancelled, leaving the engine ready for the next call (both here and in
+    /// `countTickets`).
     func listTickets(
         _ query: TicketQuery, actorId: Int64, at now: Date, authorize: @escaping @Sendable (User?) throws -> ListAccess
     ) async throws -> TicketPage
