@@ -63,7 +63,8 @@ public enum DemoFile {
         remove(temporary)
         do {
             let database = try HelpdeskDatabase(path: temporary, fileMode: fileMode)
-            _ = try await DemoData.populate(Helpdesk(storage: SQLiteStorage(database: database), clock: clock, hasher: hasher), tickets: tickets)
+            let helpdesk = Helpdesk(storage: SQLiteStorage(database: database), clock: clock, hasher: hasher)
+            _ = try await DemoData.populate(helpdesk, tickets: tickets)
             // Closing checkpoints the WAL into the file and removes it, so the one file is the whole demo.
             try database.writer.close()
             if replacing {

@@ -30,7 +30,8 @@ public final class HelpdeskDatabase: Sendable {
         guard DatabaseFiles.allowedModes.contains(fileMode) else {
             throw HelpdeskError.validation(
                 "mode",
-                "must be 600, 640 or 660 (the owner reads and writes, the group at most reads and writes; no execute or special bits, nothing for others), not \(String(fileMode, radix: 8))")
+                "must be 600, 640 or 660 (the owner reads and writes, the group at most reads and writes; "
+                    + "no execute or special bits, nothing for others), not \(String(fileMode, radix: 8))")
         }
         self.path = path
         let file = try DatabaseFiles.literal(path)

@@ -119,7 +119,8 @@ extension HelpdeskDatabase {
             _ = try StoredRow(row, table: "login_failures").date("at")
         }
         try scan("SELECT user_id, ticket_id, seen_at FROM ticket_reads") { row, _ in
-            _ = try StoredRow(row, table: "ticket_reads", name: "user_id \((try? row.decode(Int64.self, atIndex: 0)) ?? 0), ticket_id \((try? row.decode(Int64.self, atIndex: 1)) ?? 0)").date("seen_at")
+            let user = (try? row.decode(Int64.self, atIndex: 0)) ?? 0, ticket = (try? row.decode(Int64.self, atIndex: 1)) ?? 0
+            _ = try StoredRow(row, table: "ticket_reads", name: "user_id \(user), ticket_id \(ticket)").date("seen_at")
         }
         try scan("SELECT key, value FROM settings WHERE key = '\(SQLiteStorage.autoAssignKey)'") { row, _ in
             _ = try SQLiteStorage.setting(from: row)
@@ -151,8 +152,8 @@ extension HelpdeskDatabase {
                 "status \(try row.decode(String.self, atIndex: 1))", "assignee id \(try row.decode(Int64.self, atIndex: 2))",
                 "priority \(try row.decode(String.self, atIndex: 3))", "category \(try row.decode(String.self, atIndex: 4))",
             ].joined(separator: ", ")
-            problems.append(
-                "ticket_tally counts \(try row.decode(Int.self, atIndex: 6)) tickets (\(group)) where the tickets table holds \(try row.decode(Int.self, atIndex: 5))")
+            let actual = try row.decode(Int.self, atIndex: 5), tallied = try row.decode(Int.self, atIndex: 6)
+            problems.append("ticket_tally counts \(tallied) tickets (\(group)) where the tickets table holds \(actual)")
         }
         // The same days as migration 4's fill and the per-day triggers.
         for row in try Row.fetchAll(db, sql: """
@@ -171,9 +172,11 @@ extension HelpdeskDatabase {
             """)
         {
             let day = try row.decode(String?.self, atIndex: 0) ?? "?", assignee = try row.decode(Int64.self, atIndex: 1)
+            let actual = (created: try row.decode(Int.self, atIndex: 2), finished: try row.decode(Int.self, atIndex: 3))
+            let counted = (created: try row.decode(Int.self, atIndex: 4), finished: try row.decode(Int.self, atIndex: 5))
             problems.append(
-                "ticket_days counts \(try row.decode(Int.self, atIndex: 4)) created and \(try row.decode(Int.self, atIndex: 5)) finished on \(day) "
-                    + "(assignee id \(assignee)) where the tickets table holds \(try row.decode(Int.self, atIndex: 2)) and \(try row.decode(Int.self, atIndex: 3))")
+                "ticket_days counts \(counted.created) created and \(counted.finished) finished on \(day) (assignee id \(assignee)) "
+                    + "where the tickets table holds \(actual.created) and \(actual.finished)")
         }
         for row in try Row.fetchAll(db, sql: """
             SELECT t.id, t.number FROM tickets t
