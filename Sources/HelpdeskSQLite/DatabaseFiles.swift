@@ -78,7 +78,8 @@ public enum DatabaseFiles {
         if !directory.isEmpty && !FileManager.default.fileExists(atPath: directory) {
             let folderMode: mode_t = mode & 0o060 == 0 ? 0o700 : (mode & 0o020 == 0 ? 0o2750 : 0o2770)
             do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: nil)
+                try FileManager.default.createDirectory(
+                    atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: Int(folderMode & 0o777)])
             } catch {
                 throw HelpdeskError(.internalError, "Cannot create the folder \(directory): \(error.localizedDescription)")
             }
