@@ -87,8 +87,10 @@ struct CLI {
 
     /// Runs a command that must succeed and returns its JSON.
     @discardableResult
-    func json(_ arguments: [String], as user: String? = nil, stdin: String? = nil, now: String? = nil) throws -> [String: Any] {
-        let result = try run(arguments + ["--json"], as: user, stdin: stdin, now: now)
+    func json(
+        _ arguments: [String], as user: String? = nil, stdin: String? = nil, now: String? = nil, environment: [String: String] = [:]
+    ) throws -> [String: Any] {
+        let result = try run(arguments + ["--json"], as: user, stdin: stdin, now: now, environment: environment)
         #expect(result.status == 0, "\(arguments): \(result.stdout) \(result.stderr)")
         return try result.json()
     }

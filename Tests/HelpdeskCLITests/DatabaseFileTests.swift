@@ -87,4 +87,19 @@ struct DatabaseFileTests {
         try expectRefused(cli.run(["init", "--json"], environment: ["HELPDESK_DB_MODE": mode]), field: "mode")
         #expect(!exists(cli.database), "nothing created with mode \(mode)")
     }
+
+    /// A folder made for a group mode is set-group-ID, so every file later made in it (any member's
+    /// -wal and -shm) belongs to the folder's group; one made for the owner alone is owner-only.
+    @Test func aFolderMadeForAGroupModeIsSetGroupID() throws {
+        let cli = try CLI()
+        let shared = cli.directory.appendingPathComponent("shared/helpdesk").path
+        try cli.json(["init", "--db", shared + "/helpdesk.sqlite"], environment: ["HELPDESK_DB_MODE": "660"])
+        var info = stat()
+        #expect(stat(shared, &info) == 0 && info.st_mode & 0o7777 == 0o2770, "drwxrws---: \(String(info.st_mode & 0o7777, radix: 8))")
+        #expect(try mode(shared + "/helpdesk.sqlite") == 0o660)
+        let own = cli.directory.appendingPathComponent("own/helpdesk").path
+        try cli.json(["init", "--db", own + "/helpdesk.sqlite"])
+        #expect(stat(own, &info) == 0 && info.st_mode & 0o7777 == 0o700)
+        #expect(stat(cli.directory.appendingPathComponent("own").path, &info) == 0 && info.st_mode & 0o7777 == 0o700, "intermediate folders too")
+    }
 }
