@@ -125,8 +125,12 @@ extension SQLiteStorage {
                     """),
                 arguments: arguments + scopeArguments + [from, until])
             while let row = try rows.next() {
-                let firstMet = try row.decode(Bool?.self, atIndex: 0), firstSeconds = try row.decode(Double?.self, atIndex: 1)
-                let resolutionMet = try row.decode(Bool?.self, atIndex: 2), resolutionSeconds = try row.decode(Double?.self, atIndex: 3)
+                let firstMet = try row.decode(Bool?.self, atIndex: 0)
+                let firstSeconds = try StoredRow.checkedDuration(
+                    try row.decode(Double?.self, atIndex: 1), column: "tickets.sla_first_response_seconds")
+                let resolutionMet = try row.decode(Bool?.self, atIndex: 2)
+                let resolutionSeconds = try StoredRow.checkedDuration(
+                    try row.decode(Double?.self, atIndex: 3), column: "tickets.sla_resolution_seconds")
                 for index in periods.indices where try row.decode(Bool.self, atIndex: 4 + index) {
                     firstResponse[index].add(met: firstMet, seconds: firstSeconds)
                     resolution[index].add(met: resolutionMet, seconds: resolutionSeconds)
@@ -172,7 +176,9 @@ extension SQLiteStorage {
                 arguments: finishedArguments + [period.from, period.until])
             while let row = try rows.next() {
                 resolved[try row.decode(Int64.self, atIndex: 0), default: ComplianceTally()]
-                    .add(met: try row.decode(Bool?.self, atIndex: 1), seconds: try row.decode(Double?.self, atIndex: 2))
+                    .add(
+                        met: try row.decode(Bool?.self, atIndex: 1),
+                        seconds: try StoredRow.checkedDuration(try row.decode(Double?.self, atIndex: 2), column: "tickets.sla_resolution_seconds"))
             }
             var open: [Int64: Int] = [:]
             for row in try Row.fetchAll(

@@ -100,6 +100,32 @@ struct StoredRow {
         raw(column).isNull ? nil : try real(column)
     }
 
+    /// The longest span of time the helpdesk stores, in seconds: that of `AcceptedInstants`.
+    static let longestDuration = AcceptedInstants.range.upperBound.timeIntervalSince(AcceptedInstants.range.lowerBound)
+
+    /// A duration in seconds no longer than `longestDuration` either way (a paused time, a clock's
+    /// own time), so that no report or display turning it into an integer can overflow.
+    func duration(_ column: String) throws -> Double {
+        let value = try real(column)
+        guard abs(value) <= Self.longestDuration else { throw refused(column, "durations are at most 1,000 years") }
+        return value
+    }
+
+    func optionalDuration(_ column: String) throws -> Double? {
+        raw(column).isNull ? nil : try duration(column)
+    }
+
+    /// `value`, a duration read by a report's statement from `column`, if it is one (see `duration`).
+    /// - Throws: `INTERNAL_ERROR` naming the column when it is not.
+    static func checkedDuration(_ value: Double?, column: String) throws -> Double? {
+        guard let value else { return nil }
+        guard value.isFinite, abs(value) <= longestDuration else {
+            throw HelpdeskError(
+                .internalError, prefix + "\(column) of a ticket is \(value), but durations are at most 1,000 years" + suffix)
+        }
+        return value
+    }
+
     /// A flag stored as 0 or 1.
     func bool(_ column: String) throws -> Bool {
         switch raw(column).storage {

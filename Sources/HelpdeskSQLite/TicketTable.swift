@@ -60,13 +60,13 @@ enum TicketTable {
         let sla = SLARecord(
             firstResponseDue: try stored.date("sla_first_response_due"),
             resolutionDue: try stored.date("sla_resolution_due"),
-            firstResponsePausedSeconds: try stored.real("sla_first_response_paused"),
-            resolutionPausedSeconds: try stored.real("sla_resolution_paused"),
+            firstResponsePausedSeconds: try stored.duration("sla_first_response_paused"),
+            resolutionPausedSeconds: try stored.duration("sla_resolution_paused"),
             pausedAt: try stored.optionalDate("sla_paused_at"),
             firstResponseMet: try stored.optionalBool("sla_first_response_met"),
             resolutionMet: try stored.optionalBool("sla_resolution_met"),
-            firstResponseSeconds: try stored.optionalReal("sla_first_response_seconds"),
-            resolutionSeconds: try stored.optionalReal("sla_resolution_seconds"),
+            firstResponseSeconds: try stored.optionalDuration("sla_first_response_seconds"),
+            resolutionSeconds: try stored.optionalDuration("sla_resolution_seconds"),
             nextDue: nextDue == noDue ? nil : nextDue,
             nextRisk: nextRisk == noDue ? nil : nextRisk)
         var ticket = Ticket(

@@ -9,7 +9,7 @@ import Testing
 /// program) is refused with `INTERNAL_ERROR` naming the table, column and row, and `check` lists it.
 struct StoredValueTests {
     enum Reader: String, Sendable {
-        case list, users, login, comments, history, audit, settings
+        case list, users, login, comments, history, audit, settings, report
     }
 
     struct Planting: Sendable, CustomTestStringConvertible {
@@ -29,6 +29,8 @@ struct StoredValueTests {
         Planting(sql: "UPDATE tickets SET number = 'TICK-1'", column: "tickets.number", reader: .list),
         Planting(sql: "UPDATE tickets SET version = 'two'", column: "tickets.version", reader: .list),
         Planting(sql: "UPDATE tickets SET sla_first_response_met = 7", column: "tickets.sla_first_response_met", reader: .list),
+        Planting(sql: "UPDATE tickets SET sla_resolution_paused = 1e300", column: "tickets.sla_resolution_paused", reader: .list),
+        Planting(sql: "UPDATE tickets SET sla_first_response_seconds = 1e300", column: "tickets.sla_first_response_seconds", reader: .report),
         Planting(sql: "UPDATE users SET role = 'superuser' WHERE email = 'dan@x.test'", column: "users.role", reader: .users),
         Planting(sql: "UPDATE users SET created_at = 'soon' WHERE email = 'dan@x.test'", column: "users.created_at", reader: .users),
         Planting(sql: "UPDATE users SET is_active = 'yes' WHERE email = 'dan@x.test'", column: "users.is_active", reader: .users),
@@ -70,6 +72,9 @@ struct StoredValueTests {
             case .history: _ = try await service.history(number: number, by: fx.admin)
             case .audit: _ = try await service.auditLog(by: fx.admin)
             case .settings: _ = try await service.settings(by: fx.admin)
+            case .report:
+                let period = ReportPeriod(from: fx.start.addingTimeInterval(-86400), until: fx.start.addingTimeInterval(86400))
+                _ = try await service.slaReport(period, by: fx.admin)
             }
         }
         #expect(error?.message.contains("\(planting.column) of row") == true || error?.message.contains("\(planting.column) of ") == true,
