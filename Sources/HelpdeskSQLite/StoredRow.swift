@@ -81,10 +81,11 @@ struct StoredRow {
         raw(column).isNull ? nil : try integer(column)
     }
 
-    /// An integer that fits `Int` and is not negative (counts, versions, sequences).
+    /// A count, version or sequence: from 0 to 2^53, so that adding one cannot overflow and JSON
+    /// readers that hold numbers as doubles read it exactly.
     func count(_ column: String) throws -> Int {
         let value = try integer(column)
-        guard value >= 0, let int = Int(exactly: value) else { throw refused(column, "it must be a count (0 or more)") }
+        guard (0...(1 << 53)).contains(value), let int = Int(exactly: value) else { throw refused(column, "it must be a count from 0 to 2^53") }
         return int
     }
 

@@ -16,7 +16,7 @@ struct StoredValueTests {
         var sql: String
         var column: String
         var reader: Reader
-        var testDescription: String { column }
+        var testDescription: String { "\(column): \(sql)" }
     }
 
     static let plantings: [Planting] = [
@@ -28,6 +28,7 @@ struct StoredValueTests {
         Planting(sql: "UPDATE tickets SET sla_paused_at = X'0102'", column: "tickets.sla_paused_at", reader: .list),
         Planting(sql: "UPDATE tickets SET number = 'TICK-1'", column: "tickets.number", reader: .list),
         Planting(sql: "UPDATE tickets SET version = 'two'", column: "tickets.version", reader: .list),
+        Planting(sql: "UPDATE tickets SET version = 9223372036854775807", column: "tickets.version", reader: .list),
         Planting(sql: "UPDATE tickets SET sla_first_response_met = 7", column: "tickets.sla_first_response_met", reader: .list),
         Planting(sql: "UPDATE tickets SET sla_resolution_paused = 1e300", column: "tickets.sla_resolution_paused", reader: .list),
         Planting(sql: "UPDATE tickets SET sla_first_response_seconds = 1e300", column: "tickets.sla_first_response_seconds", reader: .report),
