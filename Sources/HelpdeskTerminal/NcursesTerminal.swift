@@ -129,8 +129,8 @@ public final class NcursesTerminal: ConsoleBackend {
         return KeyDecoder.character(UInt32(character)).map(ConsoleEvent.key)
     }
 
-    /// Reads what follows a paste's opening bracket up to its closing one, as text: line ends (`\r`
-    /// under `nonl`) become newlines; keys ncurses decoded inside it (a pasted escape sequence) are
+    /// Reads what follows a paste's opening bracket up to its closing one, as text (line ends as sent,
+    /// `\r`, `\n` or `\r\n`: the console makes each one break); keys ncurses decoded inside it (a pasted escape sequence) are
     /// dropped rather than run. A paste whose closing bracket never comes ends after a second of silence.
     private func readPaste() -> ConsoleEvent {
         var text = ""
@@ -147,11 +147,7 @@ public final class NcursesTerminal: ConsoleBackend {
                 if Int32(character) == Self.pasteEnd { break }
                 continue
             }
-            switch character {
-            case 13, 10: text.append("\n")
-            default:
-                if let scalar = Unicode.Scalar(UInt32(character)) { text.unicodeScalars.append(scalar) }
-            }
+            if let scalar = Unicode.Scalar(UInt32(character)) { text.unicodeScalars.append(scalar) }
         }
         return .paste(text)
     }
