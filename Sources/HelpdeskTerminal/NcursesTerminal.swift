@@ -123,6 +123,18 @@ public final class NcursesTerminal: ConsoleBackend {
             let follow = wget_wch(hd_stdscr(), &next)
             wtimeout(hd_stdscr(), 50)
             if follow == OK && next == 27 { unget_wch(wchar_t(next)) }
+            if follow == OK && (next == 0x5B || next == 0x4F) {
+                // A control sequence the terminfo entry does not name (ESC [ 1 ~ for Home on some
+                // terminals): read to its final byte and drop it, rather than type "1~".
+                wtimeout(hd_stdscr(), 0)
+                defer { wtimeout(hd_stdscr(), 50) }
+                var byte: wint_t = 0
+                for _ in 0..<32 {
+                    guard wget_wch(hd_stdscr(), &byte) == OK else { break }
+                    if (0x40...0x7E).contains(byte) { break }
+                }
+                return nil
+            }
             if follow == OK && next != 27, let scalar = Unicode.Scalar(UInt32(next)) { return .key(.alt(Character(scalar))) }
             return .key(.escape)
         }

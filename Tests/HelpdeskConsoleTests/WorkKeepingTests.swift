@@ -316,3 +316,20 @@ struct InFlightTests {
         #expect(DisplayText.sanitize("❤️‍🔥 and 🏳️‍🌈") == "❤🔥 and 🏳🌈")
     }
 }
+
+struct PromptKeyTests {
+    @Test func tabInAOneLinePromptStaysInThePrompt() async throws {
+        let fx = try await ConsoleFixture()
+        try await fx.file("Printer on fire")
+        let console = await fx.console(as: fx.alice)
+        for prompt in ["/", "#", "e"] {
+            await console.press(prompt, "tab")
+            #expect(console.controller.state.focus == .queue, "\(prompt)")
+            guard case .prompt? = console.controller.state.overlay else {
+                Issue.record("the \(prompt) prompt is still open")
+                return
+            }
+            await console.press("esc")
+        }
+    }
+}
