@@ -17,8 +17,8 @@ public enum DisplayText {
                 // Presentation selectors: terminals disagree on the width they give (1 or 2), so the
                 // base is drawn in its default presentation, at the width `wcwidth` gives it.
                 continue
-            } else if value == 0x200D, index > 0, index + 1 < scalars.count,
-                isPictograph(scalars[index - 1]), isPictograph(scalars[index + 1])
+            } else if value == 0x200D, let before = scalars[..<index].last(where: { !isPresentationSelector($0) }),
+                let after = scalars[(index + 1)...].first(where: { !isPresentationSelector($0) }), isPictograph(before), isPictograph(after)
             {
                 // A joiner inside an emoji sequence (👩‍👩‍👧): its parts are drawn side by side, as
                 // terminals without the joined glyph show them, rather than as a mark.
@@ -38,6 +38,10 @@ public enum DisplayText {
             }
         }
         return result
+    }
+
+    private static func isPresentationSelector(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value == 0xFE0F || scalar.value == 0xFE0E
     }
 
     /// An emoji picture (not a digit or `#`, which are emoji too as keycap bases).

@@ -123,14 +123,26 @@ public final class NcursesTerminal: ConsoleBackend {
             let follow = wget_wch(hd_stdscr(), &next)
             wtimeout(hd_stdscr(), 50)
             if follow == OK && next == 27 { unget_wch(wchar_t(next)) }
+            if follow == OK && (next == 0x5B || next == 0x4F) {
+                // A control sequence the terminfo entry does not name (ESC [ 1 ~ for Home on some
+                // terminals): read to its final byte and drop it, rather than type "1~".
+                wtimeout(hd_stdscr(), 0)
+                defer { wtimeout(hd_stdscr(), 50) }
+                var byte: wint_t = 0
+                for _ in 0..<32 {
+                    guard wget_wch(hd_stdscr(), &byte) == OK else { break }
+                    if (0x40...0x7E).contains(byte) { break }
+                }
+                return nil
+            }
             if follow == OK && next != 27, let scalar = Unicode.Scalar(UInt32(next)) { return .key(.alt(Character(scalar))) }
             return .key(.escape)
         }
         return KeyDecoder.character(UInt32(character)).map(ConsoleEvent.key)
     }
 
-    /// Reads what follows a paste's opening bracket up to its closing one, as text: line ends (`\r`
-    /// under `nonl`) become newlines; keys ncurses decoded inside it (a pasted escape sequence) are
+    /// Reads what follows a paste's opening bracket up to its closing one, as text (line ends as sent,
+    /// `\r`, `\n` or `\r\n`: the console makes each one break); keys ncurses decoded inside it (a pasted escape sequence) are
     /// dropped rather than run. A paste whose closing bracket never comes ends after a second of silence.
     private func readPaste() -> ConsoleEvent {
         var text = ""
@@ -147,11 +159,7 @@ public final class NcursesTerminal: ConsoleBackend {
                 if Int32(character) == Self.pasteEnd { break }
                 continue
             }
-            switch character {
-            case 13, 10: text.append("\n")
-            default:
-                if let scalar = Unicode.Scalar(UInt32(character)) { text.unicodeScalars.append(scalar) }
-            }
+            if let scalar = Unicode.Scalar(UInt32(character)) { text.unicodeScalars.append(scalar) }
         }
         return .paste(text)
     }

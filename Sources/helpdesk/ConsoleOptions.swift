@@ -26,6 +26,7 @@ struct ConsoleOptions: ParsableArguments {
         let environment = global.environment, keymap = keymap, theme = theme
         let reports = URL(fileURLWithPath: ((databasePath ?? global.databasePath) as NSString).deletingLastPathComponent)
             .appendingPathComponent("reports")
+        let drafts = DraftStore.standard(environment: environment, helpdesk: databasePath ?? global.databasePath)
         // The event loop blocks in the terminal's input between keys, so it gets a thread of its own:
         // on one of the few threads every async task shares, it would starve the console's own
         // database work and change feed.
@@ -37,7 +38,7 @@ struct ConsoleOptions: ParsableArguments {
                     return ConsoleController(
                         service: service, config: config, scheduler: BackgroundScheduler(), inbox: Inbox(),
                         width: width, height: height, user: user, loginNote: loginNote, exportDirectory: reports,
-                        drafts: DraftStore.standard(environment: environment))
+                        drafts: drafts)
                 })
             }
             loop.stackSize = 8 << 20

@@ -37,11 +37,15 @@ struct Output {
     }
 
     /// Aligns columns; the last column takes what is left of `width` and is cut with an ellipsis.
-    /// Widths are the terminal's (the console's `TextWidth`, in the environment's locale): a CJK
+    /// Widths are the terminal's (the console's `TextWidth`, measured as UTF-8, which is what is printed): a CJK
     /// character takes two columns, a combining accent none, so rows keep to `width`.
     static func table(_ headers: [String], _ rows: [[String]], width: Int = terminalWidth) -> String {
         guard !headers.isEmpty else { return "" }
-        _ = localeAdopted
+        // Printed as UTF-8 whatever the locale says, so measured as UTF-8 (the thread's locale only).
+        return TextWidth.measuringAs(locale: "C.UTF-8") { alignedTable(headers, rows, width: width) }
+    }
+
+    private static func alignedTable(_ headers: [String], _ rows: [[String]], width: Int) -> String {
         let cells = rows.map { $0.map { DisplayText.sanitize($0) } }
         var widths = headers.map { TextWidth.of($0) }
         for row in cells {
@@ -58,9 +62,6 @@ struct Output {
         }
         return ([line(headers)] + cells.map(line)).joined(separator: "\n")
     }
-
-    /// The environment's character type, taken once before the first measure.
-    private static let localeAdopted: Bool = TextWidth.adoptLocale()
 
     /// The terminal's width when stdout is one, else 80 (pipes and files get the 80-column layout).
     static let terminalWidth: Int = {

@@ -4,24 +4,13 @@ import Testing
 /// The real binary in tmux with a pinned TERM and clock, confirmed through the command line.
 @Suite(.serialized)
 struct ConsoleEndToEndTests {
-    func console(
-        _ cli: CLI, as user: String? = nil, term: String = "xterm-256color", extra: [String] = [], more: [String: String] = [:]
-    ) throws -> Tmux {
-        var environment = more.merging([
-            "TERM": term, "HELPDESK_DB": cli.database, "HELPDESK_NOW": cli.now,
-            "LANG": "C.UTF-8", "HOME": cli.directory.path, "XDG_CONFIG_HOME": cli.directory.path,
-        ]) { mine, _ in mine }
-        if let user { environment["HELPDESK_USER"] = user }
-        return try Tmux(command: [CLI.binary.path] + extra, environment: environment)
-    }
-
     @Test func anAgentLogsInRepliesNotesAndResolves() throws {
         let cli = try CLI()
         try cli.seedUsers()
         let number = try cli.createTicket(subject: "Laptop will not boot")
         try cli.json(["ticket", "assign", number, "alice@x.test"], as: "admin@x.test")
         try cli.json(["ticket", "status", number, "in_progress"], as: "alice@x.test")
-        let tmux = try console(cli)
+        let tmux = try cli.console()
         defer { tmux.close() }
         try tmux.waitFor("log in")
         try tmux.type("alice@x.test")
@@ -61,7 +50,7 @@ struct ConsoleEndToEndTests {
         try cli.seedUsers()
         let number = try cli.createTicket(subject: "Printer is jammed")
         try cli.json(["ticket", "assign", number, "alice@x.test"], as: "admin@x.test")
-        let tmux = try console(cli, as: "alice@x.test")
+        let tmux = try cli.console(as: "alice@x.test")
         defer { tmux.close() }
         try tmux.waitFor("Printer is jammed")
         try cli.json(["ticket", "comment", number, "--body", "Jam cleared by facilities"], as: "admin@x.test")
@@ -76,7 +65,7 @@ struct ConsoleEndToEndTests {
         let hostile = "Pwn\u{1B}]0;HACKED\u{07}\u{1B}[2J\u{1B}[H\u{1B}]52;c;ZXZpbA==\u{07}end of subject"
         let number = try cli.createTicket(subject: hostile)
         try cli.json(["ticket", "assign", number, "alice@x.test"], as: "admin@x.test")
-        let tmux = try console(cli, as: "alice@x.test")
+        let tmux = try cli.console(as: "alice@x.test")
         defer { tmux.close() }
         let before = tmux.title
         let screen = try tmux.waitFor("Pwn^[]0;HACKED^G")
@@ -90,7 +79,7 @@ struct ConsoleEndToEndTests {
         let cli = try CLI()
         try cli.seedUsers()
         _ = try cli.createTicket(subject: "Plain terminal ticket")
-        let tmux = try console(cli, as: "dan@x.test", term: term)
+        let tmux = try cli.console(as: "dan@x.test", term: term)
         defer { tmux.close() }
         let screen = try tmux.waitFor("Plain terminal ticket")
         #expect(screen.contains("My tickets"))
@@ -100,7 +89,7 @@ struct ConsoleEndToEndTests {
         let cli = try CLI()
         try cli.seedUsers()
         _ = try cli.createTicket(subject: "Ticket in the C locale")
-        let tmux = try console(cli, as: "dan@x.test", more: ["LANG": "C", "LC_ALL": "C"])
+        let tmux = try cli.console(as: "dan@x.test", more: ["LANG": "C", "LC_ALL": "C"])
         defer { tmux.close() }
         let screen = try tmux.waitFor("Ticket in the C locale")
         #expect(screen.contains("+ My tickets"))
@@ -115,7 +104,7 @@ struct ConsoleEndToEndTests {
         let script = cli.directory.appendingPathComponent("fake-editor.sh")
         try "#!/bin/sh\nprintf 'Typed in the external editor' > \"$1\"\n".write(to: script, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
-        let tmux = try console(cli, as: "alice@x.test", more: ["EDITOR": script.path, "VISUAL": ""])
+        let tmux = try cli.console(as: "alice@x.test", more: ["EDITOR": script.path, "VISUAL": ""])
         defer { tmux.close() }
         try tmux.waitFor("Editor round trip")
         try tmux.send("r")
@@ -132,7 +121,7 @@ struct ConsoleEndToEndTests {
         let cli = try CLI()
         try cli.seedUsers()
         _ = try cli.createTicket(subject: "Signal test ticket")
-        let tmux = try console(cli, as: "dan@x.test")
+        let tmux = try cli.console(as: "dan@x.test")
         defer { tmux.close() }
         try tmux.waitFor("Signal test ticket")
         #expect(try tmux.run(["display-message", "-p", "-t", tmux.session, "#{alternate_on}"]).hasPrefix("1"))
@@ -202,7 +191,7 @@ struct ConsoleEndToEndTests {
     @Test func aCustomerRegistersFilesATicketAndNeverSeesAnInternalNote() throws {
         let cli = try CLI()
         try cli.seedUsers()
-        let tmux = try console(cli)
+        let tmux = try cli.console()
         defer { tmux.close() }
         try tmux.waitFor("log in")
         try tmux.send("C-n")
@@ -236,7 +225,7 @@ struct ConsoleEndToEndTests {
         for subject in ["First dashboard ticket", "Second dashboard ticket", "Third dashboard ticket"] { _ = try cli.createTicket(subject: subject) }
         try cli.json(["ticket", "assign", "TICK-20261129-0001", "bob@x.test"], as: "admin@x.test")
         let report = try cli.json(["report", "dashboard"], as: "admin@x.test")
-        let tmux = try console(cli, as: "admin@x.test")
+        let tmux = try cli.console(as: "admin@x.test")
         defer { tmux.close() }
         let dashboard = try tmux.waitFor("Backlog by status")
         #expect(dashboard.contains("Open \(report["open"] ?? "?")  Unassigned \(report["unassigned"] ?? "?")  Breached \(report["breached_now"] ?? "?")"))

@@ -5,15 +5,13 @@ import Testing
 /// process. The real binary in tmux, the change made through the command line.
 @Suite(.serialized)
 struct ConsoleIdentityTests {
-    let endToEnd = ConsoleEndToEndTests()
-
     @Test("a deactivated agent's open console sends nothing", arguments: [("r", "Reply on"), ("i", "Internal note on")])
     func aDeactivatedAgentsConsoleSendsNothing(key: String, editor: String) throws {
         let cli = try CLI()
         try cli.seedUsers()
         let number = try cli.createTicket(subject: "Laptop will not boot")
         try cli.json(["ticket", "assign", number, "alice@x.test"], as: "admin@x.test")
-        let tmux = try endToEnd.console(cli, as: "alice@x.test")
+        let tmux = try cli.console(as: "alice@x.test")
         defer { tmux.close() }
         try tmux.waitFor("Laptop will not boot")
         try tmux.send(key)
@@ -34,7 +32,7 @@ struct ConsoleIdentityTests {
         let cli = try CLI()
         try cli.seedUsers()
         try cli.json(["user", "add", "--email", "root@x.test", "--name", "Root", "--role", "admin", "--password", "password1"], as: "admin@x.test")
-        let tmux = try endToEnd.console(cli, as: "admin@x.test")
+        let tmux = try cli.console(as: "admin@x.test")
         try tmux.waitFor("Backlog by status")
         return (cli, tmux)
     }

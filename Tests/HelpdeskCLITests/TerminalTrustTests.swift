@@ -5,21 +5,12 @@ import Testing
 /// the external editor's file.
 @Suite(.serialized)
 struct TerminalTrustTests {
-    func console(_ cli: CLI, as user: String? = nil, more: [String: String] = [:]) throws -> Tmux {
-        var environment = more.merging([
-            "TERM": "xterm-256color", "HELPDESK_DB": cli.database, "HELPDESK_NOW": cli.now,
-            "LANG": "C.UTF-8", "HOME": cli.directory.path, "XDG_CONFIG_HOME": cli.directory.path,
-        ]) { mine, _ in mine }
-        if let user { environment["HELPDESK_USER"] = user }
-        return try Tmux(command: [CLI.binary.path], environment: environment)
-    }
-
     @Test func aTwoLinePasteIntoTheSearchPromptIsSearchedNotRun() throws {
         let cli = try CLI()
         try cli.seedUsers()
         let number = try cli.createTicket(subject: "Mailbox is full")
         try cli.json(["ticket", "assign", number, "alice@x.test"], as: "admin@x.test")
-        let tmux = try console(cli, as: "alice@x.test")
+        let tmux = try cli.console(as: "alice@x.test")
         defer { tmux.close() }
         try tmux.waitFor("Mailbox is full")
         try tmux.send("/")
@@ -37,7 +28,7 @@ struct TerminalTrustTests {
         try cli.seedUsers()
         let number = try cli.createTicket(subject: "Printer on fire")
         try cli.json(["ticket", "assign", number, "alice@x.test"], as: "admin@x.test")
-        let tmux = try console(cli, as: "alice@x.test")
+        let tmux = try cli.console(as: "alice@x.test")
         defer { tmux.close() }
         try tmux.waitFor("Printer on fire")
         #expect(try tmux.run(["display-message", "-p", "-t", tmux.session, "#{alternate_on}"]).hasPrefix("1"))
@@ -58,7 +49,7 @@ struct TerminalTrustTests {
     @Test func combiningMarksAndEmojiModifiersInTheLoginFieldDoNotCrash() throws {
         let cli = try CLI()
         try cli.seedUsers()
-        let tmux = try console(cli)
+        let tmux = try cli.console()
         defer { tmux.close() }
         try tmux.waitFor("log in")
         try tmux.type("👍🏽a")
@@ -80,7 +71,7 @@ struct TerminalTrustTests {
         try cli.seedUsers()
         let number = try cli.createTicket(subject: "Refund please, order 5512 was charged twice and the second charge is still pending")
         try cli.json(["ticket", "assign", number, "alice@x.test"], as: "admin@x.test")
-        let tmux = try console(cli, as: "alice@x.test", more: ["LANG": "C", "LC_ALL": "C"])
+        let tmux = try cli.console(as: "alice@x.test", more: ["LANG": "C", "LC_ALL": "C"])
         defer { tmux.close() }
         let screen = try tmux.waitFor("Refund please")
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
@@ -98,7 +89,7 @@ struct TerminalTrustTests {
         let editor = cli.directory.appendingPathComponent("append-a-line.sh")
         try "#!/bin/sh\nprintf 'appended line\\n' >> \"$1\"\n".write(to: editor, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: editor.path)
-        let tmux = try console(cli, as: "alice@x.test", more: ["EDITOR": editor.path, "VISUAL": ""])
+        let tmux = try cli.console(as: "alice@x.test", more: ["EDITOR": editor.path, "VISUAL": ""])
         defer { tmux.close() }
         try tmux.waitFor("Printer on fire")
         try tmux.send("r")

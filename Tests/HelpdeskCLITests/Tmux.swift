@@ -90,3 +90,15 @@ final class Tmux {
         throw CancellationError()
     }
 }
+
+extension CLI {
+    /// The console of this helpdesk in tmux, with TERM, the clock, the locale and HOME pinned.
+    func console(as user: String? = nil, term: String = "xterm-256color", extra: [String] = [], more: [String: String] = [:]) throws -> Tmux {
+        var environment = more.merging([
+            "TERM": term, "HELPDESK_DB": database, "HELPDESK_NOW": now,
+            "LANG": "C.UTF-8", "HOME": directory.path, "XDG_CONFIG_HOME": directory.path,
+        ]) { mine, _ in mine }
+        if let user { environment["HELPDESK_USER"] = user }
+        return try Tmux(command: [CLI.binary.path] + extra, environment: environment)
+    }
+}

@@ -18,7 +18,7 @@ struct WorkKeepingTests {
         await console.press("r")
         await console.type("Half a thought")
         #expect(await console.press("C-c") == .none, "C-c asks instead of quitting")
-        #expect(console.screen.contains("Quit with 1 unsent draft?"))
+        #expect(console.screen.contains("Quit? 1 unsent reply or note is kept"))
         let file = directory.appendingPathComponent("\(fx.alice.id)/\(number).reply.txt")
         #expect(try String(contentsOf: file, encoding: .utf8) == "Half a thought")
         let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
@@ -236,5 +236,100 @@ struct CustomerReplyTests {
         let console = await fx.console(as: fx.alice, width: 230, height: 30, config: config)
         #expect(console.screen.contains("UPDATED UTC+1"))
         #expect(console.screen.contains("11-29 10:00"), "09:00 UTC is 10:00 in Paris")
+    }
+}
+
+/// Found by attacking the console: sends in flight, menus read in the background, drafts of another
+/// helpdesk, a pinned ticket that goes away, pasted line ends.
+struct InFlightTests {
+    @Test func theEditorHoldsItsTextWhileSendingAndSendsOnce() async throws {
+        let fx = try await ConsoleFixture()
+        let number = try await fx.file("Printer on fire")
+        let console = await fx.console(as: fx.alice)
+        await console.press("i")
+        await console.type("first part")
+        // C-s, then more keys and a second C-s before the send is confirmed.
+        for key: Key in [.ctrl("s"), .char("X"), .ctrl("s")] { _ = console.controller.handle(.key(key)) }
+        await console.settle()
+        #expect(try await fx.service.comments(number: number, by: fx.admin).map(\.comment.body) == ["first part"])
+        #expect(console.controller.state.overlay == nil, "the editor closed on the one send")
+    }
+
+    @Test func aMenuReadInTheBackgroundDoesNotReplaceTheEditor() async throws {
+        let fx = try await ConsoleFixture()
+        let number = try await fx.file("Printer on fire", assignTo: nil)
+        let console = await fx.console(as: fx.admin)
+        await console.press("1", "h", "j", "j", "j", "j", "l")
+        #expect(console.controller.state.selectedTicket?.ticket.number == number)
+        _ = console.controller.handle(.key(.char("a")))  // the assign menu reads the agents first
+        _ = console.controller.handle(.key(.char("r")))  // meanwhile the reply editor opens
+        await console.settle()
+        guard case .editor? = console.controller.state.overlay else {
+            Issue.record("the reply editor is still open")
+            return
+        }
+    }
+
+    @Test func draftsOfOneHelpdeskNeverOpenInAnother() throws {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("helpdesk-state-\(UUID().uuidString)").path
+        let one = DraftStore.standard(environment: ["XDG_STATE_HOME": state], helpdesk: "/srv/one/helpdesk.sqlite")
+        let other = DraftStore.standard(environment: ["XDG_STATE_HOME": state], helpdesk: "/srv/other/helpdesk.sqlite")
+        let key = DraftKey(number: "TICK-20261121-0002", kind: .reply)
+        #expect(one.save("Private to the first helpdesk", for: key, user: 2) == nil)
+        #expect(one.load(user: 2) == [key.name: "Private to the first helpdesk"])
+        #expect(other.load(user: 2).isEmpty)
+        // A user folder widened by hand is made private again at the next save.
+        let folder = try #require(one.directory).appendingPathComponent("2")
+        chmod(folder.path, 0o755)
+        _ = one.save("Again", for: key, user: 2)
+        let mode = try FileManager.default.attributesOfItem(atPath: folder.path)[.posixPermissions] as? Int
+        #expect(mode == 0o700)
+    }
+
+    @Test func anOpenTicketThatGoesAwayLeavesThePaneInsteadOfFallingBack() async throws {
+        let fx = try await ConsoleFixture()
+        let mine = try await fx.file("Printer on fire")
+        try await fx.file("Scanner jammed")
+        let console = await fx.console(as: fx.alice)
+        while console.controller.state.selectedTicket?.ticket.number != mine { await console.press("j") }
+        await console.press("ret")
+        _ = try await fx.otherProcess().assign(number: mine, to: "bob@x.test", by: fx.admin)
+        await console.announceChange()
+        #expect(console.controller.state.focus == .queue)
+        #expect(console.screen.contains("\(mine) is no longer open to you"))
+    }
+
+    @Test func pastedLineEndsOfEveryKindAreOneBreak() async throws {
+        let fx = try await ConsoleFixture()
+        try await fx.file("Printer on fire")
+        let console = await fx.console(as: fx.alice)
+        await console.press("r")
+        _ = console.controller.handle(.paste("one\r\ntwo\rthree\nfour"))
+        guard case .editor(let editor)? = console.controller.state.overlay else {
+            Issue.record("the editor is open")
+            return
+        }
+        #expect(editor.editor.text == "one\ntwo\nthree\nfour")
+    }
+
+    @Test func aJoinerAfterAPresentationSelectorStillJoins() {
+        #expect(DisplayText.sanitize("❤️‍🔥 and 🏳️‍🌈") == "❤🔥 and 🏳🌈")
+    }
+}
+
+struct PromptKeyTests {
+    @Test func tabInAOneLinePromptStaysInThePrompt() async throws {
+        let fx = try await ConsoleFixture()
+        try await fx.file("Printer on fire")
+        let console = await fx.console(as: fx.alice)
+        for prompt in ["/", "#", "e"] {
+            await console.press(prompt, "tab")
+            #expect(console.controller.state.focus == .queue, "\(prompt)")
+            guard case .prompt? = console.controller.state.overlay else {
+                Issue.record("the \(prompt) prompt is still open")
+                return
+            }
+            await console.press("esc")
+        }
     }
 }

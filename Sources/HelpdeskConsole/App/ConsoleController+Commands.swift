@@ -145,16 +145,19 @@ extension ConsoleController {
     /// a draft (on disk) before the question, and "Stay" brings the editor back.
     func requestQuit() -> Effect {
         if case .editor? = state.overlay { keepEditorDraft() }
-        var unsent = state.drafts.count
-        if case .form(let form)? = state.overlay, form.hasText { unsent += 1 } else if state.ticketDraft?.hasText == true { unsent += 1 }
-        if case .prompt(let prompt)? = state.overlay, prompt.purpose == .subject { unsent += 1 }
-        guard unsent > 0 else { return .quit }
+        // Replies and notes are on disk and come back; a form or a subject edit ends with the session.
+        let kept = state.drafts.count
+        var lost = 0
+        if case .form(let form)? = state.overlay, form.hasText { lost += 1 } else if state.ticketDraft?.hasText == true { lost += 1 }
+        if case .prompt(let prompt)? = state.overlay, prompt.purpose == .subject { lost += 1 }
+        guard kept + lost > 0 else { return .quit }
         if case .menu(let menu)? = state.overlay, menu.purpose == .confirmQuit { return .quit }
+        var parts: [String] = []
+        if kept > 0 { parts.append("\(kept) unsent repl\(kept == 1 ? "y or note is" : "ies or notes are") kept and reopen with r or i") }
+        if lost > 0 { parts.append("what is typed in the open form or prompt is lost") }
         state.overlayBeforeQuit = state.overlay
         state.overlay = .menu(MenuState(
-            purpose: .confirmQuit,
-            title: "Quit with \(unsent) unsent draft\(unsent == 1 ? "" : "s")? Replies and notes are kept and reopen with r or i",
-            items: ["Stay", "Quit"], values: ["no", "yes"]))
+            purpose: .confirmQuit, title: "Quit? " + parts.joined(separator: "; "), items: ["Stay", "Quit"], values: ["no", "yes"]))
         return .none
     }
 
@@ -228,7 +231,8 @@ extension ConsoleController {
     /// The ticket an action applies to: the one the ticket pane shows while it has the focus, else the
     /// selected row (as the detail pane shows it when that is the same ticket, for its newer version).
     var actionTicket: TicketListing? {
-        if state.focus == .ticket { return state.detail ?? state.selectedTicket }
+        // The open ticket only: when it is gone the action has no ticket, never the row under it.
+        if state.focus == .ticket { return state.detail }
         guard let row = state.selectedTicket else { return nil }
         if let detail = state.detail, detail.ticket.number == row.ticket.number { return detail }
         return row
@@ -272,7 +276,10 @@ extension ConsoleController {
 
     /// Sends the reply or note; the editor stays open (with the draft) until the store confirms it.
     func submitEditor() {
-        guard case .editor(let editor)? = state.overlay, let user = state.user else { return }
+        guard case .editor(var editor)? = state.overlay, let user = state.user, !editor.sending else { return }
+        editor.sending = true
+        state.overlay = .editor(editor)
+        keepEditorDraft()
         let text = editor.editor.text, number = editor.number, isInternal = editor.kind == .note, version = editor.version
         let key = DraftKey(number: number, kind: editor.kind)
         let wasFinished = state.detail.map { $0.ticket.number == number && !$0.ticket.status.isActive } ?? false

@@ -97,9 +97,11 @@ public final class ConsoleController {
             .replacingOccurrences(of: "\r", with: " ")
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         switch state.overlay {
-        case .editor(var editor)?:
+        case .editor(var editor)? where !editor.sending:
             editor.editor.insert(lines)
             state.overlay = .editor(editor)
+        case .editor?:
+            state.message = ("Pasted text ignored while the reply is being sent", true)
         case .prompt(var prompt)?:
             prompt.field.insert(oneLine)
             prompt.error = nil
@@ -219,6 +221,11 @@ public final class ConsoleController {
             return .none
         case .none:
             state.pendingKeys = []
+            if keys.count > 1 {
+                // A prefix followed by a key it does not lead to: said, not silently dropped.
+                state.message = ("\(keys.map(\.name).joined(separator: " ")) is not bound here", true)
+                return .none
+            }
         }
         if keys.count == 1 && textInput(key) { return .none }
         if case .command(let name) = config.keyMap.resolve(keys, in: [], includingGlobal: true) { return perform(name) }
@@ -234,8 +241,6 @@ public final class ConsoleController {
             state.login.focus = 1 - state.login.focus
         case .command("login.submit"):
             if state.login.focus == 0 { state.login.focus = 1 } else { submitLogin() }
-        case .command("app.back") where key == .escape:
-            return .quit
         default:
             if state.login.focus == 0 { _ = state.login.email.handle(key) } else { _ = state.login.password.handle(key) }
         }
@@ -264,6 +269,9 @@ public final class ConsoleController {
     @discardableResult
     func textInput(_ key: Key) -> Bool {
         switch state.overlay {
+        case .editor(let editor)? where editor.sending:
+            // Held while the send is under way (see `EditorState.sending`).
+            state.message = ("Sending to \(editor.number)…", false)
         case .editor(var editor)?:
             guard editor.editor.handle(key) else { return false }
             state.overlay = .editor(editor)
@@ -653,9 +661,17 @@ public final class ConsoleController {
             state.focus = .ticket
         case .detailGone(let generation, let message):
             guard generation == detailGeneration else { return }
+            // The open ticket can no longer be read (reassigned away, deleted): the pane lets go of it
+            // rather than fall back to another row, and the focus returns to the list.
+            let gone = state.detail?.ticket.number
             state.detail = nil
             state.comments = []
-            state.message = (message, true)
+            if state.focus == .ticket {
+                state.focus = .queue
+                state.message = ((gone.map { "\($0) is no longer open to you: " } ?? "") + message, true)
+            } else {
+                state.message = (message, true)
+            }
         case .agents(let agents):
             state.agents = agents
         case .filterAgents(let agents):
@@ -671,7 +687,8 @@ public final class ConsoleController {
             state.message = (message, false)
             reloadAll()
         case .openMenu(let menu):
-            state.overlay = .menu(menu)
+            // A menu read in the background never replaces what the user opened meanwhile.
+            if state.overlay == nil { state.overlay = .menu(menu) }
         case .registered(let user):
             state.overlay = nil
             enter(as: user)
@@ -704,7 +721,11 @@ public final class ConsoleController {
             reloadAll()
         case .replyToClosedTicket(let error, let key, let text):
             // The reply stays a draft; the new-ticket form opens holding it, to file with `C-s`.
-            if case .editor? = state.overlay { keepEditorDraft() }
+            if case .editor(var editor)? = state.overlay {
+                editor.sending = false
+                state.overlay = .editor(editor)
+                keepEditorDraft()
+            }
             var form = FormState.newTicket()
             for index in form.fields.indices {
                 switch form.fields[index].name {
@@ -724,6 +745,10 @@ public final class ConsoleController {
             state.overlay = .prompt(prompt)
         case .failed(let error, let reload, let reopen):
             state.loading = false
+            if case .editor(var editor)? = state.overlay, editor.sending {
+                editor.sending = false
+                state.overlay = .editor(editor)
+            }
             state.message = (error.description + (reload ? " (reloaded)" : ""), true)
             if var reopen, state.overlay == nil {
                 if case .prompt(var prompt) = reopen {
@@ -768,6 +793,7 @@ public final class ConsoleController {
         switch state.overlay {
         case .editor(var editor)? where editor.number == number:
             editor.version = version
+            editor.sending = false
             state.overlay = .editor(editor)
             text += " (C-s sends the draft)"
         case nil:

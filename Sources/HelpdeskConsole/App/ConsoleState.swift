@@ -162,6 +162,16 @@ public struct EditorState: Sendable, Equatable {
     public var editor: TextEditor
     /// The ticket version the writer has seen; sending against a newer one is refused once.
     public var version: Int
+    /// A send is under way: the editor takes no keys until it is confirmed or refused, so nothing
+    /// typed meanwhile is lost with the closing editor and a second `C-s` sends nothing twice.
+    public var sending = false
+
+    public init(kind: EditorKind, number: String, editor: TextEditor, version: Int) {
+        self.kind = kind
+        self.number = number
+        self.editor = editor
+        self.version = version
+    }
 }
 
 public enum PromptPurpose: Sendable, Equatable { case search, subject, period, jump }

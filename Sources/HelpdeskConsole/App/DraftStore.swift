@@ -24,9 +24,12 @@ public struct DraftKey: Hashable, Sendable {
 }
 
 /// Unsent replies and notes kept on disk, so that neither a quit, nor a crash, nor a killed SSH link
-/// loses what was typed: `DIRECTORY/<user id>/<ticket number>.<reply|note>.txt`, each user's folder
-/// mode 0700 and each file 0600 (a draft may quote a customer's private data), written to a
-/// temporary file and renamed so a draft is never half-written. The console saves a draft when its
+/// loses what was typed: `DIRECTORY/<user id>/<ticket number>.<reply|note>.txt`, where DIRECTORY
+/// belongs to one helpdesk (ticket numbers and user ids repeat from one database to the next, so a
+/// draft must never reopen in another). Each user's folder is made mode 0700 (and made so again if
+/// it was widened) and each file 0600, as a draft may quote a customer's private data; a folder that
+/// is a symbolic link or belongs to another account is refused. Files are written to a temporary
+/// file and renamed, so a draft is never half-written. The console saves a draft when its
 /// editor closes, once a second while it is open, and removes it when the text is sent.
 public struct DraftStore: Sendable {
     /// Where drafts live; nil keeps them in memory only (tests, or no home directory).
@@ -36,23 +39,31 @@ public struct DraftStore: Sendable {
         self.directory = directory
     }
 
-    /// `$XDG_STATE_HOME/helpdesk/drafts`, else `$HOME/.local/state/helpdesk/drafts` (the XDG base
+    /// `$XDG_STATE_HOME/helpdesk/drafts/<helpdesk>`, else under `$HOME/.local/state` (the XDG base
     /// directory specification's place for state that should survive a restart); nil without either.
-    public static func standard(environment: [String: String]) -> DraftStore {
+    /// `<helpdesk>` names the database: a 64-bit FNV-1a hash, in hex, of its absolute path with
+    /// symbolic links resolved (a name, not a secret: it only keeps one helpdesk's drafts apart).
+    public static func standard(environment: [String: String], helpdesk location: String) -> DraftStore {
+        let base: URL
         if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-            return DraftStore(directory: URL(fileURLWithPath: state).appendingPathComponent("helpdesk/drafts"))
+            base = URL(fileURLWithPath: state)
+        } else if let home = environment["HOME"], home.hasPrefix("/") {
+            base = URL(fileURLWithPath: home).appendingPathComponent(".local/state")
+        } else {
+            return DraftStore(directory: nil)
         }
-        if let home = environment["HOME"], home.hasPrefix("/") {
-            return DraftStore(directory: URL(fileURLWithPath: home).appendingPathComponent(".local/state/helpdesk/drafts"))
-        }
-        return DraftStore(directory: nil)
+        let resolved = URL(fileURLWithPath: location).standardizedFileURL.resolvingSymlinksInPath().path
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in resolved.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let name = String(hash, radix: 16)
+        return DraftStore(directory: base.appendingPathComponent("helpdesk/drafts").appendingPathComponent(String(repeating: "0", count: 16 - name.count) + name))
     }
 
     private func folder(user: Int64) -> URL? { directory?.appendingPathComponent(String(user)) }
 
     /// The user's drafts by `DraftKey.name`; files that are not drafts are left alone.
     public func load(user: Int64) -> [String: String] {
-        guard let folder = folder(user: user),
+        guard let folder = folder(user: user), Self.isPrivate(folder),
             let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
         else { return [:] }
         var drafts: [String: String] = [:]
@@ -68,6 +79,14 @@ public struct DraftStore: Sendable {
         return drafts
     }
 
+    /// Whether `folder` is a real folder of this account's, made 0700 if it was wider.
+    private static func isPrivate(_ folder: URL) -> Bool {
+        var info = stat()
+        guard lstat(folder.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, info.st_uid == geteuid() else { return false }
+        if info.st_mode & 0o077 != 0 { return chmod(folder.path, 0o700) == 0 }
+        return true
+    }
+
     /// Writes the draft (an empty text removes it); returns a message when the disk refused, so the
     /// console can say the draft is only in memory.
     public func save(_ text: String, for key: DraftKey, user: Int64) -> String? {
@@ -79,6 +98,9 @@ public struct DraftStore: Sendable {
         }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            guard Self.isPrivate(folder) else {
+                return "Drafts not kept on disk: \(folder.path) is a link or not yours; the draft is kept until you quit"
+            }
             let temporary = folder.appendingPathComponent(".\(name).\(UUID().uuidString)")
             guard FileManager.default.createFile(atPath: temporary.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
             else { return "Could not keep the draft of \(key.number) on disk (\(folder.path)); it is kept until you quit" }
