@@ -152,53 +152,45 @@ struct ReadOperations {
     /// Issue 11 §9: tickets found by their requester's name or address, or by number.
     func personSearch() async throws -> [Measurement] {
         let number = try setup.numbers("SELECT number FROM tickets WHERE deleted_at IS NULL ORDER BY id DESC", limit: 1).first ?? "TICK-20261129-0001"
-        var results: [Measurement] = []
-        for (label, text) in [
-            ("requester's name, one customer (Customer 7)", "\"Customer 7\""), ("a name every customer has (customer)", "customer"),
-            ("requester's address (customer7@bench.test)", "customer7@bench.test"), ("ticket number, lower case", number.lowercased()),
-        ] {
-            var query = TicketQuery()
-            query.search = text
-            let admin = setup.admin
-            var hits = 0
-            let ours = try await stopwatch.time { _ in hits = try await service.listTickets(query, by: admin).tickets.count }
-            results.append(Measurement("search, first 50 hits: \(label)", goal: 30, ours: ours, note: "\(hits) hits shown"))
-        }
-        return results
+        return try await timedSearches([
+            ("requester's name, one customer (Customer 7)", "\"Customer 7\"", setup.admin),
+            ("a name every customer has (customer)", "customer", setup.admin),
+            ("requester's address (customer7@bench.test)", "customer7@bench.test", setup.admin),
+            ("ticket number, lower case", number.lowercased(), setup.admin),
+        ])
     }
 
     /// Issue 11 §7: substrings of Chinese runs (found only in a file built with `--chinese-share`).
     /// No floor: the statements are the same as for any word or phrase.
     func chineseSearch() async throws -> [Measurement] {
-        var results: [Measurement] = []
-        for (label, text) in [
-            ("Chinese substring, common (连接)", "连接"), ("Chinese substring, rare (\(ChineseVocabulary.rare))", ChineseVocabulary.rare),
-            ("Chinese substring across words (法登录密)", "法登录密"), ("one Chinese character (网)", "网"),
-        ] {
-            var query = TicketQuery()
-            query.search = text
-            let admin = setup.admin
-            var hits = 0
-            let ours = try await stopwatch.time { _ in hits = try await service.listTickets(query, by: admin).tickets.count }
-            results.append(Measurement("search, first 50 hits: \(label)", goal: 30, ours: ours, note: "\(hits) hits shown"))
-        }
-        return results
+        try await timedSearches([
+            ("Chinese substring, common (连接)", "连接", setup.admin),
+            ("Chinese substring, rare (\(ChineseVocabulary.rare))", ChineseVocabulary.rare, setup.admin),
+            ("Chinese substring across words (法登录密)", "法登录密", setup.admin), ("one Chinese character (网)", "网", setup.admin),
+        ])
     }
 
     /// Issue 12: prefixes, which the index answers by merging the lists of every word they begin.
     /// A prefix of a few words is searched as those words; one of many is collected once. No floor:
     /// the statements depend on what the vocabulary holds.
     func prefixSearch() async throws -> [Measurement] {
+        try await timedSearches([
+            ("prefix of one common word (pass*)", "pass*", setup.admin),
+            ("prefix of one common word, as a customer (pass*)", "pass*", setup.customer),
+            ("prefix of hundreds of rare words (kal*)", "kal*", setup.admin),
+            ("eight prefixes (err* pas* upd* sec* tim* dat* con* acc*)", "err* pas* upd* sec* tim* dat* con* acc*", setup.admin),
+        ])
+    }
+
+    /// The first page of each search, timed as `user`; no floor.
+    private func timedSearches(_ searches: [(label: String, text: String, user: User)]) async throws -> [Measurement] {
         var results: [Measurement] = []
-        for (label, text, user) in [
-            ("prefix of one common word", "pass*", setup.admin), ("prefix of one common word, as a customer", "pass*", setup.customer),
-            ("prefix of hundreds of rare words", "kal*", setup.admin), ("eight prefixes", "err* pas* upd* sec* tim* dat* con* acc*", setup.admin),
-        ] {
+        for (label, text, user) in searches {
             var query = TicketQuery()
             query.search = text
             var hits = 0
             let ours = try await stopwatch.time { _ in hits = try await service.listTickets(query, by: user).tickets.count }
-            results.append(Measurement("search, first 50 hits: \(label) (\(text))", goal: 30, ours: ours, note: "\(hits) hits shown"))
+            results.append(Measurement("search, first 50 hits: \(label)", goal: 30, ours: ours, note: "\(hits) hits shown"))
         }
         return results
     }
