@@ -333,3 +333,20 @@ struct PromptKeyTests {
         }
     }
 }
+
+struct LongDraftTests {
+    /// Only the lines within a screen of the cursor are wrapped; what shows is the same as if all were.
+    @Test func aLongDraftShowsTheLinesAroundTheCursor() {
+        var editor = TextEditor((1...3000).map { "line \($0) of a long draft" }.joined(separator: "\n"))
+        var buffer = Buffer(width: 12, height: 4)
+        let end = editor.render(Rect(x: 0, y: 0, width: 12, height: 4), into: &buffer, style: .plain)
+        #expect(buffer.lines == ["draft       ", "line 3000   ", "of a long   ", "draft       "])
+        #expect(end.y == 3 && end.x == 5)
+        for _ in 0..<400 { _ = editor.handle(.pageUp) }
+        _ = editor.handle(.home)
+        var top = Buffer(width: 12, height: 4)
+        let start = editor.render(Rect(x: 0, y: 0, width: 12, height: 4), into: &top, style: .plain)
+        #expect(top.lines == ["line 1 of a ", "long draft  ", "line 2 of a ", "long draft  "])
+        #expect(start.y == 0 && start.x == 0)
+    }
+}

@@ -81,39 +81,53 @@ public struct TextEditor: Sendable, Equatable {
         return true
     }
 
-    /// The rows the lines take when wrapped at `width` columns: (line, first character, end).
-    func visualRows(width: Int) -> [(line: Int, start: Int, end: Int)] {
-        var rows: [(line: Int, start: Int, end: Int)] = []
-        for (index, line) in lines.enumerated() {
-            let characters = Array(line.text)
-            let widths = characters.map { TextWidth.of(DisplayText.sanitize(String($0))) }
-            var start = 0, used = 0, lastBreak: Int?
-            for (offset, w) in widths.enumerated() {
-                if used + w > width && offset > start {
-                    // Break after the last space of the row when there is one, else inside the word.
-                    let end = lastBreak.map { $0 > start ? $0 : offset } ?? offset
-                    rows.append((index, start, end))
-                    used = widths[end..<offset].reduce(0, +)
-                    start = end
-                    lastBreak = nil
-                }
-                used += w
-                if characters[offset] == " " { lastBreak = offset + 1 }
+    /// The rows line `index` takes when wrapped at `width` columns: (first character, end).
+    func visualRows(ofLine index: Int, width: Int) -> [(start: Int, end: Int)] {
+        let characters = Array(lines[index].text)
+        let widths = characters.map { TextWidth.of(DisplayText.sanitize(String($0))) }
+        var rows: [(start: Int, end: Int)] = []
+        var start = 0, used = 0, lastBreak: Int?
+        for (offset, w) in widths.enumerated() {
+            if used + w > width && offset > start {
+                // Break after the last space of the row when there is one, else inside the word.
+                let end = lastBreak.map { $0 > start ? $0 : offset } ?? offset
+                rows.append((start, end))
+                used = widths[end..<offset].reduce(0, +)
+                start = end
+                lastBreak = nil
             }
-            rows.append((index, start, widths.count))
+            used += w
+            if characters[offset] == " " { lastBreak = offset + 1 }
         }
+        rows.append((start, widths.count))
         return rows
     }
 
     /// Draws the lines soft-wrapped, scrolled to keep the cursor in view; returns the cursor position.
+    /// Only the lines that can show are wrapped (those within a screen of the cursor), so a long
+    /// draft costs no more per key than a short one.
     @discardableResult
     public func render(_ area: Rect, into buffer: inout Buffer, style: Style) -> (x: Int, y: Int) {
         buffer.fill(area, style: style)
         guard area.width > 0, area.height > 0 else { return (area.x, area.y) }
-        let rows = visualRows(width: area.width)
         let cursorColumn = lines[row].cursor
+        let cursorLine = visualRows(ofLine: row, width: area.width)
         // The last visual row of the cursor's line that starts at or before the cursor.
-        let cursorRow = rows.lastIndex { $0.line == row && $0.start <= cursorColumn } ?? 0
+        let cursorIndex = cursorLine.lastIndex { $0.start <= cursorColumn } ?? 0
+        // Lines above the cursor's, until a screen of rows is above it; lines below, a screen's worth.
+        var above: [(line: Int, start: Int, end: Int)] = []
+        var first = row
+        while first > 0 && above.count + cursorIndex < area.height {
+            first -= 1
+            above.insert(contentsOf: visualRows(ofLine: first, width: area.width).map { (first, $0.start, $0.end) }, at: 0)
+        }
+        var rows = above + cursorLine.map { (row, $0.start, $0.end) }
+        var last = row
+        while last + 1 < lines.count && rows.count < above.count + cursorIndex + area.height {
+            last += 1
+            rows += visualRows(ofLine: last, width: area.width).map { (last, $0.start, $0.end) }
+        }
+        let cursorRow = above.count + cursorIndex
         let top = max(0, cursorRow - area.height + 1)
         for (offset, visual) in rows.dropFirst(top).prefix(area.height).enumerated() {
             let characters = Array(lines[visual.line].text)
