@@ -166,6 +166,7 @@ public struct EditorState: Sendable, Equatable {
     /// typed meanwhile is lost with the closing editor and a second `C-s` sends nothing twice.
     public var sending = false
 
+    /// An editor on ticket `number`, aimed at `version`, holding `editor`'s text.
     public init(kind: EditorKind, number: String, editor: TextEditor, version: Int) {
         self.kind = kind
         self.number = number

@@ -30,19 +30,16 @@ public struct TextField: Sendable, Equatable {
         cursor = min(before.count, text.count)
     }
 
+    /// Types one character at the cursor (it may merge into the one before it).
     public mutating func insert(_ character: Character) { insert(String(character)) }
-
-    /// Replaces the whole text, cursor at the end.
-    public mutating func set(_ newText: String) {
-        text = newText
-        cursor = text.count
-    }
 
     /// Drops what follows the cursor (without keeping it for `C-y`).
     public mutating func removeAfterCursor() { delete(from: cursor, to: text.count) }
 
+    /// Removes the character before the cursor.
     public mutating func backspace() { delete(from: cursor - 1, to: cursor) }
 
+    /// Moves the cursor `delta` characters, kept within the text.
     public mutating func moveCursor(by delta: Int) {
         cursor = max(0, min(text.count, cursor + delta))
     }
@@ -77,8 +74,6 @@ public struct TextField: Sendable, Equatable {
         }
         return true
     }
-
-    public var displayed: String { masked ? String(repeating: "•", count: text.count) : DisplayText.sanitize(text) }
 
     /// Draws the field and returns the cursor's column.
     @discardableResult
