@@ -170,13 +170,17 @@ public enum TicketRules {
     ) throws -> (Comment, [Change]) {
         try Permissions.requireComment(actor, ticket, isInternal: isInternal)
         let body = try Validator.commentBody(body)
-        let requesterReplies = !isInternal && actor.id == ticket.requesterId
+        // The customer's side of the ticket: its requester writing as the contact it was filed for.
+        // Staff who filed for an address with no account are recorded as the requester, but write as
+        // staff (their replies meet the first-response clock and reopen nothing).
+        let customerSide = actor.id == ticket.requesterId && actor.email == ticket.customerEmail
+        let requesterReplies = !isInternal && customerSide
         if requesterReplies && ticket.status == .closed && !Workflow.isWithinReopenWindow(ticket, at: now) {
             throw Workflow.reopenWindowPassed(ticket)
         }
         var changes = [Change(.commented, field: "comment", new: isInternal ? "internal" : "public", isInternal: isInternal)]
         if !isInternal {
-            if actor.role.isStaff && actor.id != ticket.requesterId {
+            if actor.role.isStaff && !customerSide {
                 ticket.lastStaffReplyAt = now
                 // A reply after the clock stopped (the ticket resolved or closed unanswered) changes nothing.
                 _ = SLAPolicy.recordFirstResponse(&ticket, at: now)

@@ -19,6 +19,11 @@ public enum DatabaseFiles {
     ///   the PostgreSQL engine is not there yet).
     public static func literal(_ path: String, field: String = "db") throws -> String {
         if path.isEmpty { throw HelpdeskError.validation(field, "must name a file") }
+        // SQLite takes NAME-journal, NAME-wal and NAME-shm for another database's own files: one
+        // opened beside NAME would be read into it, or deleted as a stale journal.
+        if let suffix = sidecarSuffixes.first(where: { path.hasSuffix($0) }) {
+            throw HelpdeskError.validation(field, "\(path) ends in \(suffix), the name SQLite gives a database's own files; choose another name")
+        }
         if let scheme = addressScheme(path) {
             if ["postgres", "postgresql"].contains(scheme.lowercased()) {
                 throw HelpdeskError.validation(

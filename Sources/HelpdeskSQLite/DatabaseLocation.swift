@@ -6,7 +6,8 @@ public enum DatabaseLocation {
     /// `--db`, else `HELPDESK_DB`, else `$XDG_DATA_HOME/helpdesk/helpdesk.sqlite`, else
     /// `~/.local/share/helpdesk/helpdesk.sqlite`.
     public static func resolve(explicit: String?, environment: [String: String]) -> String {
-        if let explicit, !explicit.isEmpty { return explicit }
+        // Given but empty stays empty, for `DatabaseFiles.literal` to refuse: never another file.
+        if let explicit { return explicit }
         if let fromEnv = environment["HELPDESK_DB"], !fromEnv.isEmpty { return fromEnv }
         let dataHome: String
         if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {

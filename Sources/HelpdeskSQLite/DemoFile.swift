@@ -20,10 +20,13 @@ public enum DemoFile {
 
     /// Makes sure a whole demo helpdesk is at `path` (a file path taken literally, `DatabaseFiles`):
     /// - no file, or a helpdesk with no users and no tickets: a demo is built and moved into place;
-    /// - a demo left incomplete (the demo's admin, only demo accounts, but not all of them): rebuilt
-    ///   and put in its place;
+    /// - a demo left incomplete before its first ticket (the demo's admin, only demo accounts, not all
+    ///   of them, no tickets): rebuilt and put in its place;
     /// - a whole demo, or a helpdesk that is not a demo: left as it is.
-    /// - Throws: `VALIDATION_ERROR` on `db` or `mode` (see `HelpdeskDatabase.init`); `INTERNAL_ERROR`
+    /// A file that holds tickets is never replaced: a real helpdesk may use an account named like the
+    /// demo's admin, and its tickets are nobody's to throw away.
+    /// - Throws: `VALIDATION_ERROR` on `db` when the file holds some demo accounts and tickets but is no
+    ///   whole demo (move it away to build one), or on `db`/`mode` (see `HelpdeskDatabase.init`); `INTERNAL_ERROR`
     ///   when the file cannot be written or moved; what the use cases throw while building.
     public static func prepare(
         at path: String, fileMode: mode_t = 0o600, clock: any TimeSource, hasher: any PasswordHasher, tickets: Int
@@ -44,6 +47,10 @@ public enum DemoFile {
             return try await build(file, replacing: true, fileMode: fileMode, clock: clock, hasher: hasher, tickets: tickets)
         }
         if let admin = DemoData.logins.first?.email, stored.contains(admin), stored.isSubset(of: demo), stored != demo {
+            guard emails.tickets == 0 else {
+                throw HelpdeskError.validation(
+                    "db", "\(file) holds \(emails.tickets) tickets and some of the demo's accounts but is not a whole demo; it was left as it is (move it away to build a demo there)")
+            }
             _ = try await build(file, replacing: true, fileMode: fileMode, clock: clock, hasher: hasher, tickets: tickets)
             return .rebuilt
         }

@@ -40,8 +40,12 @@ public final class HelpdeskDatabase: Sendable {
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.foreignKeysEnabled = true
         // Set by hand: GRDB's `journalMode = .wal` also lowers `synchronous` to NORMAL.
+        let known = migrations.count
         configuration.prepareDatabase { db in
             Self.addFunctions(to: db)
+            // A file of a newer program (or of none) is refused by the migrator as it is: its journal
+            // mode is not switched first.
+            guard (0...known).contains(try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0) else { return }
             if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
             }

@@ -122,6 +122,10 @@ extension HelpdeskDatabase {
             let user = (try? row.decode(Int64.self, atIndex: 0)) ?? 0, ticket = (try? row.decode(Int64.self, atIndex: 1)) ?? 0
             _ = try StoredRow(row, table: "ticket_reads", name: "user_id \(user), ticket_id \(ticket)").date("seen_at")
         }
+        try scan("SELECT day, last FROM ticket_sequences ORDER BY day") { row, _ in
+            let day = (try? row.decode(String.self, atIndex: 0)) ?? "?"
+            _ = try StoredRow(row, table: "ticket_sequences", name: "day \(day)").count("last")
+        }
         try scan("SELECT key, value FROM settings WHERE key = '\(SQLiteStorage.autoAssignKey)'") { row, _ in
             _ = try SQLiteStorage.setting(from: row)
         }

@@ -54,8 +54,16 @@ extension SQLiteStorage {
                 arguments: tallyArguments) ?? 0
             // A clock's risk comes before its due time, so both counts are ranges of the running-clocks index.
             let running = "\(StatusSQL.active("t.status")) AND t.sla_next_risk <= ?"
+            // Summed with a check: a tally planted beyond any real count is refused, never a trap.
+            let open = try TicketStatus.allCases.filter(\.isActive).reduce(0) { total, status in
+                let (sum, overflow) = total.addingReportingOverflow(byStatus[status.rawValue, default: 0])
+                guard !overflow else {
+                    throw HelpdeskError(.internalError, "Stored value refused: ticket_tally.n adds up past any count (run helpdesk check)")
+                }
+                return sum
+            }
             return DashboardReport(
-                open: TicketStatus.allCases.filter(\.isActive).reduce(0) { $0 + byStatus[$1.rawValue, default: 0] },
+                open: open,
                 unassigned: unassigned,
                 breachedNow: try count("\(running) AND t.sla_next_due <= ?", [now, now]),
                 atRisk: try count("\(running) AND t.sla_next_due > ?", [now, now]),

@@ -24,19 +24,19 @@ extension SQLiteStorage {
         }
     }
 
-    /// The day's next sequence number. The upsert runs inside the creating transaction, which holds
-    /// the write lock, and `tickets.number` is UNIQUE: two creators can never share a number.
+    /// The day's next sequence number. It runs inside the creating transaction, which holds the
+    /// write lock, and `tickets.number` is UNIQUE: two creators can never share a number. The stored
+    /// counter is read through the checked reader, so a damaged one is refused by name (and listed by
+    /// `check`) rather than turned by SQLite into a number that collides.
+    /// - Throws: `INTERNAL_ERROR` naming `ticket_sequences.last` when it is not a count.
     static func nextNumber(for now: Date, _ db: Database) throws -> String {
         let day = TicketNumber.day(of: now)
-        guard let sequence = try Int.fetchOne(
-            db,
-            sql: """
-                INSERT INTO ticket_sequences (day, last) VALUES (?, 1)
-                ON CONFLICT(day) DO UPDATE SET last = last + 1
-                RETURNING last
-                """,
-            arguments: [day])
-        else { throw HelpdeskError(.internalError, "Could not allocate a ticket number") }
+        let stored = try Row.fetchOne(db, sql: "SELECT last FROM ticket_sequences WHERE day = ?", arguments: [day])
+        let last = try stored.map { try StoredRow($0, table: "ticket_sequences", name: "day \(day)").count("last") } ?? 0
+        let sequence = last + 1
+        try db.execute(
+            sql: "INSERT INTO ticket_sequences (day, last) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET last = excluded.last",
+            arguments: [day, sequence])
         return TicketNumber.format(day: day, sequence: sequence)
     }
 

@@ -58,7 +58,8 @@ struct StoredRow {
         case .null: "NULL"
         case .int64(let int): "\(int)"
         case .double(let double): "\(double)"
-        case .string(let text): "\"" + (text.count > 40 ? String(text.prefix(39)) + "…" : text) + "\""
+        // Shown as a person would see it: a planted escape sequence must not reach a terminal.
+        case .string(let text): "\"" + DisplayText.sanitize(text.count > 40 ? String(text.prefix(39)) + "…" : text) + "\""
         case .blob(let data): "a blob of \(data.count) bytes"
         }
     }
@@ -104,11 +105,11 @@ struct StoredRow {
     /// The longest span of time the helpdesk stores, in seconds: that of `AcceptedInstants`.
     static let longestDuration = AcceptedInstants.range.upperBound.timeIntervalSince(AcceptedInstants.range.lowerBound)
 
-    /// A duration in seconds no longer than `longestDuration` either way (a paused time, a clock's
-    /// own time), so that no report or display turning it into an integer can overflow.
+    /// A duration in seconds, from 0 to `longestDuration` (a paused time, a clock's own time): never
+    /// negative, and short enough that no report or display turning it into an integer can overflow.
     func duration(_ column: String) throws -> Double {
         let value = try real(column)
-        guard abs(value) <= Self.longestDuration else { throw refused(column, "durations are at most 1,000 years") }
+        guard (0...Self.longestDuration).contains(value) else { throw refused(column, "durations run from 0 to 1,000 years") }
         return value
     }
 
@@ -120,9 +121,9 @@ struct StoredRow {
     /// - Throws: `INTERNAL_ERROR` naming the column when it is not.
     static func checkedDuration(_ value: Double?, column: String) throws -> Double? {
         guard let value else { return nil }
-        guard value.isFinite, abs(value) <= longestDuration else {
+        guard value.isFinite, (0...longestDuration).contains(value) else {
             throw HelpdeskError(
-                .internalError, prefix + "\(column) of a ticket is \(value), but durations are at most 1,000 years" + suffix)
+                .internalError, prefix + "\(column) of a ticket is \(value), but durations run from 0 to 1,000 years" + suffix)
         }
         return value
     }

@@ -95,7 +95,12 @@ enum TicketTable {
     }
 
     /// Writes the columns that differ between the loaded and the changed ticket.
+    /// - Throws: `INTERNAL_ERROR` when the new version is past what the reader accepts (2^53: a file
+    ///   planted with such a version), so the program never writes a row it would refuse to read.
     static func update(from old: Ticket, to new: Ticket, _ db: Database) throws {
+        guard (0...(1 << 53)).contains(new.version) else {
+            throw HelpdeskError(.internalError, "Stored value refused: tickets.version of \(old.number) would pass 2^53 (run helpdesk check)")
+        }
         let before = Dictionary(uniqueKeysWithValues: values(old))
         let changed = values(new).filter { before[$0.0] != $0.1 }
         guard !changed.isEmpty else { return }

@@ -64,6 +64,15 @@ extension Helpdesk {
         }
     }
 
+    /// The checks `addUser` makes of its fields before anything is stored, for a face that must not
+    /// create a helpdesk for a first user who would be refused (the command line's first `user add`).
+    /// - Throws: `VALIDATION_ERROR` listing every bad field.
+    public static func checkNewUser(email: String, name: String, role: String, password: String) throws {
+        var errors = FieldErrors()
+        errors.check("role") { _ = try Validator.choice(role, field: "role", as: Role.self) }
+        _ = try validateNewUser(email: email, name: name, password: password, errors: errors)
+    }
+
     private static func validateNewUser(
         email: String, name: String, password: String, errors: FieldErrors = FieldErrors()
     ) throws -> (email: String, name: String, password: String) {
@@ -100,6 +109,11 @@ extension Helpdesk {
         }
         let checkedHash = stored.passwordHash
         let matched = if let checkedHash { await verifyPassword(password, against: checkedHash) } else { false }
+        // A refusal costs what the decoy costs: a wrong password on an account with a cheaper (older)
+        // hash, or none, is padded with the decoy's check, so timing tells no account apart.
+        if !matched, checkedHash.map(hasher.needsRehash) ?? true {
+            _ = await verifyPassword(password, against: Self.decoyHash)
+        }
         var freshHash: String?
         if matched, let checkedHash, hasher.needsRehash(checkedHash) {
             freshHash = try await hashPassword(password)

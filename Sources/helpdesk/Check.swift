@@ -16,13 +16,13 @@ struct Check: AsyncParsableCommand {
             let report = try global.database().check()
             try output.emit(json: WireCheck(report)) {
                 var lines = ["integrity: " + (report.integrity == ["ok"] ? "ok" : "\(report.integrity.count) problem(s)")]
-                lines += report.integrity == ["ok"] ? [] : report.integrity.map { "  \($0)" }
+                lines += report.integrity == ["ok"] ? [] : report.integrity.map { "  " + DisplayText.sanitize($0) }
                 for (name, found, kind) in [
                     ("foreign keys", report.foreignKeys, "broken reference(s)"), ("stored values", report.storedValues, "problem(s)"),
                     ("consistency", report.consistency, "problem(s)"),
                 ] {
                     lines.append("\(name): " + (found.isEmpty ? "ok" : "\(found.count) \(kind)"))
-                    lines += found.map { "  \($0)" }
+                    lines += found.map { "  " + DisplayText.sanitize($0) }
                 }
                 lines.append(
                     "email collisions: "

@@ -50,12 +50,20 @@ struct GlobalOptions: ParsableArguments {
     /// The database file, migrated. Only the commands that start a helpdesk (`init`, `demo`, the
     /// first admin's `user add`) pass `create`; any other command on a path with no file refuses, so
     /// that a mistyped `--db` creates nothing.
-    /// - Throws: `VALIDATION_ERROR` on `db` when the file is absent and `create` is false.
+    /// - Throws: `VALIDATION_ERROR` on `db` when the file is absent or empty (with no write-ahead log)
+    ///   and `create` is false.
     func database(path: String? = nil, create: Bool = false) throws -> HelpdeskDatabase {
         let path = path ?? databasePath
         let file = try DatabaseFiles.literal(path)
         if !create && !FileManager.default.fileExists(atPath: file) {
             throw HelpdeskError.validation("db", "no helpdesk database at \(path); create one with helpdesk init")
+        }
+        // An empty file (made by `touch`, or a mistyped name of one) is not a helpdesk either: only the
+        // commands that create one may turn it into one.
+        if !create, let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size == 0,
+            !FileManager.default.fileExists(atPath: file + "-wal")
+        {
+            throw HelpdeskError.validation("db", "\(path) is an empty file, not a helpdesk database; create one with helpdesk init")
         }
         return try HelpdeskDatabase(path: path, fileMode: try fileMode())
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import HelpdeskCore
+import HelpdeskUseCases
 import HelpdeskWire
 
 struct UserAdd: AsyncParsableCommand {
@@ -23,13 +24,15 @@ struct UserAdd: AsyncParsableCommand {
                 throw HelpdeskError.validation("password", "give exactly one of --password-stdin and --password")
             }
             let hasActor = global.actingAs != nil || global.environment["HELPDESK_USER"] != nil
-            // The first admin starts a helpdesk; anyone else adds to one that exists.
+            let secret = try password ?? StandardInput.password()
+            // The first admin starts a helpdesk; anyone else adds to one that exists. A first user the
+            // core would refuse creates no file.
+            if !hasActor { try Helpdesk.checkNewUser(email: email, name: name, role: role, password: secret) }
             let service = try global.service(create: !hasActor)
             let actor = hasActor ? try await global.actor(service) : nil
             let user: User
             do {
-                user = try await service.addUser(
-                    email: email, name: name, role: role, password: try password ?? StandardInput.password(), by: actor)
+                user = try await service.addUser(email: email, name: name, role: role, password: secret, by: actor)
             } catch let error as HelpdeskError where error.code == .unauthorized && actor == nil {
                 throw HelpdeskError(.unauthorized, "\(error.message): pass --as ADMIN_EMAIL")
             }

@@ -52,6 +52,21 @@ struct DemoFileTests {
         #expect(try cli.run(["login", "--db", path, "--email", "dan@customer.test", "--password-stdin"], stdin: "demo-password\n").status == 0)
     }
 
+    @Test func aHelpdeskWithTicketsIsNeverReplacedEvenWithADemoLikeAdmin() throws {
+        let cli = try CLI()
+        let path = cli.directory.appendingPathComponent("real.sqlite").path
+        try cli.json(["user", "add", "--db", path, "--email", "admin@demo.test", "--name", "Real", "--role", "admin", "--password", "realadmin1"])
+        for index in 1...3 {
+            try cli.json(["ticket", "create", "--db", path, "--subject", "Real work \(index)", "--description", "Important data \(index)."],
+                         as: "admin@demo.test")
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let result = try cli.run(["demo", "--db", path, "--tickets", "3", "--json"])
+        #expect(result.status != 0)
+        #expect(try result.json()["code"] as? String == "VALIDATION_ERROR")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "the real helpdesk is untouched")
+    }
+
     @Test func aHelpdeskThatIsNotADemoIsLeftAlone() throws {
         let cli = try CLI()
         try cli.seedUsers()

@@ -123,6 +123,21 @@ struct WorkflowTests {
         #expect(clock.secondsLeft == 14 * 3600)
     }
 
+    /// Staff who file for an address with no account are recorded as its requester, but write as
+    /// staff: their reply meets first response and never reopens or is refused as the customer's.
+    @Test func staffWhoFiledForAnUnregisteredAddressWriteAsStaff() throws {
+        let t0 = Fixture.t0, day = 86400.0
+        var ticket = Fixture.ticket(requester: Fixture.agent, assignee: Fixture.agent)
+        ticket.customerEmail = "zed@else.test"
+        _ = try TicketRules.addComment(&ticket, body: "Called back", isInternal: false, by: Fixture.agent, at: t0.addingTimeInterval(1800))
+        #expect(ticket.firstResponseAt == t0.addingTimeInterval(1800), "the reply meets the first-response clock")
+        var closed = Fixture.ticket(status: .closed, requester: Fixture.agent)
+        closed.customerEmail = "zed@else.test"
+        let (_, changes) = try TicketRules.addComment(&closed, body: "Logged the call", isInternal: false, by: Fixture.agent, at: t0.addingTimeInterval(9 * day))
+        #expect(closed.status == .closed, "staff replies move nothing")
+        #expect(changes.map(\.action) == [.commented])
+    }
+
     @Test func aRequestersReplyReopensAClosedTicketOnlyWithinSevenDays() throws {
         let t0 = Fixture.t0, day = 86400.0
         var recent = Fixture.ticket(status: .closed)
