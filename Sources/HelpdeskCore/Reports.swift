@@ -121,6 +121,9 @@ public struct ReportPeriod: Sendable, Equatable {
                 let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
                 TicketNumber.day(of: date) == text.replacingOccurrences(of: "-", with: "")
             else { throw HelpdeskError.validation(field, "must be a date like 2026-01-31") }
+            // Days the helpdesk can hold a ticket on, the whole day within the accepted instants.
+            _ = try AcceptedInstants.require(date, field: field)
+            _ = try AcceptedInstants.require(date.addingTimeInterval(86400 - 0.001), field: field)
             return date
         }
         // Both bounds are checked before either is reported, so every bad field is listed together.

@@ -213,3 +213,13 @@ struct TextTests {
         #expect(terms.allSatisfy { !$0.text.contains("\"") && !$0.text.contains("(") })
     }
 }
+
+struct ReportPeriodRangeTests {
+    @Test func reportDaysLieWithinTheAcceptedInstants() {
+        let now = Date(timeIntervalSince1970: 1_795_000_000)
+        expectError(.validation, field: "from") { try ReportPeriod.parse(from: "9999-12-01", to: "9999-12-31", now: now) }
+        expectError(.validation, field: "to") { try ReportPeriod.parse(from: "2999-12-20", to: "3000-01-05", now: now) }
+        expectError(.validation, field: "from") { try ReportPeriod.parse(from: "1999-12-31", to: "2000-01-05", now: now) }
+        #expect((try? ReportPeriod.parse(from: "2999-12-01", to: "2999-12-31", now: now)) != nil)
+    }
+}
