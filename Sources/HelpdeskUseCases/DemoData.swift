@@ -79,7 +79,7 @@ public enum DemoData {
             clock = clock.addingTimeInterval(Double(60 + random.next(below: maxMinutes * 60)))
             return clock < now ? at(clock) : nil
         }
-        func at(_ moment: Date) -> Helpdesk { Helpdesk(storage: helpdesk.storage, clock: FixedTimeSource(moment), hasher: helpdesk.hasher) }
+        func at(_ moment: Date) -> Helpdesk { Helpdesk(storage: helpdesk.storage, clock: FixedTimeSource(moment), hasher: helpdesk.hasher, digest: helpdesk.digest) }
         let customer = customers[random.next(below: customers.count)]
         let subject = subjects[random.next(below: subjects.count)]
         let input = NewTicketInput(

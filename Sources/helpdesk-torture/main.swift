@@ -12,7 +12,7 @@ let arguments = CommandLine.arguments
 let fastHasher = PBKDF2PasswordHasher(rounds: 1_000)
 
 func service(_ path: String) throws -> Helpdesk {
-    Helpdesk(storage: SQLiteStorage(database: try HelpdeskDatabase(path: path)), clock: SystemTimeSource(), hasher: fastHasher)
+    Helpdesk(storage: SQLiteStorage(database: try HelpdeskDatabase(path: path)), clock: SystemTimeSource(), hasher: fastHasher, digest: SHA256Digester())
 }
 
 func fail(_ message: String) -> Never {

@@ -60,7 +60,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// The use cases over the SQLite engine on the chosen file (see `database(path:create:)`).
     func service(path: String? = nil, create: Bool = false) throws -> Helpdesk {
-        Helpdesk(storage: SQLiteStorage(database: try database(path: path, create: create)), clock: try clock(), hasher: hasher())
+        Helpdesk(storage: SQLiteStorage(database: try database(path: path, create: create)), clock: try clock(), hasher: hasher(), digest: SHA256Digester())
     }
 
     /// The acting user from `--as` or `HELPDESK_USER`.
