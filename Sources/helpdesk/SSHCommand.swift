@@ -3,7 +3,7 @@ import ArgumentParser
 struct SSHCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ssh", abstract: "Serve the helpdesk over OpenSSH: keys, authorized_keys lines and the forced command.",
-        subcommands: [SSHKeyCommand.self])
+        subcommands: [SSHKeyCommand.self, SSHAuthorizedKeys.self, SSHSession.self])
 }
 
 struct SSHKeyCommand: AsyncParsableCommand {

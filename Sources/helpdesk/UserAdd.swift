@@ -22,7 +22,7 @@ struct UserAdd: AsyncParsableCommand {
             guard passwordStdin != (password != nil) else {
                 throw HelpdeskError.validation("password", "give exactly one of --password-stdin and --password")
             }
-            let hasActor = global.actingAs != nil || global.environment["HELPDESK_USER"] != nil
+            let hasActor = SSHSessionContext.current != nil || global.actingAs != nil || global.environment["HELPDESK_USER"] != nil
             // The first admin starts a helpdesk; anyone else adds to one that exists.
             let service = try global.service(create: !hasActor)
             let actor = hasActor ? try await global.actor(service) : nil
