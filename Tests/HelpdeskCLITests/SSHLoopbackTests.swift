@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+/// A real OpenSSH server on loopback, with no port at all: the client starts `sshd -i` (inetd
+/// mode) as its `ProxyCommand`, as OpenSSH's own regression tests do. The test writes its own
+/// `sshd_config`, host key, user keys and `authorized_keys` (made by `helpdesk ssh authorized-keys`)
+/// in a private temporary folder. sshd missing is a failure that says what to install, never a skip.
+@Suite(.serialized)
+struct SSHLoopbackTests {
+    /// One sshd configuration and the keys to reach it.
+    struct Server {
+        let fx: SSHFixture
+        let folder: URL
+        let sshd: String, ssh: String
+
+        init(_ fx: SSHFixture) throws {
+            self.fx = fx
+            sshd = try OpenSSHTools.find(["/usr/sbin/sshd", "/usr/local/sbin/sshd"], package: "openssh-server")
+            ssh = try OpenSSHTools.find(["/usr/bin/ssh", "/usr/local/bin/ssh"], package: "openssh-client")
+            folder = fx.cli.directory.appendingPathComponent("sshd")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            if getuid() == 0, !FileManager.default.fileExists(atPath: "/run/sshd") {
+                // sshd's privilege-separation folder, which systemd would make; outside systemd it must exist.
+                try FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+            }
+            let host = try OpenSSHTools.makeKey("ed25519", named: "host", in: folder)
+            let hostKey = try String(contentsOfFile: host, encoding: .utf8).split(separator: " ").prefix(2).joined(separator: " ")
+            try "helpdesk-test \(hostKey)\n".write(to: folder.appendingPathComponent("known_hosts"), atomically: true, encoding: .utf8)
+            // The server's side of the README's block; StrictModes off only because the folder is under /tmp.
+            try """
+                HostKey \(host.dropLast(".pub".count))
+                AuthorizedKeysFile \(folder.appendingPathComponent("authorized_keys").path)
+                StrictModes no
+                UsePAM no
+                PermitRootLogin forced-commands-only
+                AuthenticationMethods publickey
+                PasswordAuthentication no
+                KbdInteractiveAuthentication no
+                DisableForwarding yes
+                PermitTTY yes
+                PermitUserRC no
+                PidFile none
+                LogLevel ERROR
+
+                """.write(to: folder.appendingPathComponent("sshd_config"), atomically: true, encoding: .utf8)
+            try writeAuthorizedKeys()
+        }
+
+        /// The client's options: this server only, `key` only, offering `HELPDESK_USER` (which sshd
+        /// drops, and the session would ignore); the last argument is the login.
+        func options(with key: String) -> [String] {
+            let user = String(cString: getpwuid(getuid()).pointee.pw_name)
+            return [
+                "-F", "/dev/null", "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-o", "IdentityAgent=none", "-i", key,
+                "-o", "HostKeyAlias=helpdesk-test", "-o", "StrictHostKeyChecking=yes",
+                "-o", "UserKnownHostsFile=\(folder.appendingPathComponent("known_hosts").path)",
+                "-o", "ProxyCommand=\(sshd) -i -f \(folder.appendingPathComponent("sshd_config").path)",
+                "-o", "SetEnv=HELPDESK_USER=admin@x.test", "\(user)@localhost",
+            ]
+        }
+
+        /// `authorized_keys` as `helpdesk ssh authorized-keys` prints it (the static-file mode).
+        func writeAuthorizedKeys() throws {
+            let lines = try fx.cli.run(["ssh", "authorized-keys", "--db", fx.cli.database])
+            #expect(lines.status == 0, "\(lines.stderr)")
+            try lines.stdout.write(to: folder.appendingPathComponent("authorized_keys"), atomically: true, encoding: .utf8)
+        }
+
+        /// `ssh` with `key` and `request`, as a client on another machine would run it, offering
+        /// `HELPDESK_USER` (which sshd drops, and the session would ignore).
+        func connect(with key: String, _ request: String) throws -> CLI.Result {
+            let arguments = options(with: key) + [request]
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: ssh)
+            process.arguments = arguments
+            let out = folder.appendingPathComponent("\(UUID().uuidString).out"), err = folder.appendingPathComponent("\(UUID().uuidString).err")
+            FileManager.default.createFile(atPath: out.path, contents: nil)
+            FileManager.default.createFile(atPath: err.path, contents: nil)
+            process.standardOutput = try FileHandle(forWritingTo: out)
+            process.standardError = try FileHandle(forWritingTo: err)
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            return CLI.Result(
+                status: process.terminationStatus, stdout: try String(contentsOf: out, encoding: .utf8),
+                stderr: try String(contentsOf: err, encoding: .utf8))
+        }
+    }
+
+    @Test func aKeyRunsACommandAsItsUserOverRealSSHAndARemovedKeyGetsNothing() throws {
+        let fx = try SSHFixture()
+        let dan = try fx.addKey(for: "dan@x.test", named: "dan")
+        let erin = try fx.addKey(for: "erin@x.test", named: "erin")
+        let dans = try fx.cli.createTicket(subject: "Dan cannot print", as: "dan@x.test")
+        let erins = try fx.cli.createTicket(subject: "Erin cannot print", as: "erin@x.test")
+        let server = try Server(fx)
+
+        let asDan = try server.connect(with: dan.privateKey, "ticket list --json")
+        #expect(asDan.status == 0, "\(asDan.stderr)")
+        #expect(try SSHSessionTests.numbers(asDan) == [dans])
+        let asErin = try server.connect(with: erin.privateKey, "ticket list --json")
+        #expect(try SSHSessionTests.numbers(asErin) == [erins])
+        let hostile = try server.connect(with: dan.privateKey, "ticket list --as admin@x.test; cat /etc/passwd")
+        #expect(hostile.status == 2 && hostile.stdout.isEmpty && hostile.stderr.contains("--as is not accepted over SSH"), "\(hostile.stderr)")
+
+        // Removed but still in a stale authorized_keys file: the session refuses it, with no data.
+        try fx.cli.json(["ssh", "key", "remove", dan.fingerprint], as: "admin@x.test")
+        let stale = try server.connect(with: dan.privateKey, "ticket list")
+        #expect(stale.status == 3 && stale.stdout.isEmpty, "\(stale.stdout)")
+        #expect(stale.stderr == "error: This SSH key is no longer registered with the helpdesk\n", "\(stale.stderr)")
+        // Once the file is written again, sshd itself refuses the key.
+        try server.writeAuthorizedKeys()
+        let refused = try server.connect(with: dan.privateKey, "ticket list --json")
+        #expect(refused.status == 255 && refused.stdout.isEmpty)
+        #expect(refused.stderr.contains("Permission denied (publickey)"), "\(refused.stderr)")
+        #expect(try SSHSessionTests.numbers(try server.connect(with: erin.privateKey, "ticket list --json")) == [erins])
+    }
+
+    @Test func aKeyOpensTheConsoleAsItsUserThroughSSHWithATerminal() throws {
+        let fx = try SSHFixture()
+        let erin = try fx.addKey(for: "erin@x.test", named: "erin")
+        _ = try fx.cli.createTicket(subject: "Dan cannot print", as: "dan@x.test")
+        _ = try fx.cli.createTicket(subject: "Erin cannot print", as: "erin@x.test")
+        let server = try Server(fx)
+        let tmux = try Tmux(command: [server.ssh, "-tt"] + server.options(with: erin.privateKey), environment: ["TERM": "xterm-256color"])
+        defer { tmux.close() }
+        let screen = try tmux.waitFor("Erin cannot print")
+        #expect(screen.contains("Erin (customer)"), "logged in as the key's user:\n\(screen)")
+        #expect(!screen.contains("Dan cannot print"))
+        try tmux.send("q")
+        try tmux.waitFor("EXITED 0")
+    }
+}
