@@ -13,7 +13,9 @@ struct SSHLoopbackTests {
         let folder: URL
         let sshd: String, ssh: String
 
-        init(_ fx: SSHFixture) throws {
+        /// With `keysCommand`, sshd asks that program for each offered key (`AuthorizedKeysCommand`);
+        /// without, it reads the file `writeAuthorizedKeys` writes.
+        init(_ fx: SSHFixture, keysCommand: String? = nil) throws {
             self.fx = fx
             sshd = try OpenSSHTools.find(["/usr/sbin/sshd", "/usr/local/sbin/sshd"], package: "openssh-server")
             ssh = try OpenSSHTools.find(["/usr/bin/ssh", "/usr/local/bin/ssh"], package: "openssh-client")
@@ -29,7 +31,8 @@ struct SSHLoopbackTests {
             // The server's side of the README's block; StrictModes off only because the folder is under /tmp.
             try """
                 HostKey \(host.dropLast(".pub".count))
-                AuthorizedKeysFile \(folder.appendingPathComponent("authorized_keys").path)
+                \(keysCommand.map { "AuthorizedKeysFile none\nAuthorizedKeysCommand \($0)\nAuthorizedKeysCommandUser root" }
+                    ?? "AuthorizedKeysFile \(folder.appendingPathComponent("authorized_keys").path)")
                 StrictModes no
                 UsePAM no
                 PermitRootLogin forced-commands-only
@@ -129,5 +132,33 @@ struct SSHLoopbackTests {
         #expect(!screen.contains("Dan cannot print"))
         try tmux.send("q")
         try tmux.waitFor("EXITED 0")
+    }
+
+    /// The deployment the README recommends: sshd asks `helpdesk ssh authorized-keys --type %t --key %k`
+    /// for each offered key, so a removed key is refused by sshd itself at once. sshd runs such a
+    /// program only from a folder no one but root may write, up to `/`: the test puts a two-line
+    /// wrapper in a private folder under `/run` (root's) and removes it afterwards.
+    @Test func sshdAsksTheHelpdeskForEachKeyAndARemovedKeyIsRefusedAtOnce() throws {
+        try #require(getuid() == 0, "this test runs sshd as root (AuthorizedKeysCommandUser root, a wrapper under /run)")
+        let fx = try SSHFixture()
+        let dan = try fx.addKey(for: "dan@x.test", named: "dan")
+        let dans = try fx.cli.createTicket(subject: "Dan cannot print", as: "dan@x.test")
+        let wrapperFolder = "/run/helpdesk-test-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: wrapperFolder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
+        defer { try? FileManager.default.removeItem(atPath: wrapperFolder) }
+        let wrapper = wrapperFolder + "/helpdesk"
+        try "#!/bin/sh\nexec \(Tmux.quote(CLI.binary.path)) \"$@\"\n".write(toFile: wrapper, atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: wrapper)
+        let server = try Server(fx, keysCommand: "\(wrapper) ssh authorized-keys --db \(fx.cli.database) --type %t --key %k")
+
+        let asDan = try server.connect(with: dan.privateKey, "ticket list --json")
+        #expect(asDan.status == 0, "\(asDan.stderr)")
+        #expect(try SSHSessionTests.numbers(asDan) == [dans])
+        let stranger = String(try OpenSSHTools.makeKey("ed25519", named: "stranger", in: fx.cli.directory).dropLast(".pub".count))
+        let unknown = try server.connect(with: stranger, "ticket list --json")
+        #expect(unknown.status == 255 && unknown.stdout.isEmpty && unknown.stderr.contains("Permission denied (publickey)"), "\(unknown.stderr)")
+        try fx.cli.json(["ssh", "key", "remove", dan.fingerprint], as: "admin@x.test")
+        let removed = try server.connect(with: dan.privateKey, "ticket list --json")
+        #expect(removed.status == 255 && removed.stdout.isEmpty && removed.stderr.contains("Permission denied (publickey)"), "\(removed.stderr)")
     }
 }
