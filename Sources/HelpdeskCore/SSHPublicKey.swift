@@ -1,26 +1,5 @@
 import Foundation
 
-/// The public-key types a helpdesk accepts for SSH, as OpenSSH names them. Certificates
-/// (`*-cert-v01@openssh.com`) and `ssh-dss` are refused by `SSHPublicKey.parse`; RSA keys need
-/// `SSHPublicKey.minimumRSABits`.
-public enum SSHKeyType: String, CaseIterable, Sendable {
-    case ed25519 = "ssh-ed25519"
-    case ecdsaP256 = "ecdsa-sha2-nistp256"
-    case ecdsaP384 = "ecdsa-sha2-nistp384"
-    case ecdsaP521 = "ecdsa-sha2-nistp521"
-    case rsa = "ssh-rsa"
-    case securityKeyEd25519 = "sk-ssh-ed25519@openssh.com"
-    case securityKeyECDSAP256 = "sk-ecdsa-sha2-nistp256@openssh.com"
-}
-
-/// SHA-256, injected where a key's fingerprint is needed: the core imports only Foundation, so the
-/// digest comes from the engine that has swift-crypto (`SHA256Digester` in HelpdeskSQLite), as
-/// password hashing does (`PasswordHasher`).
-public protocol FingerprintDigest: Sendable {
-    /// The 32-byte SHA-256 digest of `bytes`.
-    func sha256(_ bytes: [UInt8]) -> [UInt8]
-}
-
 /// An OpenSSH public key, parsed from its `authorized_keys` text (`TYPE BASE64 [COMMENT]`) and
 /// checked down to its wire encoding (RFC 4253 §6.6, RFC 5656, RFC 8709, OpenSSH's PROTOCOL.u2f),
 /// so that what is stored and later written into an `authorized_keys` line is exactly one key:
@@ -169,22 +148,5 @@ public struct SSHPublicKey: Sendable, Equatable {
             defer { offset += length }
             return Array(bytes[offset..<offset + length])
         }
-    }
-}
-
-/// How a key is named to be removed: `SHA256:` and 43 base64 characters, as `ssh-keygen -lf` prints it.
-public enum SSHFingerprint {
-    /// What every fingerprint begins with.
-    public static let prefix = "SHA256:"
-
-    /// The fingerprint, checked for its shape (not for a key holding it).
-    /// - Throws: `VALIDATION_ERROR` on `field` when it is not `SHA256:` and 43 base64 characters.
-    public static func validate(_ text: String, field: String = "fingerprint") throws -> String {
-        let body = text.hasPrefix(prefix) ? text.dropFirst(prefix.count) : ""
-        let alphabet = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
-        guard body.count == 43, body.allSatisfy({ alphabet.contains($0) }) else {
-            throw HelpdeskError.validation(field, "must be a fingerprint as ssh-keygen -lf prints it: SHA256: and 43 characters")
-        }
-        return text
     }
 }
