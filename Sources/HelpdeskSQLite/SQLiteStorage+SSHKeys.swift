@@ -101,13 +101,16 @@ extension SQLiteStorage {
         }
     }
 
-    public func useSSHKey(id: Int64, at now: Date, decide: @escaping @Sendable (SSHKey?, User?) throws -> Void) async throws -> User {
+    public func useSSHKey(
+        id: Int64, at now: Date, decide: @escaping @Sendable (SSHKey?, User?) throws -> AuditRecord
+    ) async throws -> User {
         try await write { db in
             let key = try SSHKeyTable.find(id: id, db)
             let owner = try key.flatMap { try UserTable.find(id: $0.userId, db) }
-            try decide(key, owner)
+            let audit = try decide(key, owner)
             guard let owner else { throw HelpdeskError(.internalError, "A connection was accepted without its user") }
             try db.execute(sql: "UPDATE ssh_keys SET last_used_at = ? WHERE id = ?", arguments: [now, id])
+            try Self.audit(audit, by: owner, at: now, db)
             return owner
         }
     }

@@ -81,12 +81,15 @@ extension Helpdesk {
 
     /// A connection over SSH with the key `keyId` (the id its `authorized_keys` line names): the key
     /// and its owner are read again now, inside one transaction that also records the key's
-    /// `last_used_at`. The returned user is who the connection acts as.
-    /// - Throws: `UNAUTHORIZED` when the key was removed or its user is gone or deactivated.
+    /// `last_used_at` and writes the audit log (`ssh.connect`, by the owner, target their email,
+    /// detail the key's fingerprint). The returned user is who the connection acts as.
+    /// - Throws: `UNAUTHORIZED` when the key was removed or its user is gone or deactivated
+    ///   (nothing is written then).
     public func openSSHSession(keyId: Int64) async throws -> User {
         try await storage.useSSHKey(id: keyId, at: try now()) { key, owner in
-            guard key != nil else { throw HelpdeskError(.unauthorized, "This SSH key is no longer registered with the helpdesk") }
-            _ = try Self.acting(owner)
+            guard let key else { throw HelpdeskError(.unauthorized, "This SSH key is no longer registered with the helpdesk") }
+            let user = try Self.acting(owner)
+            return AuditRecord("ssh.connect", target: user.email, detail: key.fingerprint)
         }
     }
 }

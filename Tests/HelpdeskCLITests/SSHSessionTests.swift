@@ -31,6 +31,8 @@ struct SSHSessionTests {
         // The use is recorded.
         let keys = try #require(try fx.cli.json(["ssh", "key", "list", "dan@x.test"], as: "admin@x.test")["keys"] as? [[String: Any]])
         #expect(keys.first?["last_used_at"] is String)
+        let audit = try #require(try fx.cli.json(["audit"], as: "admin@x.test")["audit"] as? [[String: Any]])
+        #expect(audit.first.map { [$0["actor"] as? String, $0["action"] as? String, $0["detail"] as? String] } == ["dan@x.test", "ssh.connect", dan.fingerprint])
     }
 
     @Test func hostileRequestsAreRefusedAndRunNothing() throws {

@@ -97,6 +97,8 @@ struct SSHKeyTests {
         let key = try await fx.service.addSSHKey(email: "dan@x.test", key: Self.k1, by: fx.admin)
         #expect(try await fx.at(2).openSSHSession(keyId: key.id).email == "dan@x.test")
         #expect(try await fx.service.sshKeys(email: nil, by: fx.dan).first?.lastUsedAt == fx.start.addingTimeInterval(7200))
+        let connected = try await fx.service.auditLog(by: fx.admin).first
+        #expect(connected.map { [$0.actorEmail, $0.action, $0.target, $0.detail] } == ["dan@x.test", "ssh.connect", "dan@x.test", Self.f1])
         _ = try await fx.service.setActive(email: "dan@x.test", active: false, by: fx.admin)
         let deactivated = await expectError(.unauthorized) { try await fx.at(3).openSSHSession(keyId: key.id) }
         #expect(deactivated?.message.contains("deactivated") == true)
@@ -104,6 +106,7 @@ struct SSHKeyTests {
         _ = try await fx.service.removeSSHKey(fingerprint: key.fingerprint, by: fx.admin)
         let removed = await expectError(.unauthorized) { try await fx.at(4).openSSHSession(keyId: key.id) }
         #expect(removed?.message.contains("no longer registered") == true)
+        #expect(try await fx.service.auditLog(by: fx.admin).filter { $0.action == "ssh.connect" }.count == 1, "a refused connection writes nothing")
         // A key added later never takes a removed key's id, which a stale authorized_keys line names.
         let later = try await fx.service.addSSHKey(email: "erin@x.test", key: Self.k2, by: fx.admin)
         #expect(later.id != key.id)

@@ -73,9 +73,9 @@ public protocol SSHKeyStorage: Sendable {
     /// The keys of active users, every one or only `key` (matched on its type and wire encoding), by id.
     func sshKeyEntries(matching key: SSHPublicKey?) async throws -> [SSHKeyEntry]
     /// A connection with the key `id`: in one transaction `decide` sees the key (nil when removed)
-    /// and its owner as stored now and throws to refuse; otherwise `last_used_at` is set to `now`.
-    /// Returns the owner.
+    /// and its owner as stored now and throws to refuse; otherwise `last_used_at` is set to `now`
+    /// and the audit record `decide` returns is written, its actor the owner. Returns the owner.
     func useSSHKey(
-        id: Int64, at now: Date, decide: @escaping @Sendable (SSHKey?, User?) throws -> Void
+        id: Int64, at now: Date, decide: @escaping @Sendable (SSHKey?, User?) throws -> AuditRecord
     ) async throws -> User
 }
