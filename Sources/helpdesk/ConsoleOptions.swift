@@ -22,7 +22,7 @@ struct ConsoleOptions: ParsableArguments {
         }
         let service = try global.service(path: databasePath)
         let user = global.namesUser ? try await global.actor(service) : nil
-        let utf8 = TextWidth.adoptLocale()
+        let utf8 = TextWidth.adoptLocale(environment: global.environment)
         let environment = global.environment, keymap = keymap, theme = theme
         let reports = URL(fileURLWithPath: ((databasePath ?? global.databasePath) as NSString).deletingLastPathComponent)
             .appendingPathComponent("reports")

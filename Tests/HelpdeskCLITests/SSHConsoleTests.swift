@@ -38,4 +38,20 @@ struct SSHConsoleTests {
         let comments = try #require(try fx.cli.json(["ticket", "comments", number], as: "admin@x.test")["comments"] as? [[String: Any]])
         #expect(comments.map { [$0["author"] as? String, $0["body"] as? String] } == [["dan@x.test", "Written in the console over SSH"]])
     }
+
+    /// An SSH client's `LANG` names a UTF-8 locale this server lacks: the console draws UTF-8 in
+    /// the nearest locale it has (`C.UTF-8`) instead of falling to ASCII; a non-UTF-8 one gets ASCII.
+    @Test(arguments: [("fr_FR.UTF-8", true), ("C", false)])
+    func aUTF8LocaleTheServerLacksStillGetsUTF8(lang: String, utf8: Bool) throws {
+        let fx = try SSHFixture()
+        let dan = try fx.addKey(for: "dan@x.test", named: "dan")
+        _ = try fx.cli.createTicket(subject: "Dan cannot print", as: "dan@x.test")
+        let tmux = try Tmux(
+            command: [CLI.binary.path, "--db", fx.cli.database, "ssh", "session", "--key-id", "\(dan.id)"],
+            environment: ["TERM": "xterm-256color", "LANG": lang, "HOME": fx.cli.directory.path, "XDG_CONFIG_HOME": fx.cli.directory.path])
+        defer { tmux.close() }
+        let screen = try tmux.waitFor("Dan cannot print")
+        #expect(screen.contains("│") == utf8, "\(lang):\n\(screen)")
+        #expect(screen.contains("+ My tickets") == !utf8, "\(lang):\n\(screen)")
+    }
 }
