@@ -42,6 +42,7 @@ struct SSHLoopbackTests {
                 DisableForwarding yes
                 PermitTTY yes
                 PermitUserRC no
+                AcceptEnv LANG LC_*
                 PidFile none
                 LogLevel ERROR
 
@@ -49,8 +50,9 @@ struct SSHLoopbackTests {
             try writeAuthorizedKeys()
         }
 
-        /// The client's options: this server only, `key` only, offering `HELPDESK_USER` (which sshd
-        /// drops, and the session would ignore); the last argument is the login.
+        /// The client's options: this server only, `key` only, sending `LANG` (which sshd accepts, as
+        /// Debian's default does) and offering `HELPDESK_USER` (which sshd drops, and the session would
+        /// ignore); the last argument is the login.
         func options(with key: String) -> [String] {
             let user = String(cString: getpwuid(getuid()).pointee.pw_name)
             return [
@@ -58,7 +60,7 @@ struct SSHLoopbackTests {
                 "-o", "HostKeyAlias=helpdesk-test", "-o", "StrictHostKeyChecking=yes",
                 "-o", "UserKnownHostsFile=\(folder.appendingPathComponent("known_hosts").path)",
                 "-o", "ProxyCommand=\(sshd) -i -f \(folder.appendingPathComponent("sshd_config").path)",
-                "-o", "SetEnv=HELPDESK_USER=admin@x.test", "\(user)@localhost",
+                "-o", "SetEnv=HELPDESK_USER=admin@x.test", "-o", "SendEnv=LANG", "\(user)@localhost",
             ]
         }
 
@@ -125,11 +127,24 @@ struct SSHLoopbackTests {
         _ = try fx.cli.createTicket(subject: "Dan cannot print", as: "dan@x.test")
         _ = try fx.cli.createTicket(subject: "Erin cannot print", as: "erin@x.test")
         let server = try Server(fx)
-        let tmux = try Tmux(command: [server.ssh, "-tt"] + server.options(with: erin.privateKey), environment: ["TERM": "xterm-256color"])
+        let tmux = try Tmux(command: [server.ssh, "-tt"] + server.options(with: erin.privateKey), environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8"])
         defer { tmux.close() }
         let screen = try tmux.waitFor("Erin cannot print")
         #expect(screen.contains("Erin (customer)"), "logged in as the key's user:\n\(screen)")
         #expect(!screen.contains("Dan cannot print"))
+        // 120 columns: the ticket beside the list. A resize travels through ssh and sshd to the
+        // console, which lays out again: at 80 columns the ticket goes under the list.
+        #expect(screen.split(separator: "\n").contains { $0.contains("┐┌") }, "side by side:\n\(screen)")
+        try tmux.run(["resize-window", "-t", tmux.session, "-x", "80", "-y", "30"], capture: false)
+        let deadline = Date().addingTimeInterval(10)
+        var narrow = try tmux.screen()
+        while Date() < deadline, narrow.split(separator: "\n").contains(where: { $0.contains("┐┌") }) {
+            Thread.sleep(forTimeInterval: 0.05)
+            narrow = try tmux.screen()
+        }
+        let lines = narrow.split(separator: "\n")
+        #expect(!lines.contains { $0.contains("┐┌") } && lines.allSatisfy { $0.count <= 80 }, "stacked at 80 columns:\n\(narrow)")
+        #expect(narrow.contains("Erin cannot print"))
         try tmux.send("q")
         try tmux.waitFor("EXITED 0")
     }
