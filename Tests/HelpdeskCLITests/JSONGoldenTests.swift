@@ -259,5 +259,8 @@ struct JSONGoldenTests {
         try golden.check("ssh-key-list-own", ["ssh", "key", "list"], as: "dan@x.test", at: at)
         try golden.check(
             "ssh-key-remove", ["ssh", "key", "remove", "SHA256:VqY72o1qWHeK0OQHzXZbVisb/6w0K7f19vY6/jgJ+zQ"], as: "dan@x.test", at: at)
+        try golden.check(
+            "ssh-authorized-keys-write",
+            ["ssh", "authorized-keys", "--write", golden.cli.directory.appendingPathComponent("authorized_keys").path], at: at)
     }
 }

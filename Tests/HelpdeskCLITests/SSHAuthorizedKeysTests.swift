@@ -55,3 +55,30 @@ struct SSHAuthorizedKeysTests {
         #expect(spacedLine.stdout.contains(" --db '\(spaced)' ssh session --key-id "), "\(spacedLine.stdout)")
     }
 }
+
+/// `ssh authorized-keys --write PATH`: the static-file mode, regenerated after every key change.
+struct SSHAuthorizedKeysFileTests {
+    @Test func writingKeepsForeignLinesAndFollowsKeyChanges() throws {
+        let fx = try SSHFixture()
+        let dan = try fx.addKey(for: "dan@x.test", named: "dan")
+        let erin = try fx.addKey(for: "erin@x.test", named: "erin")
+        let file = fx.cli.directory.appendingPathComponent("authorized_keys").path
+        let operatorKey = try String(contentsOfFile: try OpenSSHTools.makeKey("ed25519", named: "operator", in: fx.cli.directory), encoding: .utf8)
+        try operatorKey.write(toFile: file, atomically: true, encoding: .utf8)
+        let written = try fx.cli.json(["ssh", "authorized-keys", "--db", fx.cli.database, "--write", file])
+        #expect(written["keys"] as? Int == 2)
+        try fx.cli.json(["ssh", "key", "remove", dan.fingerprint], as: "admin@x.test")
+        try fx.cli.json(["ssh", "authorized-keys", "--db", fx.cli.database, "--write", file])
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.hasPrefix(operatorKey), "the operator's line is kept first:\n\(text)")
+        #expect(text.components(separatedBy: "ssh session --key-id").count == 2, "one helpdesk line left:\n\(text)")
+        #expect(text.contains("--key-id \(erin.id)\"") && !text.contains("--key-id \(dan.id)\""))
+        let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        // sshd's parser reads the whole file, comments and options included.
+        let read = try OpenSSHTools.run(try OpenSSHTools.keygen(), ["-lf", file])
+        #expect(read.status == 0 && read.stdout.contains(erin.fingerprint) && !read.stdout.contains(dan.fingerprint), "\(read.stdout)")
+        let both = try fx.cli.run(["ssh", "authorized-keys", "--db", fx.cli.database, "--write", file, "--type", "ssh-ed25519", "--key", "AAAA"])
+        #expect(both.status == 2)
+    }
+}

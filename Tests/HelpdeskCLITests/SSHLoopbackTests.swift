@@ -64,11 +64,15 @@ struct SSHLoopbackTests {
             ]
         }
 
-        /// `authorized_keys` as `helpdesk ssh authorized-keys` prints it (the static-file mode).
+        /// `authorized_keys` as `helpdesk ssh authorized-keys --write` keeps it (the static-file mode),
+        /// beside a line of the operator's own that sshd must go on reading.
         func writeAuthorizedKeys() throws {
-            let lines = try fx.cli.run(["ssh", "authorized-keys", "--db", fx.cli.database])
-            #expect(lines.status == 0, "\(lines.stderr)")
-            try lines.stdout.write(to: folder.appendingPathComponent("authorized_keys"), atomically: true, encoding: .utf8)
+            let file = folder.appendingPathComponent("authorized_keys").path
+            if !FileManager.default.fileExists(atPath: file) {
+                try "# the operator's own lines stay outside the helpdesk's block\n".write(toFile: file, atomically: true, encoding: .utf8)
+            }
+            let written = try fx.cli.run(["ssh", "authorized-keys", "--db", fx.cli.database, "--write", file])
+            #expect(written.status == 0, "\(written.stderr)")
         }
 
         /// `ssh` with `key` and `request`, as a client on another machine would run it, offering
