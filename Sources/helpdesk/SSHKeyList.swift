@@ -1,4 +1,6 @@
 import ArgumentParser
+import HelpdeskConsole
+import HelpdeskCore
 import HelpdeskWire
 
 struct SSHKeyList: AsyncParsableCommand {
@@ -16,11 +18,15 @@ struct SSHKeyList: AsyncParsableCommand {
             let keys = try await service.sshKeys(email: email, by: actor)
             let zone = global.zone(for: actor)
             try output.emit(json: WireSSHKeyList(keys: keys.map(WireSSHKey.init))) {
-                Output.table(
-                    ["EMAIL", "TYPE", "ADDED", "LAST USED", "FINGERPRINT"],
-                    keys.map {
-                        [$0.userEmail, $0.type.rawValue, Output.date($0.createdAt, in: zone), Output.date($0.lastUsedAt, in: zone), $0.fingerprint]
-                    }, width: 200)
+                // Two lines a key, so that the whole fingerprint (50 columns, what `remove` takes) and
+                // the rest keep to 80 columns.
+                keys.map { key in
+                    let about = "  \(key.userEmail)  \(key.type.rawValue)  added \(Output.date(key.createdAt, in: zone))  "
+                        + "last used \(key.lastUsedAt.map { Output.date($0, in: zone) } ?? "never")"
+                    return key.fingerprint + "\n" + TextWidth.measuringAs(locale: "C.UTF-8") {
+                        TextWidth.truncate(DisplayText.sanitize(about), to: Output.terminalWidth)
+                    }
+                }.joined(separator: "\n")
             }
         }
     }

@@ -18,9 +18,17 @@ struct SSHKeyCommandTests {
         let file = try OpenSSHTools.makeKey("ed25519", named: "human", in: cli.directory)
         let human = try cli.run(["ssh", "key", "add", "bob@x.test", "--key-file", file], as: "admin@x.test")
         #expect(human.status == 0)
-        #expect(human.stdout.contains(try OpenSSHTools.fingerprint(of: file)))
+        let bobs = try OpenSSHTools.fingerprint(of: file)
+        #expect(human.stdout.contains(bobs))
         let listed = try cli.json(["ssh", "key", "list", "dan@x.test"], as: "admin@x.test")
         #expect((listed["keys"] as? [[String: Any]])?.count == kinds.count)
+        // For people: every fingerprint whole, on its own line, and nothing wider than 80 columns.
+        let table = try cli.run(["ssh", "key", "list"], as: "admin@x.test")
+        let lines = table.stdout.split(separator: "\n")
+        #expect(lines.count == 2 * (kinds.count + 1), "\(table.stdout)")
+        #expect(lines.allSatisfy { $0.count <= 80 }, "\(table.stdout)")
+        #expect(lines.contains { $0 == bobs })
+        #expect(table.stdout.contains("  bob@x.test  ssh-ed25519  added 2026-11-29 09:00 UTC  last used never"), "\(table.stdout)")
     }
 
     @Test func aWeakRSAKeyAnOptionPrefixOrASecondLineIsRefusedOnKey() throws {
