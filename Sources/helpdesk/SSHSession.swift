@@ -35,9 +35,16 @@ struct SSHSession: AsyncParsableCommand {
     func run() async throws {
         let environment = SSHCommandPolicy.sessionEnvironment(ProcessInfo.processInfo.environment)
         let request = environment["SSH_ORIGINAL_COMMAND"].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        let context: SSHSessionContext
+        do {
+            context = try await open(environment: environment)
+        } catch let error as HelpdeskError {
+            // No connection is served: one line on stderr, whatever the request asked for.
+            Output(json: false).fail(error)
+            throw ExitCode(error.code.exitStatus)
+        }
         let output = Output(json: request.map { (try? SSHRequest.words($0))?.contains("--json") ?? false } ?? false)
         do {
-            let context = try await open(environment: environment)
             if let request {
                 let words = try SSHCommandPolicy.check(try SSHRequest.words(request))
                 try await SSHSessionContext.$current.withValue(context) { try await Self.runCommand(words) }
