@@ -70,7 +70,7 @@ public enum DemoFile {
         remove(temporary)
         do {
             let database = try HelpdeskDatabase(path: temporary, fileMode: fileMode)
-            let helpdesk = Helpdesk(storage: SQLiteStorage(database: database), clock: clock, hasher: hasher)
+            let helpdesk = Helpdesk(storage: SQLiteStorage(database: database), clock: clock, hasher: hasher, digest: SHA256Digester())
             _ = try await DemoData.populate(helpdesk, tickets: tickets)
             // Closing checkpoints the WAL into the file and removes it, so the one file is the whole demo.
             try database.writer.close()

@@ -17,7 +17,27 @@ public enum Schema {
         Migration("11-search-vocabulary", apply: createSearchVocabulary),
         Migration("12-substrings-of-spaceless-scripts", apply: indexSpacelessScriptsByPairs),
         Migration("13-search-by-requester-name", apply: indexUserNames),
+        Migration("14-ssh-keys", apply: createSSHKeys),
     ]
+
+    /// SSH public keys, each mapped to one user (`SSHKeyStorage`). The key is stored re-serialised
+    /// (type and base64 of its wire encoding), unique, with its fingerprint, unique too. Ids are
+    /// AUTOINCREMENT, never reused: an `authorized_keys` line names its key by id (`--key-id N`), so
+    /// a stale line of a removed key must never name a later key of someone else.
+    private static func createSSHKeys(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE ssh_keys (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                user_id INTEGER NOT NULL REFERENCES users(id),
+                key_type TEXT NOT NULL,
+                key_base64 TEXT NOT NULL UNIQUE,
+                fingerprint TEXT NOT NULL UNIQUE,
+                created_at TEXT NOT NULL,
+                last_used_at TEXT
+            );
+            CREATE INDEX ssh_keys_user ON ssh_keys(user_id, id);
+            """)
+    }
 
     /// Users' names in an FTS5 index (`user_fts`, through `helpdesk_search_text` like the others),
     /// so that a search finds the tickets of the requesters whose names hold its words.

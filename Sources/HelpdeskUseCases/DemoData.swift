@@ -53,7 +53,8 @@ public enum DemoData {
         // is shared, so a demo costs one slow hash instead of nine.
         let helpdesk = Helpdesk(
             storage: helpdesk.storage, clock: helpdesk.clock,
-            hasher: SharedHash(hash: try await helpdesk.hashPassword(password), password: password, base: helpdesk.hasher))
+            hasher: SharedHash(hash: try await helpdesk.hashPassword(password), password: password, base: helpdesk.hasher),
+            digest: helpdesk.digest)
         let admin: User
         do {
             admin = try await helpdesk.addUser(email: staff[0].0, name: staff[0].1, role: "admin", password: password, by: nil)
@@ -86,7 +87,7 @@ public enum DemoData {
             clock = clock.addingTimeInterval(Double(60 + random.next(below: maxMinutes * 60)))
             return clock < now ? at(clock) : nil
         }
-        func at(_ moment: Date) -> Helpdesk { Helpdesk(storage: helpdesk.storage, clock: FixedTimeSource(moment), hasher: helpdesk.hasher) }
+        func at(_ moment: Date) -> Helpdesk { Helpdesk(storage: helpdesk.storage, clock: FixedTimeSource(moment), hasher: helpdesk.hasher, digest: helpdesk.digest) }
         let customer = customers[random.next(below: customers.count)]
         let subject = subjects[random.next(below: subjects.count)]
         let input = NewTicketInput(

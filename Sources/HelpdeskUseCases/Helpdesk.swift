@@ -17,12 +17,17 @@ public struct Helpdesk: Sendable {
     public let clock: any TimeSource
     /// Hashes and checks passwords (PBKDF2 in production, fewer rounds in tests).
     public let hasher: any PasswordHasher
+    /// SHA-256 for SSH keys' fingerprints (swift-crypto's, from the engine's target; the core and the
+    /// use cases import only Foundation).
+    public let digest: any FingerprintDigest
 
-    /// The use cases over `storage`, reading `clock`, hashing with `hasher`.
-    public init(storage: any HelpdeskStorage, clock: any TimeSource, hasher: any PasswordHasher) {
+    /// The use cases over `storage`, reading `clock`, hashing passwords with `hasher` and
+    /// fingerprinting keys with `digest`.
+    public init(storage: any HelpdeskStorage, clock: any TimeSource, hasher: any PasswordHasher, digest: any FingerprintDigest) {
         self.storage = storage
         self.clock = clock
         self.hasher = hasher
+        self.digest = digest
     }
 
     /// The acting user as the snapshot holds it, if they may act at all.

@@ -1,6 +1,7 @@
 import Foundation
 
-/// One admin action in `audit`: role changes, (de)activations, deletions, restores, purges, password resets.
+/// One admin action in `audit`: role changes, (de)activations, deletions, restores, purges, password resets;
+/// and SSH keys added and removed (`ssh-key.add`, `ssh-key.remove`) and SSH connections (`ssh.connect`).
 public struct WireAuditEntry: Codable, Sendable, Equatable {
     /// When it was done (UTC).
     public var at: Date

@@ -19,7 +19,7 @@ struct BenchSetup {
 
     init(path: String) async throws {
         database = try HelpdeskDatabase(path: path)
-        service = Helpdesk(storage: SQLiteStorage(database: database), clock: FixedTimeSource(Self.now), hasher: PBKDF2PasswordHasher(rounds: 1_000))
+        service = Helpdesk(storage: SQLiteStorage(database: database), clock: FixedTimeSource(Self.now), hasher: PBKDF2PasswordHasher(rounds: 1_000), digest: SHA256Digester())
         admin = try await service.actor(email: "admin@bench.test")
         agent = try await service.actor(email: "agent0@bench.test")
         customer = try await service.actor(email: "customer0@bench.test")

@@ -14,7 +14,7 @@ let arguments = CommandLine.arguments
 let fastHasher = PBKDF2PasswordHasher(rounds: 1_000)
 
 func service(_ path: String) throws -> Helpdesk {
-    Helpdesk(storage: SQLiteStorage(database: try HelpdeskDatabase(path: path)), clock: SystemTimeSource(), hasher: fastHasher)
+    Helpdesk(storage: SQLiteStorage(database: try HelpdeskDatabase(path: path)), clock: SystemTimeSource(), hasher: fastHasher, digest: SHA256Digester())
 }
 
 func fail(_ message: String) -> Never {
@@ -52,7 +52,9 @@ func setup(_ path: String) async throws {
 /// by it, customers register themselves (so the audit log reads as if the binary had made them).
 func users(_ path: String, now: String, specs: [String]) async throws {
     guard let date = UTCTimestamp.parseISO8601(now) else { fail("bad time \(now)") }
-    let s = Helpdesk(storage: SQLiteStorage(database: try HelpdeskDatabase(path: path)), clock: FixedTimeSource(date), hasher: fastHasher)
+    let s = Helpdesk(
+        storage: SQLiteStorage(database: try HelpdeskDatabase(path: path)), clock: FixedTimeSource(date), hasher: fastHasher,
+        digest: SHA256Digester())
     var admin: User?
     for spec in specs {
         let parts = spec.split(separator: ":", maxSplits: 2).map(String.init)

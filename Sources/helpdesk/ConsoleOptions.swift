@@ -14,15 +14,15 @@ struct ConsoleOptions: ParsableArguments {
     @Option(help: "Key map name (default, vim, emacs) or path to a key map file.")
     var keymap: String?
 
-    /// Opens the full-screen console; `--as` skips the login screen.
-    func open(_ global: GlobalOptions, databasePath: String? = nil, loginNote: String? = nil) async throws {
+    /// Opens the full-screen console; `--as` (or an SSH session's key) skips the login screen.
+    /// `externalEditor: false` turns `C-o` off (over SSH).
+    func open(_ global: GlobalOptions, databasePath: String? = nil, loginNote: String? = nil, externalEditor: Bool = true) async throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw HelpdeskError(.validation, "The console needs a terminal; for scripts use the subcommands (helpdesk --help)")
         }
         let service = try global.service(path: databasePath)
-        let hasUser = (global.actingAs ?? global.environment["HELPDESK_USER"]).map { !$0.isEmpty } ?? false
-        let user = hasUser ? try await global.actor(service) : nil
-        let utf8 = TextWidth.adoptLocale()
+        let user = global.namesUser ? try await global.actor(service) : nil
+        let utf8 = TextWidth.adoptLocale(environment: global.environment)
         let environment = global.environment, keymap = keymap, theme = theme
         let reports = URL(fileURLWithPath: ((databasePath ?? global.databasePath) as NSString).deletingLastPathComponent)
             .appendingPathComponent("reports")
@@ -33,8 +33,9 @@ struct ConsoleOptions: ParsableArguments {
         let status = await withCheckedContinuation { (finished: CheckedContinuation<Int32, Never>) in
             let loop = Thread {
                 finished.resume(returning: ConsoleRunner.run { width, height, colours in
-                    let config = ConfigLoader.standard(environment: environment)
+                    var config = ConfigLoader.standard(environment: environment)
                         .load(keymap: keymap, theme: theme, environment: environment, colours: colours, utf8: utf8)
+                    config.externalEditorAllowed = externalEditor
                     return ConsoleController(
                         service: service, config: config, scheduler: BackgroundScheduler(), inbox: Inbox(),
                         width: width, height: height, user: user, loginNote: loginNote, exportDirectory: reports,

@@ -19,9 +19,19 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "Machine-readable output on stdout.")
     var json = false
 
-    var environment: [String: String] { ProcessInfo.processInfo.environment }
+    /// The process's environment; inside an SSH session, what the session keeps of it
+    /// (`SSHCommandPolicy.sessionEnvironment`: no `HELPDESK_*`).
+    var environment: [String: String] { SSHSessionContext.current?.environment ?? ProcessInfo.processInfo.environment }
 
-    var databasePath: String { DatabaseLocation.resolve(explicit: db, environment: environment) }
+    /// `--db`, else `HELPDESK_DB`, else the XDG default; inside an SSH session, always the forced command's `--db`.
+    var databasePath: String {
+        SSHSessionContext.current?.databasePath ?? DatabaseLocation.resolve(explicit: db, environment: environment)
+    }
+
+    /// Whether the console starts logged in: a non-empty `--as` or `HELPDESK_USER`, or an SSH session's key.
+    var namesUser: Bool {
+        SSHSessionContext.current != nil || (actingAs ?? environment["HELPDESK_USER"]).map { !$0.isEmpty } ?? false
+    }
 
     func clock() throws -> any TimeSource {
         guard let text = now ?? environment["HELPDESK_NOW"], !text.isEmpty else { return SystemTimeSource() }
@@ -70,11 +80,13 @@ struct GlobalOptions: ParsableArguments {
 
     /// The use cases over the SQLite engine on the chosen file (see `database(path:create:)`).
     func service(path: String? = nil, create: Bool = false) throws -> Helpdesk {
-        Helpdesk(storage: SQLiteStorage(database: try database(path: path, create: create)), clock: try clock(), hasher: hasher())
+        Helpdesk(storage: SQLiteStorage(database: try database(path: path, create: create)), clock: try clock(), hasher: hasher(), digest: SHA256Digester())
     }
 
-    /// The acting user from `--as` or `HELPDESK_USER`.
+    /// The acting user from `--as` or `HELPDESK_USER`; inside an SSH session, the key's user as
+    /// stored now (`--as` never reaches a session: `SSHCommandPolicy` refuses it).
     func actor(_ service: Helpdesk) async throws -> User {
+        if let session = SSHSessionContext.current { return try await service.currentUser(session.user) }
         guard let email = actingAs ?? environment["HELPDESK_USER"], !email.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw HelpdeskError(.unauthorized, "No user given: pass --as EMAIL or set HELPDESK_USER")
         }

@@ -23,7 +23,7 @@ struct UserAdd: AsyncParsableCommand {
             guard passwordStdin != (password != nil) else {
                 throw HelpdeskError.validation("password", "give exactly one of --password-stdin and --password")
             }
-            let hasActor = global.actingAs != nil || global.environment["HELPDESK_USER"] != nil
+            let hasActor = SSHSessionContext.current != nil || global.actingAs != nil || global.environment["HELPDESK_USER"] != nil
             let secret = try password ?? StandardInput.password()
             // The first admin starts a helpdesk; anyone else adds to one that exists. A first user the
             // core would refuse creates no file.

@@ -31,6 +31,7 @@ struct JSONGoldenTests {
         try reports(golden)
         try errors(golden, tickets)
         try maintenance(golden)
+        try sshKeys(golden)
         try golden.finish()
     }
 
@@ -248,5 +249,21 @@ struct JSONGoldenTests {
         try golden.check(
             "demo", ["demo", "--db", golden.cli.directory.appendingPathComponent("demo.sqlite").path, "--tickets", "3"], at: at)
         try golden.check("keys", ["keys"], at: at)
+    }
+
+    /// Two keys made by `ssh-keygen -t ed25519` (the contract suite's k1 and k2).
+    func sshKeys(_ golden: Goldens) throws {
+        let at = Self.readTime
+        let k1 = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBbherc8wXtERFv4BhVI8f7vH6Wk1syY5OW+ECEt69XM k1"
+        let k2 = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKqyrWaccmpPIBmjhqw5eE0SPUTsIBNSD2tHm8VELd40 k2"
+        try golden.check("ssh-key-add", ["ssh", "key", "add", "dan@x.test", "--key", k1], as: "admin@x.test", at: at)
+        try golden.check("ssh-key-add-stdin", ["ssh", "key", "add", "alice@x.test", "--key", "-"], as: "admin@x.test", stdin: k2 + "\n", at: at)
+        try golden.check("ssh-key-list", ["ssh", "key", "list"], as: "admin@x.test", at: at)
+        try golden.check("ssh-key-list-own", ["ssh", "key", "list"], as: "dan@x.test", at: at)
+        try golden.check(
+            "ssh-key-remove", ["ssh", "key", "remove", "SHA256:VqY72o1qWHeK0OQHzXZbVisb/6w0K7f19vY6/jgJ+zQ"], as: "dan@x.test", at: at)
+        try golden.check(
+            "ssh-authorized-keys-write",
+            ["ssh", "authorized-keys", "--write", golden.cli.directory.appendingPathComponent("authorized_keys").path], at: at)
     }
 }

@@ -58,7 +58,7 @@ struct PermissionMatrixTests {
         let service = Helpdesk(
             storage: SQLiteStorage(database: try HelpdeskDatabase(path: cli.database)),
             clock: FixedTimeSource(ISO8601DateFormatter().date(from: cli.now) ?? Date()),
-            hasher: PBKDF2PasswordHasher(rounds: 1_000))
+            hasher: PBKDF2PasswordHasher(rounds: 1_000), digest: SHA256Digester())
         let root = try await service.actor(email: "root@x.test")
         #expect(Set(Self.expected[role]?.keys ?? [:].keys) == Set(Self.actions.map(\.name)))
         for action in Self.actions {

@@ -21,7 +21,7 @@ struct WireDecodingTests {
             "report-volume": WireVolumeReport.self, "settings-": WireSettings.self, "ticket-": WireTicket.self,
             "ticket-comment-": WireComment.self, "ticket-comments-": WireCommentList.self, "ticket-history-": WireHistory.self,
             "ticket-list-": WireTicketPage.self, "ticket-purge": WirePurge.self, "ticket-show-": WireTicketDetail.self,
-            "user-": WireUser.self, "user-list": WireUserList.self, "user-reset-password": WirePasswordReset.self,
+            "ssh-authorized-keys-write": WireAuthorizedKeysFile.self, "ssh-key-": WireSSHKey.self, "ssh-key-list": WireSSHKeyList.self, "user-": WireUser.self, "user-list": WireUserList.self, "user-reset-password": WirePasswordReset.self,
         ]
     }
 

@@ -20,18 +20,18 @@ final class ConsoleFixture {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         database = try HelpdeskDatabase(path: directory.appendingPathComponent("console.sqlite").path)
         now = Self.start
-        let service = Helpdesk(storage: SQLiteStorage(database: database), clock: FixedTimeSource(now), hasher: Self.hasher)
+        let service = Helpdesk(storage: SQLiteStorage(database: database), clock: FixedTimeSource(now), hasher: Self.hasher, digest: SHA256Digester())
         admin = try await service.addUser(email: "admin@x.test", name: "Ada Admin", role: "admin", password: "password1", by: nil)
         alice = try await service.addUser(email: "alice@x.test", name: "Alice Agent", role: "agent", password: "password1", by: admin)
         bob = try await service.addUser(email: "bob@x.test", name: "Bob Agent", role: "agent", password: "password1", by: admin)
         dan = try await service.register(email: "dan@x.test", name: "Dan Customer", password: "password1")
     }
 
-    var service: Helpdesk { Helpdesk(storage: SQLiteStorage(database: database), clock: FixedTimeSource(now), hasher: Self.hasher) }
+    var service: Helpdesk { Helpdesk(storage: SQLiteStorage(database: database), clock: FixedTimeSource(now), hasher: Self.hasher, digest: SHA256Digester()) }
 
     /// The same file through a connection of its own, as another agent's process would write it.
     func otherProcess() throws -> Helpdesk {
-        Helpdesk(storage: SQLiteStorage(database: try HelpdeskDatabase(path: database.path)), clock: FixedTimeSource(now), hasher: Self.hasher)
+        Helpdesk(storage: SQLiteStorage(database: try HelpdeskDatabase(path: database.path)), clock: FixedTimeSource(now), hasher: Self.hasher, digest: SHA256Digester())
     }
 
     @discardableResult

@@ -11,7 +11,7 @@ struct ChangeFeedTests {
         let fx = try await StoreFixture()
         let other = Helpdesk(
             storage: SQLiteStorage(database: try HelpdeskDatabase(path: fx.directory.appendingPathComponent("test.sqlite").path)),
-            clock: FixedTimeSource(fx.start), hasher: StoreFixture.hasher)
+            clock: FixedTimeSource(fx.start), hasher: StoreFixture.hasher, digest: SHA256Digester())
         let number = try await fx.file()
         let announced = Counter()
         let changes = await fx.service.changes(every: .milliseconds(10))

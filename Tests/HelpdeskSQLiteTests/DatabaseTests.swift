@@ -160,7 +160,7 @@ struct DatabaseTests {
         }
         let upgraded = try HelpdeskDatabase(path: path)
         let storage = SQLiteStorage(database: upgraded)
-        let service = Helpdesk(storage: storage, clock: FixedTimeSource(Date(timeIntervalSince1970: 1_795_600_000)), hasher: StoreFixture.hasher)
+        let service = Helpdesk(storage: storage, clock: FixedTimeSource(Date(timeIntervalSince1970: 1_795_600_000)), hasher: StoreFixture.hasher, digest: SHA256Digester())
         let alice = try await service.actor(email: "alice@x.test")
         let listing = try await service.ticket(number: "TICK-20261120-0001", by: alice)
         #expect(listing.requester.email == "dan@x.test")

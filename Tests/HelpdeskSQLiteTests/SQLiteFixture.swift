@@ -21,6 +21,6 @@ extension StoreFixture {
 
     /// The use cases with search pages found by `plan`, whatever the planner would choose.
     func service(plan: TicketListSQL.SearchPlan) throws -> Helpdesk {
-        Helpdesk(storage: try sqlite.with(searchPlan: plan), clock: service.clock, hasher: StoreFixture.hasher)
+        Helpdesk(storage: try sqlite.with(searchPlan: plan), clock: service.clock, hasher: StoreFixture.hasher, digest: SHA256Digester())
     }
 }

@@ -33,7 +33,7 @@ import Testing
         let start = ContinuousClock.now
         let slow = Helpdesk(
             storage: try fx.sqlite.with(searchClock: { start.advanced(by: .seconds(10 * readings.next())) }),
-            clock: fx.service.clock, hasher: StoreFixture.hasher)
+            clock: fx.service.clock, hasher: StoreFixture.hasher, digest: SHA256Digester())
         let error = await expectError(.validation, field: "search") { try await slow.listTickets(printer, by: fx.admin) }
         #expect(error?.fieldErrors["search"]?.first == SearchLimits.narrowThisSearch)
         #expect(readings.count >= 2, "stopped by a look at the clock while the search ran")
@@ -62,7 +62,7 @@ import Testing
                 }
                 return .now
             }),
-            clock: fx.service.clock, hasher: StoreFixture.hasher)
+            clock: fx.service.clock, hasher: StoreFixture.hasher, digest: SHA256Digester())
         let query = printer, admin = fx.admin
         let search = Task {
             if call == "list" { _ = try await held.listTickets(query, by: admin) } else { _ = try await held.countTickets([query], by: admin) }

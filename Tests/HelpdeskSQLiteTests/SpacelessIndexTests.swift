@@ -31,14 +31,14 @@ struct SpacelessIndexTests {
         let hasher = PBKDF2PasswordHasher(rounds: 1_000)
         let old = Helpdesk(
             storage: SQLiteStorage(database: try HelpdeskDatabase(path: path, migrations: Array(Schema.migrations[..<mine]))),
-            clock: FixedTimeSource(Date(timeIntervalSince1970: 1_795_000_000)), hasher: hasher)
+            clock: FixedTimeSource(Date(timeIntervalSince1970: 1_795_000_000)), hasher: hasher, digest: SHA256Digester())
         let admin = try await old.addUser(email: "admin@x.test", name: "Admin", role: "admin", password: "password1", by: nil)
         let chinese = try await old.createTicket(NewTicketInput(subject: "打印机无法连接网络", description: "Since this morning."), by: admin).ticket.number
         let latin = try await old.createTicket(NewTicketInput(subject: "Printer offline", description: "Since this morning."), by: admin).ticket.number
         _ = try await old.addComment(number: latin, body: "路由器已经重启", isInternal: false, by: admin)
 
         let database = try HelpdeskDatabase(path: path)
-        let new = Helpdesk(storage: SQLiteStorage(database: database), clock: old.clock, hasher: hasher)
+        let new = Helpdesk(storage: SQLiteStorage(database: database), clock: old.clock, hasher: hasher, digest: SHA256Digester())
         func found(_ text: String) async throws -> [String] {
             var query = TicketQuery()
             query.search = text

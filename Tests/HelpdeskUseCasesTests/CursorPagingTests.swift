@@ -12,7 +12,7 @@ struct CursorPagingTests {
         // Creation times a millisecond apart, and some on the same millisecond (the id breaks the tie).
         for (index, offset) in [0.0, 0.001, 0.998, 0.999, 0.999, 1.5, 2.25].enumerated() {
             let at = Helpdesk(
-                storage: fx.storage, clock: FixedTimeSource(fx.start.addingTimeInterval(offset)), hasher: StoreFixture.hasher)
+                storage: fx.storage, clock: FixedTimeSource(fx.start.addingTimeInterval(offset)), hasher: StoreFixture.hasher, digest: StoreFixture.digest)
             let priority = Priority.allCases[index % Priority.allCases.count].rawValue
             filed.append(try await at.createTicket(
                 NewTicketInput(subject: "Millisecond ticket \(index)", description: "Filed between two seconds.", priority: priority),

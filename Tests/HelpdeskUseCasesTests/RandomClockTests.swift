@@ -25,7 +25,7 @@ struct RandomClockTests {
             default: instant = Bool.random(using: &random) ? low - Double.random(in: 1...1e9, using: &random) : high + Double.random(in: 1...1e9, using: &random)
             }
             let clock = Date(timeIntervalSince1970: (instant * 1000).rounded() / 1000)
-            let at = Helpdesk(storage: fx.storage, clock: FixedTimeSource(clock), hasher: StoreFixture.hasher)
+            let at = Helpdesk(storage: fx.storage, clock: FixedTimeSource(clock), hasher: StoreFixture.hasher, digest: StoreFixture.digest)
             let note = "\(seed), round \(round), clock \(UTCTimestamp.iso8601(clock))"
             let number: String
             do {

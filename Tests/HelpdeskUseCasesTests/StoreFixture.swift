@@ -29,13 +29,14 @@ struct StoreFixture {
     let admin: User, alice: User, bob: User, dan: User, erin: User
 
     static let hasher = PBKDF2PasswordHasher(rounds: 1_000)
+    static let digest = SHA256Digester()
 
     init(_ engine: Engine = .sqlite, start: Date = Date(timeIntervalSince1970: 1_795_000_000)) async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("helpdesk-store-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         storage = try engine.storage(in: directory)
         self.start = start
-        let service = Helpdesk(storage: storage, clock: FixedTimeSource(start), hasher: Self.hasher)
+        let service = Helpdesk(storage: storage, clock: FixedTimeSource(start), hasher: Self.hasher, digest: SHA256Digester())
         admin = try await service.addUser(email: "admin@x.test", name: "Admin", role: "admin", password: "password1", by: nil)
         alice = try await service.addUser(email: "alice@x.test", name: "Alice", role: "agent", password: "password1", by: admin)
         bob = try await service.addUser(email: "bob@x.test", name: "Bob", role: "agent", password: "password1", by: admin)
@@ -45,7 +46,7 @@ struct StoreFixture {
 
     /// The use cases with their clock `hours` after the start.
     func at(_ hours: Double = 0) -> Helpdesk {
-        Helpdesk(storage: storage, clock: FixedTimeSource(start.addingTimeInterval(hours * 3600)), hasher: Self.hasher)
+        Helpdesk(storage: storage, clock: FixedTimeSource(start.addingTimeInterval(hours * 3600)), hasher: Self.hasher, digest: SHA256Digester())
     }
 
     var service: Helpdesk { at(0) }

@@ -99,6 +99,10 @@ extension ConsoleController {
         case "editor.submit": submitEditor()
         case "editor.cancel": closeEditor()
         case "editor.external":
+            guard config.externalEditorAllowed else {
+                state.message = (Self.noExternalEditor, true)
+                return .none
+            }
             if case .editor(let editor)? = state.overlay { return .editExternally(editor.editor.text) }
         case "menu.down", "menu.up":
             if case .menu(var menu)? = state.overlay, !menu.items.isEmpty {

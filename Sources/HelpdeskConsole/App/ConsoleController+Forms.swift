@@ -50,6 +50,11 @@ extension ConsoleController {
             state.overlay = nil
             return .none
         case "editor.external":
+            guard config.externalEditorAllowed else {
+                state.message = (Self.noExternalEditor, true)
+                state.overlay = .form(form)
+                return .none
+            }
             if case .multiline(let editor) = form.fields[index].field { return .editExternally(editor.text) }
         case "form.submit":
             submit(&form)

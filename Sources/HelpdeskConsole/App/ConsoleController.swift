@@ -148,6 +148,9 @@ public final class ConsoleController {
         return changedSinceDraw
     }
 
+    /// Said when `C-o` is pressed where the external editor is off (over SSH).
+    static let noExternalEditor = "The external editor is off over SSH: write here (C-s sends)"
+
     /// The external editor closed: `text` is the file's content, nil when it failed.
     public func externalEditFinished(_ text: String?) {
         if case .form(var form) = state.overlay, case .multiline = form.fields[form.focus].field {

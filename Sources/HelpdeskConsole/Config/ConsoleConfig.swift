@@ -11,6 +11,9 @@ public struct ConsoleConfig: Sendable {
     public var warnings: [ConfigWarning]
     /// The `TZ` variable, for times of users with no zone of their own (`DisplayZone.resolve`).
     public var environmentTZ: String?
+    /// Whether `C-o` may run `$VISUAL`/`$EDITOR`. Off over SSH: an editor's shell escape would hand
+    /// the user the shared account (issue 13); the in-console editor is the way to write there.
+    public var externalEditorAllowed = true
 
     public init(keyMap: KeyMap, theme: Theme, views: [SavedView], glyphs: Glyphs, warnings: [ConfigWarning]) {
         self.keyMap = keyMap

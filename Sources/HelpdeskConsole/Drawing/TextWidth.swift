@@ -1,4 +1,5 @@
 import CWidth
+import Foundation
 import HelpdeskCore
 
 /// Column widths as the terminal computes them (through the C library's `wcwidth`, which ncursesw
@@ -110,8 +111,6 @@ public enum TextWidth {
 }
 
 extension TextWidth {
-    /// Takes the character type from the environment (`LANG`/`LC_*`), falling back to C.UTF-8 when the
-    /// environment names none; returns whether the terminal should get UTF-8 glyphs.
     /// Runs `body` with this thread's character type switched to `name` (`"C"` for an ASCII-only
     /// terminal), other threads unaffected; for tests that measure as another locale would.
     public static func measuringAs<T>(locale name: String, _ body: () throws -> T) rethrows -> T {
@@ -120,10 +119,25 @@ extension TextWidth {
         return try body()
     }
 
+    /// Takes the character type from the environment (`LC_ALL`, `LC_CTYPE`, `LANG`), or `name` when
+    /// given; returns whether the terminal should get UTF-8 glyphs. A UTF-8 locale this machine lacks
+    /// (an SSH client's `LANG=fr_FR.UTF-8` on a server without it) falls back to the nearest it has,
+    /// `C.UTF-8`; a locale that is not UTF-8, or none, gives ASCII.
     @discardableResult
-    public static func adoptLocale(_ name: String? = nil) -> Bool {
+    public static func adoptLocale(_ name: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
         if let name { return helpdesk_set_ctype_locale(name) == 1 }
         if helpdesk_set_ctype_locale(nil) == 1 { return true }
+        if asksForUTF8(environment) { return helpdesk_set_ctype_locale("C.UTF-8") == 1 }
         return false
+    }
+
+    /// Whether the locale variable that decides the character type (`LC_ALL`, else `LC_CTYPE`, else
+    /// `LANG`; the first that is set and not empty) names the UTF-8 codeset (`….UTF-8`, `….utf8`).
+    public static func asksForUTF8(_ environment: [String: String]) -> Bool {
+        guard let name = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap({ environment[$0] }).first(where: { !$0.isEmpty }) else {
+            return false
+        }
+        let codeset = name.split(separator: ".", maxSplits: 1).dropFirst().first?.split(separator: "@").first.map(String.init) ?? ""
+        return ["utf-8", "utf8"].contains(codeset.lowercased())
     }
 }

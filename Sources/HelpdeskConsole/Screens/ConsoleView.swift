@@ -142,6 +142,7 @@ struct ConsoleView {
         // The focused context's own commands come first; global ones fill what room is left.
         let shown = CommandTable.all.sorted { ($0.contexts == [.global] ? 1 : 0) < ($1.contexts == [.global] ? 1 : 0) }.filter { command in
             guard command.footer, command.isAvailable(to: state.user?.role) else { return false }
+            if command.name == "editor.external" && !config.externalEditorAllowed { return false }
             return command.contexts.contains(context)
                 || (command.contexts == [.global] && [.views, .queue, .ticket, .dashboard, .admin].contains(context)
                     && !(command.name == "screen.queue" && [.views, .queue, .ticket].contains(context))
