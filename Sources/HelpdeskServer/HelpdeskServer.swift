@@ -13,6 +13,7 @@ public enum HelpdeskServer {
         let endpoints =
             HealthRoutes.endpoints()
             + AuthRoutes.endpoints(helpdesk: helpdesk, auth: auth)
+            + TicketRoutes.endpoints(helpdesk: helpdesk, auth: auth)
         var table = RouteTable()
         for endpoint in endpoints { table.add(endpoint.method, endpoint.path) }
         let router = Router(context: BasicRequestContext.self)

@@ -88,4 +88,13 @@ struct APIClient: Sendable {
         #expect(response.status == .ok, "login \(email): \(response.text)")
         return try response.decode(WireTokenGrant.self).accessToken
     }
+
+    /// Files a ticket as the token's user and returns its number.
+    func file(_ token: String, subject: String = "Printer is on fire") async throws -> String {
+        let response = try await send(
+            .post, "/api/v1/tickets", token: token,
+            json: #"{"subject": "\#(subject)", "description": "Please help, details inside."}"#)
+        #expect(response.status == .created, "\(response.text)")
+        return try response.decode(WireTicket.self).number
+    }
 }

@@ -137,11 +137,12 @@ struct AuthRouteTests {
         let fixture = try await APIFixture()
         try await fixture.client { api in
             let token = try await api.login("dan@x.test")
-            #expect(try await api.send(.get, "/api/v1/auth/me", token: token).status == .ok)
+            #expect(try await api.send(.get, "/api/v1/tickets", token: token).status == .ok)
             _ = try await fixture.helpdesk().setActive(email: "dan@x.test", active: false, by: fixture.admin)
-            let response = try await api.send(.get, "/api/v1/auth/me", token: token)
+            let response = try await api.send(.get, "/api/v1/tickets", token: token)
             #expect(response.status == .unauthorized)
             #expect(response.error?.code == .unauthorized)
+            #expect(try await api.send(.get, "/api/v1/auth/me", token: token).status == .unauthorized)
         }
     }
 

@@ -36,6 +36,11 @@ struct ServerBasicsTests {
             let login = try await api.send(.get, "/api/v1/auth/login")
             #expect(login.status == .methodNotAllowed)
             #expect(login.headers[.allow] == "POST")
+            let tickets = try await api.send(.patch, "/api/v1/tickets")
+            #expect(tickets.status == .methodNotAllowed)
+            #expect(tickets.headers[.allow] == "GET, POST")
+            let status = try await api.send(.get, "/api/v1/tickets/TICK-20261129-0001/status")
+            #expect(status.headers[.allow] == "PUT")
         }
     }
 
