@@ -17,7 +17,31 @@ public enum Schema {
         Migration("11-search-vocabulary", apply: createSearchVocabulary),
         Migration("12-substrings-of-spaceless-scripts", apply: indexSpacelessScriptsByPairs),
         Migration("13-search-by-requester-name", apply: indexUserNames),
+        Migration("14-api-sessions", apply: createAPISessions),
     ]
+
+    /// The HTTP API's sessions (`sid` in access tokens) and their refresh tokens, stored only as
+    /// SHA-256 digests; a used token stays (with `used_at`) so that its reuse can be recognised.
+    private static func createAPISessions(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE api_sessions (
+                id TEXT PRIMARY KEY,
+                user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                credential_version INTEGER NOT NULL,
+                created_at TEXT NOT NULL,
+                last_used_at TEXT NOT NULL,
+                revoked_at TEXT
+            );
+            CREATE INDEX api_sessions_by_user ON api_sessions(user_id);
+            CREATE TABLE api_refresh_tokens (
+                digest BLOB PRIMARY KEY,
+                session_id TEXT NOT NULL REFERENCES api_sessions(id) ON DELETE CASCADE,
+                created_at TEXT NOT NULL,
+                used_at TEXT
+            );
+            CREATE INDEX api_refresh_tokens_by_session ON api_refresh_tokens(session_id);
+            """)
+    }
 
     /// Users' names in an FTS5 index (`user_fts`, through `helpdesk_search_text` like the others),
     /// so that a search finds the tickets of the requesters whose names hold its words.

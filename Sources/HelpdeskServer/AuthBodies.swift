@@ -31,6 +31,17 @@ struct LoginBody: Decodable {
     }
 }
 
+/// `POST /auth/refresh`'s body, when the token is not in `Authorization`: `{"refresh_token": …}`.
+struct RefreshBody: Decodable {
+    var refreshToken: String?
+
+    private enum Keys: String, CodingKey { case refreshToken = "refresh_token" }
+
+    init(from decoder: any Decoder) throws {
+        refreshToken = try decoder.container(keyedBy: Keys.self).decodeIfPresent(String.self, forKey: .refreshToken)
+    }
+}
+
 /// Two names for one field (`body`/`content`, `internal`/`is_internal`, `username`/`name`): either
 /// may be sent, both at once is refused.
 enum Aliases {

@@ -3,7 +3,7 @@
 public struct WireTokenGrant: Codable, Sendable, Equatable {
     /// A signed JWT to send as `Authorization: Bearer …`.
     public var accessToken: String
-    /// A token that obtains a new access token; null while the server issues none.
+    /// Traded once at `POST /auth/refresh` for a new grant (each use replaces it); null when none is issued.
     @ExplicitNull public var refreshToken: String?
     /// Always `Bearer`.
     public var tokenType: String

@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+import HelpdeskCore
+import HelpdeskUseCases
+
+extension SQLiteStorage {
+    public func openSession(_ session: SessionState, refreshDigest: [UInt8]) async throws {
+        try await write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO api_sessions (id, user_id, credential_version, created_at, last_used_at) VALUES (?, ?, ?, ?, ?)
+                    """,
+                arguments: [session.id, session.userId, session.credentialVersion, session.createdAt, session.lastUsedAt])
+            try db.execute(
+                sql: "INSERT INTO api_refresh_tokens (digest, session_id, created_at) VALUES (?, ?, ?)",
+                arguments: [Data(refreshDigest), session.id, session.createdAt])
+        }
+    }
+
+    public func useRefreshToken(
+        digest: [UInt8], replacement: [UInt8], at now: Date,
+        decide: @escaping @Sendable (RefreshSnapshot?) -> SessionRules.RefreshVerdict
+    ) async throws -> (snapshot: RefreshSnapshot?, verdict: SessionRules.RefreshVerdict) {
+        try await write { db in
+            guard
+                let token = try Row.fetchOne(
+                    db, sql: "SELECT session_id, used_at FROM api_refresh_tokens WHERE digest = ?", arguments: [Data(digest)]),
+                let session = try Self.findSession(id: try StoredRow(token, table: "api_refresh_tokens").text("session_id"), db)
+            else { return (nil, decide(nil)) }
+            let snapshot = RefreshSnapshot(
+                session: session, user: try UserTable.find(id: session.userId, db), tokenAlreadyUsed: try StoredRow(token, table: "api_refresh_tokens").optionalDate("used_at") != nil)
+            let verdict = decide(snapshot)
+            switch verdict {
+            case .rotate:
+                try db.execute(sql: "UPDATE api_refresh_tokens SET used_at = ? WHERE digest = ?", arguments: [now, Data(digest)])
+                try db.execute(
+                    sql: "INSERT INTO api_refresh_tokens (digest, session_id, created_at) VALUES (?, ?, ?)",
+                    arguments: [Data(replacement), session.id, now])
+                try db.execute(sql: "UPDATE api_sessions SET last_used_at = ? WHERE id = ?", arguments: [now, session.id])
+            case .revokeFamily:
+                try db.execute(sql: "UPDATE api_sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", arguments: [now, session.id])
+            case .refuse:
+                break
+            }
+            return (snapshot, verdict)
+        }
+    }
+
+    public func revokeSession(id: String, at now: Date) async throws {
+        try await write { db in
+            try db.execute(sql: "UPDATE api_sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", arguments: [now, id])
+        }
+    }
+
+    public func session(id: String) async throws -> SessionState? {
+        try await read { db in try Self.findSession(id: id, db) }
+    }
+
+    private static func findSession(id: String, _ db: Database) throws -> SessionState? {
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT id, user_id, credential_version, created_at, last_used_at, revoked_at FROM api_sessions WHERE id = ?",
+                arguments: [id])
+        else { return nil }
+        let stored = StoredRow(row, table: "api_sessions")
+        return SessionState(
+            id: try stored.text("id"), userId: try stored.integer("user_id"), credentialVersion: try stored.count("credential_version"),
+            createdAt: try stored.date("created_at"), lastUsedAt: try stored.date("last_used_at"),
+            revokedAt: try stored.optionalDate("revoked_at"))
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import HelpdeskCore
+
+/// What a refresh transaction loads: the session of the presented token, its user as stored now,
+/// and whether the token was already used.
+public struct RefreshSnapshot: Sendable, Equatable {
+    /// The token's session.
+    public var session: SessionState
+    /// The session's user as stored now (nil if gone).
+    public var user: User?
+    /// True when the token was rotated before.
+    public var tokenAlreadyUsed: Bool
+
+    /// A snapshot.
+    public init(session: SessionState, user: User?, tokenAlreadyUsed: Bool) {
+        self.session = session
+        self.user = user
+        self.tokenAlreadyUsed = tokenAlreadyUsed
+    }
+}
+
+/// The HTTP API's sessions and refresh tokens; only SHA-256 digests of refresh tokens are stored.
+public protocol SessionStorage: Sendable {
+    /// Stores `session` with the digest of its first refresh token.
+    func openSession(_ session: SessionState, refreshDigest: [UInt8]) async throws
+    /// One write transaction: loads the snapshot of the token with `digest` (nil when there is none),
+    /// calls `decide`, and applies its verdict: `rotate` marks the token used, stores `replacement`
+    /// and sets the session's last use to `now`; `revokeFamily` ends the session at `now`; `refuse`
+    /// changes nothing. Returns the snapshot and the verdict.
+    func useRefreshToken(
+        digest: [UInt8], replacement: [UInt8], at now: Date,
+        decide: @escaping @Sendable (RefreshSnapshot?) -> SessionRules.RefreshVerdict
+    ) async throws -> (snapshot: RefreshSnapshot?, verdict: SessionRules.RefreshVerdict)
+    /// Ends the session at `now` (one already ended keeps its time).
+    func revokeSession(id: String, at now: Date) async throws
+    /// The session with the public id, or nil.
+    func session(id: String) async throws -> SessionState?
+}

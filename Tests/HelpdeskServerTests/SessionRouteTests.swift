@@ -1,0 +1,107 @@
+import Foundation
+import HelpdeskCore
+import HelpdeskWire
+import Hummingbird
+import Testing
+
+/// Refresh tokens and sessions: rotation on every use, reuse ends the session, logout, lifetimes.
+struct SessionRouteTests {
+    private func grant(_ response: APIResponse) throws -> WireTokenGrant {
+        #expect(response.status == .ok, "\(response.text)")
+        return try response.decode(WireTokenGrant.self)
+    }
+
+    private func loginGrant(_ api: APIClient, _ email: String = "dan@x.test") async throws -> WireTokenGrant {
+        try grant(try await api.send(.post, "/api/v1/auth/login", json: #"{"email": "\#(email)", "password": "password1"}"#))
+    }
+
+    @Test func aRefreshTokenIsTradedOnceForANewGrant() async throws {
+        let fixture = try await APIFixture()
+        try await fixture.client { api in
+            let first = try await loginGrant(api)
+            let refreshToken = try #require(first.refreshToken)
+            let second = try grant(try await api.send(.post, "/api/v1/auth/refresh", json: #"{"refresh_token": "\#(refreshToken)"}"#))
+            #expect(second.refreshToken != first.refreshToken)
+            #expect(second.user.email == "dan@x.test")
+            #expect(try await api.send(.get, "/api/v1/auth/me", token: second.accessToken).status == .ok)
+            // The Authorization header works as well as the body.
+            let third = try await api.send(
+                .post, "/api/v1/auth/refresh", headers: [.authorization: "Bearer \(try #require(second.refreshToken))"])
+            #expect(third.status == .ok)
+        }
+    }
+
+    @Test func reusingARotatedRefreshTokenEndsTheWholeSession() async throws {
+        let fixture = try await APIFixture()
+        try await fixture.client { api in
+            let first = try await loginGrant(api)
+            let stolen = try #require(first.refreshToken)
+            let second = try grant(try await api.send(.post, "/api/v1/auth/refresh", json: #"{"refresh_token": "\#(stolen)"}"#))
+            let reuse = try await api.send(.post, "/api/v1/auth/refresh", json: #"{"refresh_token": "\#(stolen)"}"#)
+            #expect(reuse.status == .unauthorized)
+            #expect(reuse.error?.code == .unauthorized)
+            // The legitimate holder's newer tokens die with it.
+            let newer = try await api.send(.post, "/api/v1/auth/refresh", json: #"{"refresh_token": "\#(try #require(second.refreshToken))"}"#)
+            #expect(newer.error?.code == .unauthorized)
+            #expect(try await api.send(.get, "/api/v1/auth/me", token: second.accessToken).error?.code == .unauthorized)
+            // Another login is another session.
+            let other = try await loginGrant(api)
+            #expect(try await api.send(.get, "/api/v1/auth/me", token: other.accessToken).status == .ok)
+        }
+    }
+
+    @Test func logoutEndsTheSessionsAccessAndRefreshTokens() async throws {
+        let fixture = try await APIFixture()
+        try await fixture.client { api in
+            let login = try await loginGrant(api)
+            let elsewhere = try await loginGrant(api)
+            let out = try await api.send(.post, "/api/v1/auth/logout", token: login.accessToken)
+            #expect(out.status == .noContent)
+            #expect(try await api.send(.get, "/api/v1/auth/me", token: login.accessToken).error?.code == .unauthorized)
+            let refresh = try await api.send(.post, "/api/v1/auth/refresh", json: #"{"refresh_token": "\#(try #require(login.refreshToken))"}"#)
+            #expect(refresh.error?.code == .unauthorized)
+            // Only that session: the other login still works.
+            #expect(try await api.send(.get, "/api/v1/auth/me", token: elsewhere.accessToken).status == .ok)
+            #expect(try await api.send(.post, "/api/v1/auth/logout").error?.code == .unauthorized)
+        }
+    }
+
+    @Test func aDeactivatedUserCannotRefresh() async throws {
+        let fixture = try await APIFixture()
+        try await fixture.client { api in
+            let login = try await loginGrant(api)
+            _ = try await fixture.helpdesk().setActive(email: "dan@x.test", active: false, by: fixture.admin)
+            _ = try await fixture.helpdesk().setActive(email: "dan@x.test", active: true, by: fixture.admin)
+            // Reactivated, but the session opened before is over (the credential version moved on).
+            let refresh = try await api.send(.post, "/api/v1/auth/refresh", json: #"{"refresh_token": "\#(try #require(login.refreshToken))"}"#)
+            #expect(refresh.status == .unauthorized)
+            #expect(refresh.error?.code == .unauthorized)
+        }
+    }
+
+    @Test func aSessionIdleForFourteenDaysIsOver() async throws {
+        let fixture = try await APIFixture()
+        let login = try await fixture.client { api in try await loginGrant(api) }
+        let token = try #require(login.refreshToken)
+        let thirteenDays = 13 * 24 * 60.0
+        let renewed = try await fixture.client(minutes: thirteenDays) { api in
+            try grant(try await api.send(.post, "/api/v1/auth/refresh", json: #"{"refresh_token": "\#(token)"}"#))
+        }
+        let next = try #require(renewed.refreshToken)
+        let late = try await fixture.client(minutes: thirteenDays + 14 * 24 * 60) { api in
+            try await api.send(.post, "/api/v1/auth/refresh", json: #"{"refresh_token": "\#(next)"}"#)
+        }
+        #expect(late.status == .unauthorized)
+        #expect(late.error?.code == .unauthorized)
+    }
+
+    @Test func aMissingOrUnknownRefreshTokenIsUnauthorized() async throws {
+        let fixture = try await APIFixture()
+        try await fixture.client { api in
+            let missing = try await api.send(.post, "/api/v1/auth/refresh", json: "{}")
+            #expect(missing.error?.code == .unauthorized)
+            let unknown = try await api.send(.post, "/api/v1/auth/refresh", json: #"{"refresh_token": "made-up"}"#)
+            #expect(unknown.error?.code == .unauthorized)
+        }
+    }
+}
