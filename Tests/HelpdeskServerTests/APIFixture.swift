@@ -32,18 +32,22 @@ struct APIFixture {
     }
 
     /// The use cases with the clock `minutes` after the start.
-    func helpdesk(minutes: Double = 0) -> Helpdesk {
-        Helpdesk(storage: storage, clock: FixedTimeSource(start.addingTimeInterval(minutes * 60)), hasher: Self.hasher)
+    func helpdesk(minutes: Double = 0, hasher: any PasswordHasher = APIFixture.hasher) -> Helpdesk {
+        Helpdesk(storage: storage, clock: FixedTimeSource(start.addingTimeInterval(minutes * 60)), hasher: hasher)
     }
 
-    /// Runs `body` against the router (no socket) with the clock `minutes` after the start.
-    func client<Value: Sendable>(minutes: Double = 0, _ body: @Sendable (APIClient) async throws -> Value) async throws -> Value {
+    /// Runs `body` against the router (no socket; `.live` for a real server on a free port) with the
+    /// clock `minutes` after the start.
+    func client<Value: Sendable>(
+        minutes: Double = 0, setup: TestingSetup = .router, hasher: any PasswordHasher = APIFixture.hasher,
+        _ body: @Sendable (APIClient) async throws -> Value
+    ) async throws -> Value {
         let tokens = await AccessTokens(key: key)
         var logger = Logger(label: "helpdesk.api.test")
         logger.logLevel = .critical
-        let router = HelpdeskServer.router(helpdesk: helpdesk(minutes: minutes), tokens: tokens, logger: logger)
+        let router = HelpdeskServer.router(helpdesk: helpdesk(minutes: minutes, hasher: hasher), tokens: tokens, logger: logger)
         let app = Application(router: router, logger: logger)
-        return try await app.test(.router) { client in try await body(APIClient(client: client)) }
+        return try await app.test(setup) { client in try await body(APIClient(client: client)) }
     }
 }
 
