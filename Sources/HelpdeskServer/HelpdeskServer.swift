@@ -14,6 +14,8 @@ public enum HelpdeskServer {
             HealthRoutes.endpoints()
             + AuthRoutes.endpoints(helpdesk: helpdesk, auth: auth)
             + TicketRoutes.endpoints(helpdesk: helpdesk, auth: auth)
+            + TicketThreadRoutes.endpoints(helpdesk: helpdesk, auth: auth)
+            + TicketWorkflowRoutes.endpoints(helpdesk: helpdesk, auth: auth)
         var table = RouteTable()
         for endpoint in endpoints { table.add(endpoint.method, endpoint.path) }
         let router = Router(context: BasicRequestContext.self)

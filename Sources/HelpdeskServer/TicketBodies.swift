@@ -45,6 +45,44 @@ struct CommentBody: Decodable {
     }
 }
 
+/// `PUT /tickets/:id`'s body: any of `subject`, `description`, `category` (an absent one is left as it is).
+struct TicketEditBody: Decodable {
+    var subject: String?
+    var description: String?
+    var category: String?
+}
+
+/// `PUT /tickets/:id/priority`'s body: `{"priority": "..."}`.
+struct PriorityBody: Decodable {
+    var priority: String
+
+    private enum Keys: String, CodingKey { case priority }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Keys.self)
+        guard let priority = try container.decodeIfPresent(String.self, forKey: .priority) else {
+            throw HelpdeskError.validation("priority", "is required")
+        }
+        self.priority = priority
+    }
+}
+
+/// `POST /tickets/:id/assign`'s body: `{"assignee": EMAIL}` or `{"auto": true}`, exactly one.
+struct AssignBody: Decodable {
+    /// The email, or nil for automatic assignment.
+    var assignee: String?
+
+    private enum Keys: String, CodingKey { case assignee, auto }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Keys.self)
+        let email = try container.decodeIfPresent(String.self, forKey: .assignee)
+        let auto = try container.decodeIfPresent(Bool.self, forKey: .auto) ?? false
+        guard (email == nil) == auto else { throw HelpdeskError.validation("assignee", "give exactly one of assignee and \"auto\": true") }
+        assignee = email
+    }
+}
+
 /// `PUT /tickets/:id/status`' body: `{"status": "..."}`.
 struct StatusBody: Decodable {
     var status: String

@@ -3,11 +3,11 @@ import HelpdeskUseCases
 import HelpdeskWire
 import Hummingbird
 
-/// The tickets: `GET /api/v1/tickets` (a page, the command line's filters as query parameters),
-/// `POST /api/v1/tickets` (201 with `Location`), `GET /api/v1/tickets/:id` (the ticket with the
-/// thread the caller may see), `POST /api/v1/tickets/:id/comments` (201) and
-/// `PUT /api/v1/tickets/:id/status` (optional `If-Match`). `:id` is the ticket number; a ticket's
-/// answers carry `ETag: "<version>"`.
+/// The tickets themselves: `GET /api/v1/tickets` (a page, the command line's filters as query
+/// parameters), `POST /api/v1/tickets` (201 with `Location`), `GET /api/v1/tickets/:id` (the ticket
+/// with the thread the caller may see), `PUT /api/v1/tickets/:id` (subject, description, category),
+/// `DELETE /api/v1/tickets/:id` (to the trash, 204) and `POST /api/v1/tickets/:id/restore`. `:id` is
+/// the ticket number; a ticket's answers carry `ETag: "<version>"` and changes take `If-Match`.
 enum TicketRoutes {
     static func endpoints(helpdesk: Helpdesk, auth: Authentication) -> [Endpoint] {
         [
@@ -29,34 +29,37 @@ enum TicketRoutes {
                     ticket: WireTicket(listing, now: helpdesk.clock.now()), comments: comments.map { WireComment($0.comment, author: $0.author) })
                 return JSONResponse.make(detail, headers: [.eTag: TicketParameters.etag(listing.ticket.version)])
             },
-            Endpoint(.post, "/api/v1/tickets/:id/comments") { request, context in
-                let user = try await auth.user(request)
-                let number = try number(context)
-                let expected = try TicketParameters.expectedVersion(request)
-                let body = try await JSONBody.decode(CommentBody.self, from: request)
-                let view = try await helpdesk.addComment(
-                    number: number, body: body.body, isInternal: body.isInternal, expectedVersion: expected, by: user)
-                return JSONResponse.make(
-                    WireComment(view.comment, author: view.author), status: .created,
-                    headers: [.location: "/api/v1/tickets/\(number)/comments"])
-            },
-            Endpoint(.put, "/api/v1/tickets/:id/status") { request, context in
+            Endpoint(.put, "/api/v1/tickets/:id") { request, context in
                 let user = try await auth.user(request)
                 let expected = try TicketParameters.expectedVersion(request)
-                let body = try await JSONBody.decode(StatusBody.self, from: request)
-                let listing = try await helpdesk.changeStatus(
-                    number: try number(context), to: body.status, expectedVersion: expected, by: user)
+                let body = try await JSONBody.decode(TicketEditBody.self, from: request)
+                let listing = try await helpdesk.updateTicket(
+                    number: try number(context), subject: body.subject, description: body.description, category: body.category,
+                    expectedVersion: expected, by: user)
                 return ticketResponse(listing, helpdesk: helpdesk)
+            },
+            Endpoint(.delete, "/api/v1/tickets/:id") { request, context in
+                let user = try await auth.user(request)
+                let expected = try TicketParameters.expectedVersion(request)
+                _ = try await helpdesk.deleteTicket(number: try number(context), expectedVersion: expected, by: user)
+                return Response(status: .noContent)
+            },
+            Endpoint(.post, "/api/v1/tickets/:id/restore") { request, context in
+                let user = try await auth.user(request)
+                return ticketResponse(try await helpdesk.restoreTicket(number: try number(context), by: user), helpdesk: helpdesk)
             },
         ]
     }
 
-    private static func number(_ context: BasicRequestContext) throws -> String {
+    /// The ticket number in the path.
+    static func number(_ context: BasicRequestContext) throws -> String {
         guard let number = context.parameters.get("id") else { throw HelpdeskError.validation("id", "is required") }
         return number
     }
 
-    private static func ticketResponse(
+    /// A ticket as `ticket show --json` prints it without the thread, with its `ETag` (and `Location`
+    /// when it was just made).
+    static func ticketResponse(
         _ listing: TicketListing, helpdesk: Helpdesk, status: HTTPResponse.Status = .ok, location: Bool = false
     ) -> Response {
         var headers: HTTPFields = [.eTag: TicketParameters.etag(listing.ticket.version)]

@@ -24,13 +24,16 @@ struct RoleMatrixTests {
         }
 
         /// The status each endpoint answers this caller with, in the order the test calls them:
-        /// show, public reply, internal note, status change (to in_progress).
+        /// show, thread, history, public reply, internal note, edit, priority, status (to
+        /// in_progress), assign, delete.
         var expected: [HTTPResponse.Status] {
             switch self {
-            case .requester: [.ok, .created, .forbidden, .forbidden]
-            case .otherCustomer: [.notFound, .notFound, .notFound, .notFound]
-            case .unassignedAgent: [.forbidden, .forbidden, .forbidden, .forbidden]
-            case .assignedAgent, .admin: [.ok, .created, .created, .ok]
+            case .requester:
+                [.ok, .ok, .ok, .created, .forbidden, .ok, .forbidden, .forbidden, .forbidden, .forbidden]
+            case .otherCustomer: Array(repeating: .notFound, count: 10)
+            case .unassignedAgent: Array(repeating: .forbidden, count: 10)
+            case .assignedAgent: [.ok, .ok, .ok, .created, .created, .ok, .ok, .ok, .forbidden, .forbidden]
+            case .admin: [.ok, .ok, .ok, .created, .created, .ok, .ok, .ok, .ok, .noContent]
             }
         }
     }
@@ -47,9 +50,15 @@ struct RoleMatrixTests {
             let path = "/api/v1/tickets/\(number)"
             let answers = [
                 try await api.send(.get, path, token: token),
+                try await api.send(.get, "\(path)/comments", token: token),
+                try await api.send(.get, "\(path)/history", token: token),
                 try await api.send(.post, "\(path)/comments", token: token, json: #"{"body": "A public reply"}"#),
                 try await api.send(.post, "\(path)/comments", token: token, json: #"{"body": "A staff note", "internal": true}"#),
+                try await api.send(.put, path, token: token, json: #"{"subject": "The printer is on fire"}"#),
+                try await api.send(.put, "\(path)/priority", token: token, json: #"{"priority": "urgent"}"#),
                 try await api.send(.put, "\(path)/status", token: token, json: #"{"status": "in_progress"}"#),
+                try await api.send(.post, "\(path)/assign", token: token, json: #"{"assignee": "alice@x.test"}"#),
+                try await api.send(.delete, path, token: token),
             ]
             #expect(answers.map(\.status) == caller.expected, "\(answers.map(\.text))")
             for answer in answers where answer.status.code >= 400 {
@@ -61,9 +70,11 @@ struct RoleMatrixTests {
             let filed = try await api.send(
                 .post, "/api/v1/tickets", token: token, json: #"{"subject": "My own problem", "description": "Something broke today."}"#)
             #expect(filed.status == .created)
-            // The note never reaches a customer, whoever wrote it.
-            let thread = try await api.send(.get, path, token: dan)
-            #expect(!thread.text.contains("A staff note"))
+            // The note never reaches a customer, whoever wrote it, by any endpoint.
+            for read in ["", "/comments", "/history"] {
+                let answer = try await api.send(.get, path + read, token: dan)
+                #expect(!answer.text.contains("A staff note"))
+            }
         }
     }
 }

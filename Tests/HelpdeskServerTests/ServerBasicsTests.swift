@@ -41,6 +41,8 @@ struct ServerBasicsTests {
             #expect(tickets.headers[.allow] == "GET, POST")
             let status = try await api.send(.get, "/api/v1/tickets/TICK-20261129-0001/status")
             #expect(status.headers[.allow] == "PUT")
+            let ticket = try await api.send(.post, "/api/v1/tickets/TICK-20261129-0001")
+            #expect(ticket.headers[.allow] == "GET, PUT, DELETE")
         }
     }
 
