@@ -16,6 +16,7 @@ public enum HelpdeskServer {
             + TicketRoutes.endpoints(helpdesk: helpdesk, auth: auth)
             + TicketThreadRoutes.endpoints(helpdesk: helpdesk, auth: auth)
             + TicketWorkflowRoutes.endpoints(helpdesk: helpdesk, auth: auth)
+            + ReportRoutes.endpoints(helpdesk: helpdesk, auth: auth)
         var table = RouteTable()
         for endpoint in endpoints { table.add(endpoint.method, endpoint.path) }
         let router = Router(context: BasicRequestContext.self)
