@@ -56,12 +56,28 @@ extension SQLiteStorage {
         try await read { db in try Self.findSession(id: id, db) }
     }
 
+    public func openSessions(userId: Int64) async throws -> [SessionState] {
+        try await read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT \(Self.sessionColumns) FROM api_sessions WHERE user_id = ? AND revoked_at IS NULL ORDER BY created_at DESC, id",
+                arguments: [userId]
+            ).map(Self.session(from:))
+        }
+    }
+
+    public func revokeSessions(userId: Int64, at now: Date) async throws {
+        try await write { db in
+            try db.execute(sql: "UPDATE api_sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL", arguments: [now, userId])
+        }
+    }
+
+    private static let sessionColumns = "id, user_id, credential_version, created_at, last_used_at, revoked_at"
+
     private static func findSession(id: String, _ db: Database) throws -> SessionState? {
-        guard
-            let row = try Row.fetchOne(
-                db, sql: "SELECT id, user_id, credential_version, created_at, last_used_at, revoked_at FROM api_sessions WHERE id = ?",
-                arguments: [id])
-        else { return nil }
+        try Row.fetchOne(db, sql: "SELECT \(sessionColumns) FROM api_sessions WHERE id = ?", arguments: [id]).map(session(from:))
+    }
+
+    private static func session(from row: Row) throws -> SessionState {
         let stored = StoredRow(row, table: "api_sessions")
         return SessionState(
             id: try stored.text("id"), userId: try stored.integer("user_id"), credentialVersion: try stored.count("credential_version"),

@@ -6,8 +6,9 @@ import Hummingbird
 
 /// `POST /api/v1/auth/register` (201, the user), `POST /api/v1/auth/login` (200, a token grant
 /// that opens a session), `POST /api/v1/auth/refresh` (the refresh token traded for a new grant,
-/// rotated), `POST /api/v1/auth/logout` (204, the session ended) and `GET /api/v1/auth/me` (the
-/// token's user as stored now).
+/// rotated), `POST /api/v1/auth/logout` (204, the session ended), `POST /api/v1/auth/logout-all`
+/// (204, every session of the user ended), `GET /api/v1/auth/sessions` (the user's live sessions),
+/// `DELETE /api/v1/auth/sessions/:id` (204) and `GET /api/v1/auth/me` (the token's user as stored now).
 enum AuthRoutes {
     static func endpoints(helpdesk: Helpdesk, auth: Authentication) -> [Endpoint] {
         [
@@ -33,6 +34,22 @@ enum AuthRoutes {
             Endpoint(.post, "/api/v1/auth/logout") { request, _ in
                 let caller = try await auth.authenticate(request)
                 try await helpdesk.closeSession(id: caller.session, by: caller.user)
+                return Response(status: .noContent)
+            },
+            Endpoint(.post, "/api/v1/auth/logout-all") { request, _ in
+                let caller = try await auth.authenticate(request)
+                try await helpdesk.closeAllSessions(by: caller.user)
+                return Response(status: .noContent)
+            },
+            Endpoint(.get, "/api/v1/auth/sessions") { request, _ in
+                let caller = try await auth.authenticate(request)
+                let sessions = try await helpdesk.sessions(by: caller.user)
+                return JSONResponse.make(WireSessionList(sessions: sessions.map { WireSession($0, current: $0.id == caller.session) }))
+            },
+            Endpoint(.delete, "/api/v1/auth/sessions/:id") { request, context in
+                let caller = try await auth.authenticate(request)
+                guard let id = context.parameters.get("id") else { throw HelpdeskError.validation("id", "is required") }
+                try await helpdesk.closeSession(id: id, by: caller.user)
                 return Response(status: .noContent)
             },
             Endpoint(.get, "/api/v1/auth/me") { request, _ in

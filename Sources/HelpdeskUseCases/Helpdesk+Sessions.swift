@@ -50,10 +50,26 @@ extension Helpdesk {
     }
 
     /// Ends the acting user's own session `id` (logout); its refresh tokens stop working at once.
-    /// - Throws: `UNAUTHORIZED` when the session is not the actor's.
+    /// - Throws: `NOT_FOUND` when the actor has no session `id` (another user's is not told apart);
+    ///   `UNAUTHORIZED`.
     public func closeSession(id: String, by actor: some ActorReference) async throws {
         let me = try await currentUser(actor)
-        guard let session = try await storage.session(id: id), session.userId == me.id else { throw Self.sessionRefusal }
+        guard let session = try await storage.session(id: id), session.userId == me.id else { throw HelpdeskError.notFound("Session") }
         try await storage.revokeSession(id: id, at: try now())
+    }
+
+    /// The acting user's sessions that may still act, newest first.
+    /// - Throws: `UNAUTHORIZED`.
+    public func sessions(by actor: some ActorReference) async throws -> [SessionState] {
+        let me = try await currentUser(actor)
+        let now = try now()
+        return try await storage.openSessions(userId: me.id).filter { SessionRules.isLive($0, for: me, at: now) }
+    }
+
+    /// Ends every session of the acting user (logout everywhere).
+    /// - Throws: `UNAUTHORIZED`.
+    public func closeAllSessions(by actor: some ActorReference) async throws {
+        let me = try await currentUser(actor)
+        try await storage.revokeSessions(userId: me.id, at: try now())
     }
 }

@@ -104,4 +104,46 @@ struct SessionRouteTests {
             #expect(unknown.error?.code == .unauthorized)
         }
     }
+
+    @Test func aUserListsAndEndsTheirOwnSessionsOnly() async throws {
+        let fixture = try await APIFixture()
+        try await fixture.client { api in
+            let laptop = try await loginGrant(api)
+            let phone = try await loginGrant(api)
+            let erin = try await loginGrant(api, "erin@x.test")
+            let list = try await api.send(.get, "/api/v1/auth/sessions", token: laptop.accessToken).decode(WireSessionList.self)
+            #expect(list.sessions.count == 2)
+            #expect(list.sessions.filter(\.current).count == 1)
+            let phoneSession = try #require(list.sessions.first { !$0.current })
+            // Another user's session is not found, and stays.
+            let foreign = try await api.send(.get, "/api/v1/auth/sessions", token: erin.accessToken).decode(WireSessionList.self)
+            let erinSession = try #require(foreign.sessions.first)
+            let refused = try await api.send(.delete, "/api/v1/auth/sessions/\(erinSession.id)", token: laptop.accessToken)
+            #expect(refused.status == .notFound)
+            #expect(refused.error?.code == .notFound)
+            #expect(try await api.send(.get, "/api/v1/auth/me", token: erin.accessToken).status == .ok)
+
+            let ended = try await api.send(.delete, "/api/v1/auth/sessions/\(phoneSession.id)", token: laptop.accessToken)
+            #expect(ended.status == .noContent)
+            #expect(try await api.send(.get, "/api/v1/auth/me", token: phone.accessToken).error?.code == .unauthorized)
+            #expect(try await api.send(.get, "/api/v1/auth/me", token: laptop.accessToken).status == .ok)
+        }
+    }
+
+    @Test func logoutAllEndsEverySessionOfTheUser() async throws {
+        let fixture = try await APIFixture()
+        try await fixture.client { api in
+            let first = try await loginGrant(api)
+            let second = try await loginGrant(api)
+            let erin = try await loginGrant(api, "erin@x.test")
+            #expect(try await api.send(.post, "/api/v1/auth/logout-all", token: first.accessToken).status == .noContent)
+            for grant in [first, second] {
+                #expect(try await api.send(.get, "/api/v1/auth/me", token: grant.accessToken).error?.code == .unauthorized)
+                let refresh = try await api.send(
+                    .post, "/api/v1/auth/refresh", json: #"{"refresh_token": "\#(try #require(grant.refreshToken))"}"#)
+                #expect(refresh.error?.code == .unauthorized)
+            }
+            #expect(try await api.send(.get, "/api/v1/auth/me", token: erin.accessToken).status == .ok)
+        }
+    }
 }

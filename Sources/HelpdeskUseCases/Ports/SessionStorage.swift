@@ -35,4 +35,8 @@ public protocol SessionStorage: Sendable {
     func revokeSession(id: String, at now: Date) async throws
     /// The session with the public id, or nil.
     func session(id: String) async throws -> SessionState?
+    /// Every session of the user that has not been ended, newest first.
+    func openSessions(userId: Int64) async throws -> [SessionState]
+    /// Ends every session of the user at `now`.
+    func revokeSessions(userId: Int64, at now: Date) async throws
 }
