@@ -29,13 +29,18 @@ public struct SessionState: Sendable, Equatable {
 
 /// How API sessions live and end. Each refresh token is used once and replaced by a new one
 /// (rotation); presenting one already used means it was copied, so the whole session (the family of
-/// its tokens) is ended. A session ends after 14 days without a refresh or 30 days after the login,
+/// its tokens) is ended, except within `reuseGrace` of its rotation while its replacement has not
+/// been used: then the client most likely lost the answer, and gets a fresh replacement instead (the
+/// undelivered one is revoked). A session ends after 14 days without a refresh or 30 days after the login,
 /// and when the user's credential version moves on (role change, deactivation, password reset).
 public enum SessionRules {
     /// 14 days without a refresh.
     public static let idleLifetime: TimeInterval = 14 * 86_400
     /// 30 days from the login, however often refreshed.
     public static let absoluteLifetime: TimeInterval = 30 * 86_400
+    /// How long after its rotation a refresh token may be presented again for a client that lost
+    /// the answer: 10 seconds.
+    public static let reuseGrace: TimeInterval = 10
 
     /// What presenting a refresh token does.
     public enum RefreshVerdict: Sendable, Equatable {
@@ -45,13 +50,22 @@ public enum SessionRules {
         case refuse
         /// Refused, and the session is ended (a used token again, or a user who may no longer act as it).
         case revokeFamily
+        /// Accepted again within the grace: the unused replacement is revoked and a new one stored.
+        case reissue
     }
 
-    /// The verdict on a token of `session` (already used or not) whose user is stored as `user`.
-    public static func refresh(_ session: SessionState, user: User?, tokenAlreadyUsed: Bool, at now: Date) -> RefreshVerdict {
+    /// The verdict on a token of `session` whose user is stored as `user`: `usedAt` is when it was
+    /// rotated (nil if never), `replacementUsed` whether the token that replaced it was used since.
+    public static func refresh(
+        _ session: SessionState, user: User?, usedAt: Date?, replacementUsed: Bool, at now: Date
+    ) -> RefreshVerdict {
         if session.revokedAt != nil { return .refuse }
-        if tokenAlreadyUsed { return .revokeFamily }
         guard let user, user.isActive, user.credentialVersion == session.credentialVersion else { return .revokeFamily }
+        if let usedAt {
+            let sinceRotation = now.timeIntervalSince(usedAt)
+            guard !replacementUsed, sinceRotation >= 0, sinceRotation < reuseGrace else { return .revokeFamily }
+            return isExpired(session, at: now) ? .refuse : .reissue
+        }
         return isExpired(session, at: now) ? .refuse : .rotate
     }
 

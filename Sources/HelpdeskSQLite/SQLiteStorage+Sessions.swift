@@ -24,15 +24,29 @@ extension SQLiteStorage {
         try await write { db in
             guard
                 let token = try Row.fetchOne(
-                    db, sql: "SELECT session_id, used_at FROM api_refresh_tokens WHERE digest = ?", arguments: [Data(digest)]),
+                    db, sql: "SELECT session_id, used_at, replaced_by FROM api_refresh_tokens WHERE digest = ?", arguments: [Data(digest)]),
                 let session = try Self.findSession(id: try StoredRow(token, table: "api_refresh_tokens").text("session_id"), db)
             else { return (nil, decide(nil)) }
+            let usedAt = try StoredRow(token, table: "api_refresh_tokens").optionalDate("used_at")
+            let replacedBy: Data? = token["replaced_by"]
+            var replacementUsed = false
+            if usedAt != nil {
+                let replacement = try replacedBy.flatMap {
+                    try Row.fetchOne(db, sql: "SELECT used_at FROM api_refresh_tokens WHERE digest = ?", arguments: [$0])
+                }
+                replacementUsed = try replacement.map { try StoredRow($0, table: "api_refresh_tokens").optionalDate("used_at") != nil } ?? true
+            }
             let snapshot = RefreshSnapshot(
-                session: session, user: try UserTable.find(id: session.userId, db), tokenAlreadyUsed: try StoredRow(token, table: "api_refresh_tokens").optionalDate("used_at") != nil)
+                session: session, user: try UserTable.find(id: session.userId, db), usedAt: usedAt, replacementUsed: replacementUsed)
             let verdict = decide(snapshot)
             switch verdict {
-            case .rotate:
-                try db.execute(sql: "UPDATE api_refresh_tokens SET used_at = ? WHERE digest = ?", arguments: [now, Data(digest)])
+            case .rotate, .reissue:
+                if verdict == .reissue, let replacedBy {
+                    try db.execute(sql: "DELETE FROM api_refresh_tokens WHERE digest = ?", arguments: [replacedBy])
+                }
+                try db.execute(
+                    sql: "UPDATE api_refresh_tokens SET used_at = coalesce(used_at, ?), replaced_by = ? WHERE digest = ?",
+                    arguments: [now, Data(replacement), Data(digest)])
                 try db.execute(
                     sql: "INSERT INTO api_refresh_tokens (digest, session_id, created_at) VALUES (?, ?, ?)",
                     arguments: [Data(replacement), session.id, now])

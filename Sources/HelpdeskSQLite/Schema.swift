@@ -21,7 +21,8 @@ public enum Schema {
     ]
 
     /// The HTTP API's sessions (`sid` in access tokens) and their refresh tokens, stored only as
-    /// SHA-256 digests; a used token stays (with `used_at`) so that its reuse can be recognised.
+    /// SHA-256 digests; a used token stays (with `used_at` and the digest that `replaced_by` it) so
+    /// that its reuse can be recognised.
     private static func createAPISessions(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE api_sessions (
@@ -37,7 +38,8 @@ public enum Schema {
                 digest BLOB PRIMARY KEY,
                 session_id TEXT NOT NULL REFERENCES api_sessions(id) ON DELETE CASCADE,
                 created_at TEXT NOT NULL,
-                used_at TEXT
+                used_at TEXT,
+                replaced_by BLOB
             );
             CREATE INDEX api_refresh_tokens_by_session ON api_refresh_tokens(session_id);
             """)

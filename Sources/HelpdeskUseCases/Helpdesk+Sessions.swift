@@ -17,16 +17,18 @@ extension Helpdesk {
     }
 
     /// Trades the refresh token with `digest` for `replacement` (`SessionRules.refresh`): the user
-    /// as stored now and the session on success. A token used before ends its whole session.
+    /// as stored now and the session on success. A token used before ends its whole session, unless
+    /// presented again within `SessionRules.reuseGrace` of its rotation with its replacement unused.
     /// - Throws: `UNAUTHORIZED` (`sessionRefusal`) for an unknown, used, expired or ended token, or a
     ///   user who can no longer act or whose credential version moved on.
     public func refreshSession(digest: [UInt8], replacement: [UInt8]) async throws -> (User, SessionState) {
         let now = try now()
         let (snapshot, verdict) = try await storage.useRefreshToken(digest: digest, replacement: replacement, at: now) { snapshot in
             guard let snapshot else { return .refuse }
-            return SessionRules.refresh(snapshot.session, user: snapshot.user, tokenAlreadyUsed: snapshot.tokenAlreadyUsed, at: now)
+            return SessionRules.refresh(
+                snapshot.session, user: snapshot.user, usedAt: snapshot.usedAt, replacementUsed: snapshot.replacementUsed, at: now)
         }
-        guard verdict == .rotate, let snapshot, let user = snapshot.user else { throw Self.sessionRefusal }
+        guard verdict == .rotate || verdict == .reissue, let snapshot, let user = snapshot.user else { throw Self.sessionRefusal }
         var session = snapshot.session
         session.lastUsedAt = now
         return (user, session)

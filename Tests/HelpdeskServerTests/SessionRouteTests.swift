@@ -33,11 +33,15 @@ struct SessionRouteTests {
 
     @Test func reusingARotatedRefreshTokenEndsTheWholeSession() async throws {
         let fixture = try await APIFixture()
-        try await fixture.client { api in
+        let (first, second) = try await fixture.client { api in
             let first = try await loginGrant(api)
-            let stolen = try #require(first.refreshToken)
-            let second = try grant(try await api.send(.post, "/api/v1/auth/refresh", json: #"{"refresh_token": "\#(stolen)"}"#))
-            let reuse = try await api.send(.post, "/api/v1/auth/refresh", json: #"{"refresh_token": "\#(stolen)"}"#)
+            let second = try grant(
+                try await api.send(.post, "/api/v1/auth/refresh", json: #"{"refresh_token": "\#(try #require(first.refreshToken))"}"#))
+            return (first, second)
+        }
+        // A minute later, past the grace for a lost answer, the first token comes back: it was copied.
+        try await fixture.client(minutes: 1) { api in
+            let reuse = try await api.send(.post, "/api/v1/auth/refresh", json: #"{"refresh_token": "\#(try #require(first.refreshToken))"}"#)
             #expect(reuse.status == .unauthorized)
             #expect(reuse.error?.code == .unauthorized)
             // The legitimate holder's newer tokens die with it.
@@ -47,6 +51,29 @@ struct SessionRouteTests {
             // Another login is another session.
             let other = try await loginGrant(api)
             #expect(try await api.send(.get, "/api/v1/auth/me", token: other.accessToken).status == .ok)
+        }
+    }
+
+    @Test func aClientThatLostTheAnswerMayRetryWithinTenSeconds() async throws {
+        let fixture = try await APIFixture()
+        try await fixture.client { api in
+            let login = try await loginGrant(api)
+            let old = try #require(login.refreshToken)
+            // The answer to this refresh never arrives.
+            let lost = try grant(try await api.send(.post, "/api/v1/auth/refresh", json: #"{"refresh_token": "\#(old)"}"#))
+            let retry = try grant(try await api.send(.post, "/api/v1/auth/refresh", json: #"{"refresh_token": "\#(old)"}"#))
+            #expect(retry.refreshToken != lost.refreshToken)
+            // The undelivered token is revoked; the retried one carries the session on.
+            let undelivered = try await api.send(
+                .post, "/api/v1/auth/refresh", json: #"{"refresh_token": "\#(try #require(lost.refreshToken))"}"#)
+            #expect(undelivered.error?.code == .unauthorized)
+            let next = try grant(
+                try await api.send(.post, "/api/v1/auth/refresh", json: #"{"refresh_token": "\#(try #require(retry.refreshToken))"}"#))
+            #expect(try await api.send(.get, "/api/v1/auth/me", token: next.accessToken).status == .ok)
+            // Once the replacement has been used, the old token is a copy even within the grace.
+            let copy = try await api.send(.post, "/api/v1/auth/refresh", json: #"{"refresh_token": "\#(old)"}"#)
+            #expect(copy.error?.code == .unauthorized)
+            #expect(try await api.send(.get, "/api/v1/auth/me", token: next.accessToken).error?.code == .unauthorized)
         }
     }
 
