@@ -42,6 +42,23 @@ struct RefreshBody: Decodable {
     }
 }
 
+/// `POST /auth/password`'s body: `current_password`, `new_password`.
+struct PasswordChangeBody: Decodable {
+    var current: String
+    var new: String
+
+    private enum Keys: String, CodingKey {
+        case current = "current_password"
+        case new = "new_password"
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Keys.self)
+        current = try container.decodeIfPresent(String.self, forKey: .current) ?? ""
+        new = try container.decodeIfPresent(String.self, forKey: .new) ?? ""
+    }
+}
+
 /// Two names for one field (`body`/`content`, `internal`/`is_internal`, `username`/`name`): either
 /// may be sent, both at once is refused.
 enum Aliases {

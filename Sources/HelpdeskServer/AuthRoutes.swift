@@ -8,7 +8,9 @@ import Hummingbird
 /// that opens a session), `POST /api/v1/auth/refresh` (the refresh token traded for a new grant,
 /// rotated), `POST /api/v1/auth/logout` (204, the session ended), `POST /api/v1/auth/logout-all`
 /// (204, every session of the user ended), `GET /api/v1/auth/sessions` (the user's live sessions),
-/// `DELETE /api/v1/auth/sessions/:id` (204) and `GET /api/v1/auth/me` (the token's user as stored now).
+/// `DELETE /api/v1/auth/sessions/:id` (204), `POST /api/v1/auth/password` (one's own password
+/// changed: every session ends, the caller gets a new grant) and `GET /api/v1/auth/me` (the token's
+/// user as stored now).
 enum AuthRoutes {
     static func endpoints(helpdesk: Helpdesk, auth: Authentication) -> [Endpoint] {
         [
@@ -51,6 +53,15 @@ enum AuthRoutes {
                 guard let id = context.parameters.get("id") else { throw HelpdeskError.validation("id", "is required") }
                 try await helpdesk.closeSession(id: id, by: caller.user)
                 return Response(status: .noContent)
+            },
+            Endpoint(.post, "/api/v1/auth/password") { request, _ in
+                let caller = try await auth.authenticate(request)
+                let body = try await JSONBody.decode(PasswordChangeBody.self, from: request)
+                let user = try await helpdesk.changePassword(current: body.current, new: body.new, by: caller.user)
+                // Every session ended with the old credential version; the caller goes on in a new one.
+                let refresh = RefreshTokens.generate()
+                let session = try await helpdesk.openSession(for: user, id: Self.newSessionId(), refreshDigest: refresh.digest)
+                return try await grant(user: user, session: session.id, refreshToken: refresh.token, helpdesk: helpdesk, auth: auth)
             },
             Endpoint(.get, "/api/v1/auth/me") { request, _ in
                 JSONResponse.make(WireUser(try await auth.user(request)))

@@ -174,3 +174,49 @@ struct SessionRouteTests {
         }
     }
 }
+
+/// Changing one's own password over HTTP.
+struct PasswordRouteTests {
+    @Test func changingThePasswordEndsEverySessionAndGrantsANewOne() async throws {
+        let fixture = try await APIFixture()
+        try await fixture.client { api in
+            let login = try await api.send(.post, "/api/v1/auth/login", json: #"{"email": "dan@x.test", "password": "password1"}"#)
+            let old = try login.decode(WireTokenGrant.self)
+            let other = try await api.login("dan@x.test")
+            let changed = try await api.send(
+                .post, "/api/v1/auth/password", token: old.accessToken,
+                json: #"{"current_password": "password1", "new_password": "new-password-2"}"#)
+            #expect(changed.status == .ok)
+            let fresh = try changed.decode(WireTokenGrant.self)
+            #expect(try await api.send(.get, "/api/v1/auth/me", token: fresh.accessToken).status == .ok)
+            for token in [old.accessToken, other] {
+                #expect(try await api.send(.get, "/api/v1/auth/me", token: token).error?.code == .unauthorized)
+            }
+            let refresh = try await api.send(.post, "/api/v1/auth/refresh", json: #"{"refresh_token": "\#(try #require(old.refreshToken))"}"#)
+            #expect(refresh.error?.code == .unauthorized)
+            let oldPassword = try await api.send(.post, "/api/v1/auth/login", json: #"{"email": "dan@x.test", "password": "password1"}"#)
+            #expect(oldPassword.error?.code == .unauthorized)
+            let newPassword = try await api.send(.post, "/api/v1/auth/login", json: #"{"email": "dan@x.test", "password": "new-password-2"}"#)
+            #expect(newPassword.status == .ok)
+            let audit = try await fixture.helpdesk().auditLog(by: fixture.admin)
+            #expect(audit.contains { $0.action == "user.password-change" && $0.target == "dan@x.test" })
+        }
+    }
+
+    @Test func aWrongCurrentPasswordOrAShortNewOneChangesNothing() async throws {
+        let fixture = try await APIFixture()
+        try await fixture.client { api in
+            let token = try await api.login("dan@x.test")
+            let wrong = try await api.send(
+                .post, "/api/v1/auth/password", token: token, json: #"{"current_password": "guess-guess", "new_password": "new-password-2"}"#)
+            #expect(wrong.status == .unauthorized)
+            #expect(wrong.error?.code == .unauthorized)
+            let short = try await api.send(
+                .post, "/api/v1/auth/password", token: token, json: #"{"current_password": "password1", "new_password": "short"}"#)
+            #expect(short.status == .badRequest)
+            #expect(short.error?.errors["new_password"] != nil)
+            #expect(try await api.send(.get, "/api/v1/auth/me", token: token).status == .ok)
+            #expect(try await api.login("dan@x.test").isEmpty == false)
+        }
+    }
+}
