@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 import PackageDescription
 
 let package = Package(
@@ -15,7 +15,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/vapor/jwt-kit", exact: "5.8.0"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         // Pure domain rules: no I/O, no storage, time only through an injected clock.
@@ -48,6 +51,20 @@ let package = Package(
             dependencies: ["HelpdeskCore", "HelpdeskUseCases", "CWidth"],
             resources: [.copy("Resources/keymaps"), .copy("Resources/themes"), .copy("Resources/views.toml")]
         ),
+        // The HTTP face: `helpdesk serve`'s routes, tokens and error bodies over the use cases.
+        .target(
+            name: "HelpdeskServer",
+            dependencies: [
+                "HelpdeskCore",
+                "HelpdeskUseCases",
+                "HelpdeskWire",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                // SHA-256 of refresh tokens.
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The ncurses backend and the event loop that runs the console on a real terminal.
         .target(name: "HelpdeskTerminal", dependencies: ["HelpdeskConsole", "CNcursesw", "CTerminalGuard"]),
         .executableTarget(
@@ -59,6 +76,9 @@ let package = Package(
                 "HelpdeskWire",
                 "HelpdeskConsole",
                 "HelpdeskTerminal",
+                "HelpdeskServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -85,6 +105,15 @@ let package = Package(
             name: "HelpdeskCLITests", dependencies: ["helpdesk", "helpdesk-torture", "HelpdeskCore", "HelpdeskUseCases", "HelpdeskSQLite", "HelpdeskWire"],
             // Read and written through #filePath (see Goldens.swift), so that regenerating updates the sources.
             exclude: ["Goldens"]),
+        // The HTTP face's routes in process (no socket), over the SQLite engine.
+        .testTarget(
+            name: "HelpdeskServerTests",
+            dependencies: [
+                "HelpdeskServer", "HelpdeskUseCases", "HelpdeskSQLite", "HelpdeskCore", "HelpdeskWire",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+            ]),
         .testTarget(name: "HelpdeskConsoleTests", dependencies: ["HelpdeskConsole", "HelpdeskUseCases", "HelpdeskSQLite", "HelpdeskCore"]),
     ],
     swiftLanguageModes: [.v6]

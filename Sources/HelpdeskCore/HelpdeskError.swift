@@ -10,6 +10,10 @@ public enum ErrorCode: String, Codable, Sendable, CaseIterable {
     /// longer be reopened, and the reply is not stored (a face offers to file a new ticket with it).
     case ticketClosed = "TICKET_CLOSED"
     case internalError = "INTERNAL_ERROR"
+    /// A request body larger than the HTTP face accepts (only `helpdesk serve` answers with it).
+    case payloadTooLarge = "PAYLOAD_TOO_LARGE"
+    /// A path that exists but not with the request's method (only `helpdesk serve` answers with it).
+    case methodNotAllowed = "METHOD_NOT_ALLOWED"
 }
 
 /// An error a person can act on: a code, one human sentence, and every field's problems.

@@ -18,6 +18,7 @@ public enum Schema {
         Migration("12-substrings-of-spaceless-scripts", apply: indexSpacelessScriptsByPairs),
         Migration("13-search-by-requester-name", apply: indexUserNames),
         Migration("14-ssh-keys", apply: createSSHKeys),
+        Migration("15-api-sessions", apply: createAPISessions),
     ]
 
     /// SSH public keys, each mapped to one user (`SSHKeyStorage`). The key is stored re-serialised
@@ -36,6 +37,31 @@ public enum Schema {
                 last_used_at TEXT
             );
             CREATE INDEX ssh_keys_user ON ssh_keys(user_id, id);
+            """)
+    }
+
+    /// The HTTP API's sessions (`sid` in access tokens) and their refresh tokens, stored only as
+    /// SHA-256 digests; a used token stays (with `used_at` and the digest that `replaced_by` it) so
+    /// that its reuse can be recognised.
+    private static func createAPISessions(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE api_sessions (
+                id TEXT PRIMARY KEY,
+                user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                credential_version INTEGER NOT NULL,
+                created_at TEXT NOT NULL,
+                last_used_at TEXT NOT NULL,
+                revoked_at TEXT
+            );
+            CREATE INDEX api_sessions_by_user ON api_sessions(user_id);
+            CREATE TABLE api_refresh_tokens (
+                digest BLOB PRIMARY KEY,
+                session_id TEXT NOT NULL REFERENCES api_sessions(id) ON DELETE CASCADE,
+                created_at TEXT NOT NULL,
+                used_at TEXT,
+                replaced_by BLOB
+            );
+            CREATE INDEX api_refresh_tokens_by_session ON api_refresh_tokens(session_id);
             """)
     }
 

@@ -7,7 +7,8 @@ public struct WireError: Codable, Sendable, Equatable {
     public var status: String
     /// One sentence for a person.
     public var message: String
-    /// `VALIDATION_ERROR`, `UNAUTHORIZED`, `FORBIDDEN`, `NOT_FOUND`, `CONFLICT` or `INTERNAL_ERROR`.
+    /// `VALIDATION_ERROR`, `UNAUTHORIZED`, `FORBIDDEN`, `NOT_FOUND`, `CONFLICT`, `TICKET_CLOSED` or
+    /// `INTERNAL_ERROR`; over HTTP also `PAYLOAD_TOO_LARGE` and `METHOD_NOT_ALLOWED`.
     public var code: ErrorCode
     /// Field name (snake_case) to the rules its value broke; `{}` when no field is at fault.
     public var errors: [String: [String]]

@@ -12,6 +12,9 @@ extension ErrorCode {
         case .conflict: 6
         case .ticketClosed: 7
         case .internalError: 1
+        // The HTTP face's own codes; no command fails with them.
+        case .payloadTooLarge: 2
+        case .methodNotAllowed: 64
         }
     }
 }

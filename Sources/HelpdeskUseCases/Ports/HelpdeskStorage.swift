@@ -16,7 +16,7 @@ import HelpdeskCore
 /// Errors: a port throws `HelpdeskError`: whatever the decision or `authorize` threw, unchanged;
 /// `INTERNAL_ERROR` when the database fails or stays busy; `CONFLICT` when a concurrent writer
 /// changed what the decision was computed from.
-public protocol HelpdeskStorage: TicketStorage, UserStorage, ReportStorage, SettingsStorage, AuditStorage, SSHKeyStorage, ChangeFeed {}
+public protocol HelpdeskStorage: TicketStorage, UserStorage, ReportStorage, SettingsStorage, AuditStorage, SSHKeyStorage, SessionStorage, ChangeFeed {}
 
 /// "Something changed": how an open console learns of other processes' work.
 public protocol ChangeFeed: Sendable {

@@ -1,0 +1,43 @@
+import HelpdeskCore
+import HelpdeskUseCases
+import Hummingbird
+import Logging
+
+/// The HTTP face of the helpdesk (`helpdesk serve`): the seed's JSON API over the use cases, with
+/// access tokens. No rule lives here: every route checks the token, then calls a use case, which
+/// re-reads the user; answers are HelpdeskWire's shapes and errors the seed's object.
+public enum HelpdeskServer {
+    /// The router of every endpoint, behind the request log and the error mapping.
+    public static func router(helpdesk: Helpdesk, tokens: AccessTokens, logger: Logger) -> Router<BasicRequestContext> {
+        let auth = Authentication(helpdesk: helpdesk, tokens: tokens)
+        let endpoints =
+            HealthRoutes.endpoints()
+            + AuthRoutes.endpoints(helpdesk: helpdesk, auth: auth)
+            + TicketRoutes.endpoints(helpdesk: helpdesk, auth: auth)
+            + TicketThreadRoutes.endpoints(helpdesk: helpdesk, auth: auth)
+            + TicketWorkflowRoutes.endpoints(helpdesk: helpdesk, auth: auth)
+            + ReportRoutes.endpoints(helpdesk: helpdesk, auth: auth)
+        var table = RouteTable()
+        for endpoint in endpoints { table.add(endpoint.method, endpoint.path) }
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: RequestLogMiddleware(logger: logger))
+        router.add(middleware: ErrorMiddleware(routes: table))
+        for endpoint in endpoints {
+            router.on(RouterPath(endpoint.path), method: endpoint.method, use: endpoint.handler)
+        }
+        return router
+    }
+
+    /// The application listening on `host`:`port`; `onRunning` is told the port once it listens
+    /// (the one the system chose when `port` is 0).
+    public static func application(
+        helpdesk: Helpdesk, tokens: AccessTokens, host: String, port: Int, logger: Logger,
+        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        Application(
+            router: router(helpdesk: helpdesk, tokens: tokens, logger: logger),
+            configuration: .init(address: .hostname(host, port: port), serverName: "helpdesk"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
+            logger: logger)
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import HelpdeskCore
+
+/// What a refresh transaction loads: the session of the presented token, its user as stored now,
+/// when the token was rotated, and whether the token that replaced it was used since.
+public struct RefreshSnapshot: Sendable, Equatable {
+    /// The token's session.
+    public var session: SessionState
+    /// The session's user as stored now (nil if gone).
+    public var user: User?
+    /// When the token was rotated; nil while it has not been used.
+    public var usedAt: Date?
+    /// True when the token's replacement was used (or is gone).
+    public var replacementUsed: Bool
+
+    /// A snapshot.
+    public init(session: SessionState, user: User?, usedAt: Date?, replacementUsed: Bool) {
+        self.session = session
+        self.user = user
+        self.usedAt = usedAt
+        self.replacementUsed = replacementUsed
+    }
+}
+
+/// The HTTP API's sessions and refresh tokens; only SHA-256 digests of refresh tokens are stored.
+public protocol SessionStorage: Sendable {
+    /// Stores `session` with the digest of its first refresh token.
+    func openSession(_ session: SessionState, refreshDigest: [UInt8]) async throws
+    /// One write transaction: loads the snapshot of the token with `digest` (nil when there is none),
+    /// calls `decide`, and applies its verdict: `rotate` marks the token used (replaced by
+    /// `replacement`), stores `replacement` and sets the session's last use to `now`; `reissue`
+    /// deletes the token's unused replacement, then does the same; `revokeFamily` ends the session
+    /// at `now`; `refuse` changes nothing. Returns the snapshot and the verdict.
+    func useRefreshToken(
+        digest: [UInt8], replacement: [UInt8], at now: Date,
+        decide: @escaping @Sendable (RefreshSnapshot?) -> SessionRules.RefreshVerdict
+    ) async throws -> (snapshot: RefreshSnapshot?, verdict: SessionRules.RefreshVerdict)
+    /// Ends the session at `now` (one already ended keeps its time).
+    func revokeSession(id: String, at now: Date) async throws
+    /// The session with the public id, or nil.
+    func session(id: String) async throws -> SessionState?
+    /// Every session of the user that has not been ended, newest first.
+    func openSessions(userId: Int64) async throws -> [SessionState]
+    /// Ends every session of the user at `now`.
+    func revokeSessions(userId: Int64, at now: Date) async throws
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import HelpdeskServer
+import HelpdeskSQLite
+import Hummingbird
+import Logging
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the JSON API over HTTP until SIGTERM or SIGINT.",
+        discussion: """
+            The access tokens' signing key is kept beside the database (<db>.api-key, mode 0600), made on \
+            the first start. One log line per request goes to standard error.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+    @Option(help: "The port to listen on (0: one the system picks, printed at start).")
+    var port = 8080
+
+    func run() async throws {
+        try await global.run { _ in
+            let service = try global.service()
+            let keyPath = SigningKey.path(besideDatabase: try DatabaseFiles.literal(global.databasePath))
+            let tokens = await AccessTokens(key: try SigningKey.loadOrCreate(at: keyPath))
+            var logger = Logger(label: "helpdesk.api")
+            logger.logLevel = .info
+            let app = HelpdeskServer.application(helpdesk: service, tokens: tokens, host: host, port: port, logger: logger) { port in
+                FileHandle.standardOutput.write(Data("Listening on http://\(host):\(port)\n".utf8))
+            }
+            // Stops on SIGTERM or SIGINT once the requests in flight are answered.
+            try await app.runService()
+        }
+    }
+}
