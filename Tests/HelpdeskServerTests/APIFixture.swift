@@ -24,7 +24,7 @@ struct APIFixture {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("helpdesk-api-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         storage = SQLiteStorage(database: try HelpdeskDatabase(path: directory.appendingPathComponent("api.sqlite").path))
-        let service = Helpdesk(storage: storage, clock: FixedTimeSource(start), hasher: Self.hasher)
+        let service = Helpdesk(storage: storage, clock: FixedTimeSource(start), hasher: Self.hasher, digest: SHA256Digester())
         admin = try await service.addUser(email: "admin@x.test", name: "Admin", role: "admin", password: Self.password, by: nil)
         alice = try await service.addUser(email: "alice@x.test", name: "Alice", role: "agent", password: Self.password, by: admin)
         dan = try await service.register(email: "dan@x.test", name: "Dan", password: Self.password)
@@ -33,7 +33,7 @@ struct APIFixture {
 
     /// The use cases with the clock `minutes` after the start.
     func helpdesk(minutes: Double = 0, hasher: any PasswordHasher = APIFixture.hasher) -> Helpdesk {
-        Helpdesk(storage: storage, clock: FixedTimeSource(start.addingTimeInterval(minutes * 60)), hasher: hasher)
+        Helpdesk(storage: storage, clock: FixedTimeSource(start.addingTimeInterval(minutes * 60)), hasher: hasher, digest: SHA256Digester())
     }
 
     /// Runs `body` against the router (no socket; `.live` for a real server on a free port) with the
