@@ -112,8 +112,7 @@ extension ConsoleController {
         case "menu.choose": return chooseMenuItem()
         case "menu.cancel":
             if case .menu(let menu)? = state.overlay, menu.purpose == .confirmQuit {
-                state.overlay = state.overlayBeforeQuit
-                state.overlayBeforeQuit = nil
+                stayInsteadOfQuitting()
             } else {
                 state.overlay = nil
             }
@@ -143,6 +142,12 @@ extension ConsoleController {
             return requestQuit()
         }
         return .none
+    }
+
+    /// "Stay" (or cancelling the quit question): what the question covered comes back.
+    func stayInsteadOfQuitting() {
+        state.overlay = state.overlayBeforeQuit
+        state.overlayBeforeQuit = nil
     }
 
     /// Quits, or first asks when something typed has not been sent: the open editor's text is kept as
@@ -417,8 +422,7 @@ extension ConsoleController {
         state.overlay = nil
         if menu.purpose == .confirmQuit {
             if value == "yes" { return .quit }
-            state.overlay = state.overlayBeforeQuit
-            state.overlayBeforeQuit = nil
+            stayInsteadOfQuitting()
             return .none
         }
         if case .ticket(let number, let version)? = menu.target {

@@ -92,6 +92,7 @@ public struct DraftStore: Sendable {
     public func save(_ text: String, for key: DraftKey, user: Int64) -> String? {
         guard let folder = folder(user: user), let name = key.fileName else { return nil }
         let file = folder.appendingPathComponent(name)
+        let refused = "Could not keep the draft of \(key.number) on disk (\(folder.path)); it is kept until you quit"
         if text.isEmpty {
             try? FileManager.default.removeItem(at: file)
             return nil
@@ -103,14 +104,14 @@ public struct DraftStore: Sendable {
             }
             let temporary = folder.appendingPathComponent(".\(name).\(UUID().uuidString)")
             guard FileManager.default.createFile(atPath: temporary.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
-            else { return "Could not keep the draft of \(key.number) on disk (\(folder.path)); it is kept until you quit" }
+            else { return refused }
             guard rename(temporary.path, file.path) == 0 else {
                 try? FileManager.default.removeItem(at: temporary)
-                return "Could not keep the draft of \(key.number) on disk (\(folder.path)); it is kept until you quit"
+                return refused
             }
             return nil
         } catch {
-            return "Could not keep the draft of \(key.number) on disk (\(folder.path)); it is kept until you quit"
+            return refused
         }
     }
 }

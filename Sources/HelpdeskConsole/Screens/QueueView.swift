@@ -30,9 +30,7 @@ struct QueueView {
         if medium { columns.append(.init("ASSIGNEE", .length(10))) }
         if wide {
             columns.insert(.init("REQUESTER", .length(12)), at: 5)
-            // The column's times are in the user's zone, named in its header.
-            let header = "UPDATED " + DisplayZone.label(state.zone, at: state.now)
-            columns.append(.init(header, .length(max(11, TextWidth.of(header)))))
+            columns.append(updatedColumn)
         }
         let rows = state.rows.dropFirst(state.offset).prefix(inner.height - 1).map { listing -> TableView.Row in
             let t = listing.ticket
@@ -62,6 +60,12 @@ struct QueueView {
         ).render(inner, into: &buffer)
     }
 
+    /// The last-update column: its times are in the user's zone, named in its header.
+    var updatedColumn: TableView.Column {
+        let header = "UPDATED " + DisplayZone.label(state.zone, at: state.now)
+        return .init(header, .length(max(11, TextWidth.of(header))))
+    }
+
     /// A count with thousands separated (`3,000`), as people read figures.
     static func grouped(_ value: Int) -> String {
         let digits = String(abs(value))
@@ -88,7 +92,7 @@ struct QueueView {
         }
         TableView(
             columns: [.init(" ", .length(1)), .init("NUMBER", .length(18)), .init("SUBJECT", .fill), .init("STATUS", .length(11)),
-                      .init("UPDATED " + DisplayZone.label(state.zone, at: state.now), .length(max(11, 8 + TextWidth.of(DisplayZone.label(state.zone, at: state.now)))))],
+                      updatedColumn],
             rows: Array(rows), selected: state.selected - state.offset,
             headerStyle: theme.style("ui.header"), selectionStyle: theme.style("ui.selection")
         ).render(inner, into: &buffer)

@@ -84,7 +84,7 @@ public struct TextEditor: Sendable, Equatable {
     /// The rows line `index` takes when wrapped at `width` columns: (first character, end).
     func visualRows(ofLine index: Int, width: Int) -> [(start: Int, end: Int)] {
         let characters = Array(lines[index].text)
-        let widths = characters.map { TextWidth.of(DisplayText.sanitize(String($0))) }
+        let widths = characters.map { TextWidth.of(String($0)) }
         var rows: [(start: Int, end: Int)] = []
         var start = 0, used = 0, lastBreak: Int?
         for (offset, w) in widths.enumerated() {
@@ -135,7 +135,7 @@ public struct TextEditor: Sendable, Equatable {
         }
         let visual = rows[cursorRow]
         let before = Array(lines[row].text)[visual.start..<min(cursorColumn, visual.end)]
-        let x = TextWidth.of(DisplayText.sanitize(String(before)))
+        let x = TextWidth.of(String(before))
         return (min(area.right - 1, area.x + x), area.y + cursorRow - top)
     }
 }

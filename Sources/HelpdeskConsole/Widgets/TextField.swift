@@ -79,7 +79,7 @@ public struct TextField: Sendable, Equatable {
     @discardableResult
     public func render(x: Int, y: Int, width: Int, into buffer: inout Buffer, style: Style) -> Int {
         let characters = Array(text)
-        let widths = characters.map { masked ? 1 : TextWidth.of(DisplayText.sanitize(String($0))) }
+        let widths = characters.map { masked ? 1 : TextWidth.of(String($0)) }
         let before = widths.prefix(cursor).reduce(0, +)
         // Scrolled so that the cursor's column is inside the field.
         var skip = 0, dropped = 0
