@@ -61,8 +61,6 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Logging", package: "swift-log"),
-                // SHA-256 of refresh tokens.
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The ncurses backend and the event loop that runs the console on a real terminal.

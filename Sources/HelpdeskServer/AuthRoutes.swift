@@ -22,15 +22,15 @@ enum AuthRoutes {
             Endpoint(.post, "/api/v1/auth/login") { request, _ in
                 let body = try await JSONBody.decode(LoginBody.self, from: request)
                 let user = try await helpdesk.login(email: body.email, password: body.password)
-                let refresh = RefreshTokens.generate()
+                let refresh = RefreshTokens.generate(helpdesk.digest)
                 let session = try await helpdesk.openSession(for: user, id: Self.newSessionId(), refreshDigest: refresh.digest)
                 return try await grant(user: user, session: session.id, refreshToken: refresh.token, helpdesk: helpdesk, auth: auth)
             },
             Endpoint(.post, "/api/v1/auth/refresh") { request, _ in
                 let presented = try await refreshToken(request)
-                let replacement = RefreshTokens.generate()
+                let replacement = RefreshTokens.generate(helpdesk.digest)
                 let (user, session) = try await helpdesk.refreshSession(
-                    digest: RefreshTokens.digest(presented), replacement: replacement.digest)
+                    digest: RefreshTokens.digest(presented, helpdesk.digest), replacement: replacement.digest)
                 return try await grant(user: user, session: session.id, refreshToken: replacement.token, helpdesk: helpdesk, auth: auth)
             },
             Endpoint(.post, "/api/v1/auth/logout") { request, _ in
@@ -59,7 +59,7 @@ enum AuthRoutes {
                 let body = try await JSONBody.decode(PasswordChangeBody.self, from: request)
                 let user = try await helpdesk.changePassword(current: body.current, new: body.new, by: caller.user)
                 // Every session ended with the old credential version; the caller goes on in a new one.
-                let refresh = RefreshTokens.generate()
+                let refresh = RefreshTokens.generate(helpdesk.digest)
                 let session = try await helpdesk.openSession(for: user, id: Self.newSessionId(), refreshDigest: refresh.digest)
                 return try await grant(user: user, session: session.id, refreshToken: refresh.token, helpdesk: helpdesk, auth: auth)
             },
