@@ -79,7 +79,7 @@ extension ConsoleController {
             form.busy = true
             background({
                 _ = try await service.register(email: email, name: name, password: password, passwordConfirmation: confirmation)
-                return .registered(try await service.login(email: email, password: password))
+                return .registered(try await service.login(email: email, password: password, origin: .local))
             }, onError: { error in .formFailed(error) })
         case .newUser:
             guard let user = state.user else { return }

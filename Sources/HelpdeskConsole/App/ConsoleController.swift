@@ -319,7 +319,7 @@ public final class ConsoleController {
         state.login.error = nil
         let service = self.service
         background({
-            .loggedIn(try await service.login(email: email, password: password))
+            .loggedIn(try await service.login(email: email, password: password, origin: .local))
         }, onError: { error in .loginFailed(error.message) })
     }
 
