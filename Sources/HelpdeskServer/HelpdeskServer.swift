@@ -9,9 +9,11 @@ import Logging
 public enum HelpdeskServer {
     /// The router of every endpoint, behind the request log and the error mapping; `clientAddress`
     /// says who the client is for lockouts, rate limits and the audit log (the socket's peer; tests
-    /// of the in-process router inject their own).
+    /// of the in-process router inject their own); `rateLimit` limits each address's requests to
+    /// `/api/v1/auth/*` (429 `RATE_LIMITED`).
     public static func router(
-        helpdesk: Helpdesk, tokens: AccessTokens, logger: Logger, clientAddress: ClientAddressSource = .socketPeer
+        helpdesk: Helpdesk, tokens: AccessTokens, logger: Logger, clientAddress: ClientAddressSource = .socketPeer,
+        rateLimit: AuthRateLimit = AuthRateLimit()
     ) -> Router<APIRequestContext> {
         let auth = Authentication(helpdesk: helpdesk, tokens: tokens)
         let endpoints =
@@ -27,6 +29,7 @@ public enum HelpdeskServer {
         router.add(middleware: ClientAddressMiddleware(source: clientAddress))
         router.add(middleware: RequestLogMiddleware(logger: logger))
         router.add(middleware: ErrorMiddleware(routes: table))
+        router.add(middleware: AuthRateLimitMiddleware(limit: rateLimit))
         for endpoint in endpoints {
             router.on(RouterPath(endpoint.path), method: endpoint.method, use: endpoint.handler)
         }
