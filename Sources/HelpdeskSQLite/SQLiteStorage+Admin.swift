@@ -61,7 +61,7 @@ extension SQLiteStorage {
     static func audit(_ record: AuditRecord, by actor: User?, at now: Date, _ db: Database) throws {
         try db.execute(
             sql: "INSERT INTO audit_log (at, actor_email, action, target, detail) VALUES (?, ?, ?, ?, ?)",
-            arguments: [now, actor?.email ?? "(first admin)", record.action, record.target, record.detail])
+            arguments: [now, record.actor ?? actor?.email ?? "(first admin)", record.action, record.target, record.detail])
     }
 
     public func auditLog(limit: Int, actorId: Int64, authorize: @escaping @Sendable (User?) throws -> Void) async throws -> [AuditEntry] {

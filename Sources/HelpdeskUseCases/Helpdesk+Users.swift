@@ -96,13 +96,18 @@ extension Helpdesk {
     /// attempts running at once, in any process, end one after another: once five have failed the
     /// rest are refused, a right password arriving after the lock neither gets in nor lifts it, and
     /// a failure never lifts it. A right password whose stored hash is weaker than the hasher's
-    /// (fewer rounds) is stored again at full strength.
+    /// (fewer rounds) is stored again at full strength. An attempt from another origin than
+    /// `.local` goes to the audit log (`user.login` or `user.login-failed`, `from <origin>`), in the
+    /// transaction that records it; the password never does.
     /// - Throws: `UNAUTHORIZED` (`LoginLockout.refusal`; or, after the right password, a deactivated account).
     public func login(email: String, password: String, origin: LoginOrigin) async throws -> User {
         let normalized = (try? Validator.email(email)) ?? ""
         let wrong = LoginLockout.refusal
         guard let stored = try await storage.credentials(email: normalized, origin: origin) else {
             _ = await verifyPassword(password, against: Self.decoyHash)
+            if let audit = Self.loginAudit(admitted: false, email: normalized.isEmpty ? "(not an email)" : normalized, origin: origin) {
+                try await storage.appendAudit(audit, at: try now())
+            }
             throw wrong
         }
         let now = try now()
@@ -128,11 +133,22 @@ extension Helpdesk {
             // A hash replaced meanwhile (a reset in another process) is not overwritten by the old password's.
             let replacement = outcome.verdict == .admitted && snapshot.passwordHash == checkedHash ? rehash : nil
             return LoginRecord(
-                verdict: outcome.verdict, failures: outcome.failures, lockedUntil: outcome.lockedUntil, passwordHash: replacement)
+                verdict: outcome.verdict, failures: outcome.failures, lockedUntil: outcome.lockedUntil, passwordHash: replacement,
+                audit: Self.loginAudit(
+                    admitted: outcome.verdict == .admitted && snapshot.user?.isActive == true, email: stored.user.email, origin: origin))
         }
         // Locked, locking or wrong: the one refusal, so a login tells nothing about the account.
         guard saved.verdict == .admitted else { throw wrong }
         return try Self.acting(snapshot.user)
+    }
+
+    /// The audit entry of a login from `origin` (none from `.local`: the machine's own logins are
+    /// not API events): by the account when admitted, else by `(anonymous)`.
+    private static func loginAudit(admitted: Bool, email: String, origin: LoginOrigin) -> AuditRecord? {
+        guard origin != .local else { return nil }
+        return AuditRecord(
+            admitted ? "user.login" : "user.login-failed", target: email, detail: "from \(origin.auditDescription)",
+            actor: admitted ? email : "(anonymous)")
     }
 
     /// Verified against when the email is unknown, so both failures take the same time.

@@ -30,17 +30,19 @@ public protocol SessionStorage: Sendable {
     /// calls `decide`, and applies its verdict: `rotate` marks the token used (replaced by
     /// `replacement`), stores `replacement` and sets the session's last use to `now`; `reissue`
     /// deletes the token's unused replacement, then does the same; `revokeFamily` ends the session
-    /// at `now`; `refuse` changes nothing. Returns the snapshot and the verdict.
+    /// at `now`; `refuse` changes nothing. `audit`'s entry for the snapshot and verdict, if any, is
+    /// written in the same transaction. Returns the snapshot and the verdict.
     func useRefreshToken(
         digest: [UInt8], replacement: [UInt8], at now: Date,
-        decide: @escaping @Sendable (RefreshSnapshot?) -> SessionRules.RefreshVerdict
+        decide: @escaping @Sendable (RefreshSnapshot?) -> SessionRules.RefreshVerdict,
+        audit: @escaping @Sendable (RefreshSnapshot, SessionRules.RefreshVerdict) -> AuditRecord?
     ) async throws -> (snapshot: RefreshSnapshot?, verdict: SessionRules.RefreshVerdict)
-    /// Ends the session at `now` (one already ended keeps its time).
-    func revokeSession(id: String, at now: Date) async throws
+    /// Ends the session at `now` (one already ended keeps its time), with `audit` in the same transaction.
+    func revokeSession(id: String, at now: Date, audit: AuditRecord) async throws
     /// The session with the public id, or nil.
     func session(id: String) async throws -> SessionState?
     /// Every session of the user that has not been ended, newest first.
     func openSessions(userId: Int64) async throws -> [SessionState]
-    /// Ends every session of the user at `now`.
-    func revokeSessions(userId: Int64, at now: Date) async throws
+    /// Ends every session of the user at `now`, with `audit` in the same transaction.
+    func revokeSessions(userId: Int64, at now: Date, audit: AuditRecord) async throws
 }
