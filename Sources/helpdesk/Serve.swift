@@ -10,8 +10,9 @@ struct Serve: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the JSON API over HTTP until SIGTERM or SIGINT.",
         discussion: """
-            The access tokens' signing key is kept beside the database (<db>.api-key, mode 0600), made on \
-            the first start. One log line per request goes to standard error.
+            The access tokens' signing keys are kept beside the database (<db>.api-key, mode 0600), made on \
+            the first start; `helpdesk api rotate-key` adds one, which a running server picks up. One log \
+            line per request goes to standard error.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -24,9 +25,11 @@ struct Serve: AsyncParsableCommand {
         try await global.run { _ in
             let service = try global.service()
             let keyPath = SigningKey.path(besideDatabase: try DatabaseFiles.literal(global.databasePath))
-            let tokens = await AccessTokens(key: try SigningKey.loadOrCreate(at: keyPath))
             var logger = Logger(label: "helpdesk.api")
             logger.logLevel = .info
+            let keyLogger = logger
+            // `helpdesk api rotate-key` replaces the file; the server follows without a restart.
+            let tokens = try await AccessTokens(file: keyPath) { error in keyLogger.error("\(error.message)") }
             let app = HelpdeskServer.application(helpdesk: service, tokens: tokens, host: host, port: port, logger: logger) { port in
                 FileHandle.standardOutput.write(Data("Listening on http://\(host):\(port)\n".utf8))
             }
