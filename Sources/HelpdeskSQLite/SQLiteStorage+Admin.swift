@@ -15,6 +15,28 @@ extension SQLiteStorage {
         return try setting(from: row)
     }
 
+    static let tokenIdleDaysKey = "token_idle_days"
+    static let tokenMaxDaysKey = "token_max_days"
+
+    /// The session lifetimes as stored (`SessionLifetimes.standard` for a value never set).
+    /// - Throws: `INTERNAL_ERROR` naming the key when a stored value is not a number of days, or
+    ///   the pair breaks `SessionLifetimes`'s rules.
+    static func sessionLifetimes(_ db: Database) throws -> SessionLifetimes {
+        func days(_ key: String, default fallback: Int) throws -> Int {
+            guard let row = try Row.fetchOne(db, sql: "SELECT key, value FROM settings WHERE key = ?", arguments: [key]) else { return fallback }
+            let stored = StoredRow(row, table: "settings", name: key)
+            guard let days = Int(try stored.text("value")) else { throw stored.refused("value", "the setting \(key) must be a number of days") }
+            return days
+        }
+        let idle = try days(tokenIdleDaysKey, default: SessionLifetimes.standard.idleDays)
+        let max = try days(tokenMaxDaysKey, default: SessionLifetimes.standard.maxDays)
+        do {
+            return try SessionLifetimes(idleDays: idle, maxDays: max)
+        } catch let error as HelpdeskError {
+            throw HelpdeskError(.internalError, "The stored session lifetimes are refused: \(error.message) (\(error.fieldErrors))")
+        }
+    }
+
     /// The switch a `settings` row holds.
     /// - Throws: `INTERNAL_ERROR` naming the key when the value is neither `on` nor `off`.
     static func setting(from row: Row) throws -> Bool {
@@ -38,7 +60,7 @@ extension SQLiteStorage {
     public func settings(actorId: Int64, authorize: @escaping @Sendable (User?) throws -> Void) async throws -> HelpdeskSettings {
         try await read { db in
             try authorize(try UserTable.find(id: actorId, db))
-            return HelpdeskSettings(autoAssign: try Self.autoAssignEnabled(db))
+            return HelpdeskSettings(autoAssign: try Self.autoAssignEnabled(db), sessionLifetimes: try Self.sessionLifetimes(db))
         }
     }
 
@@ -48,10 +70,17 @@ extension SQLiteStorage {
     ) async throws -> HelpdeskSettings {
         try await write { db in
             let actor = try UserTable.find(id: actorId, db)
-            let (settings, audit) = try decide(actor, HelpdeskSettings(autoAssign: try Self.autoAssignEnabled(db)))
-            try db.execute(
-                sql: "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                arguments: [Self.autoAssignKey, settings.autoAssign ? "on" : "off"])
+            let (settings, audit) = try decide(
+                actor, HelpdeskSettings(autoAssign: try Self.autoAssignEnabled(db), sessionLifetimes: try Self.sessionLifetimes(db)))
+            for (key, value) in [
+                (Self.autoAssignKey, settings.autoAssign ? "on" : "off"),
+                (Self.tokenIdleDaysKey, String(settings.sessionLifetimes.idleDays)),
+                (Self.tokenMaxDaysKey, String(settings.sessionLifetimes.maxDays)),
+            ] {
+                try db.execute(
+                    sql: "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    arguments: [key, value])
+            }
             if let audit { try Self.audit(audit, by: actor, at: now, db) }
             return settings
         }

@@ -38,7 +38,8 @@ extension SQLiteStorage {
                 replacementUsed = try replacement.map { try StoredRow($0, table: "api_refresh_tokens").optionalDate("used_at") != nil } ?? true
             }
             let snapshot = RefreshSnapshot(
-                session: session, user: try UserTable.find(id: session.userId, db), usedAt: usedAt, replacementUsed: replacementUsed)
+                session: session, user: try UserTable.find(id: session.userId, db), usedAt: usedAt, replacementUsed: replacementUsed,
+                lifetimes: try Self.sessionLifetimes(db))
             let verdict = decide(snapshot)
             switch verdict {
             case .rotate, .reissue:
@@ -87,6 +88,10 @@ extension SQLiteStorage {
             try db.execute(sql: "UPDATE api_sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL", arguments: [now, userId])
             try Self.audit(audit, by: nil, at: now, db)
         }
+    }
+
+    public func sessionLifetimes() async throws -> SessionLifetimes {
+        try await read { db in try Self.sessionLifetimes(db) }
     }
 
     private static let sessionColumns = "id, user_id, credential_version, created_at, last_used_at, revoked_at"

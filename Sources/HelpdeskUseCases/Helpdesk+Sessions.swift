@@ -30,7 +30,8 @@ extension Helpdesk {
             decide: { snapshot in
                 guard let snapshot else { return .refuse }
                 return SessionRules.refresh(
-                    snapshot.session, user: snapshot.user, usedAt: snapshot.usedAt, replacementUsed: snapshot.replacementUsed, at: now)
+                    snapshot.session, user: snapshot.user, usedAt: snapshot.usedAt, replacementUsed: snapshot.replacementUsed, at: now,
+                    lifetimes: snapshot.lifetimes)
             },
             audit: { snapshot, verdict in
                 let action: String
@@ -58,7 +59,9 @@ extension Helpdesk {
         } catch let error as HelpdeskError where error.code == .unauthorized {
             throw Self.sessionRefusal
         }
-        guard let session = try await storage.session(id: id), SessionRules.isLive(session, for: me, at: try now()) else {
+        guard let session = try await storage.session(id: id),
+            SessionRules.isLive(session, for: me, at: try now(), lifetimes: try await storage.sessionLifetimes())
+        else {
             throw Self.sessionRefusal
         }
         return (me, session)
@@ -97,7 +100,8 @@ extension Helpdesk {
     public func sessions(by actor: some ActorReference) async throws -> [SessionState] {
         let me = try await currentUser(actor)
         let now = try now()
-        return try await storage.openSessions(userId: me.id).filter { SessionRules.isLive($0, for: me, at: now) }
+        let lifetimes = try await storage.sessionLifetimes()
+        return try await storage.openSessions(userId: me.id).filter { SessionRules.isLive($0, for: me, at: now, lifetimes: lifetimes) }
     }
 
     /// Ends every session of the acting user (logout everywhere); audited (`session.logout-all`,

@@ -73,9 +73,12 @@ public struct AuditEntry: Sendable, Equatable {
 public struct HelpdeskSettings: Sendable, Equatable {
     /// Assign each new ticket automatically to the least-loaded agent (default off).
     public var autoAssign: Bool
+    /// How long API sessions live (default 14 days idle, 30 in all).
+    public var sessionLifetimes: SessionLifetimes
 
     /// The switches as given.
-    public init(autoAssign: Bool) {
+    public init(autoAssign: Bool, sessionLifetimes: SessionLifetimes = .standard) {
         self.autoAssign = autoAssign
+        self.sessionLifetimes = sessionLifetimes
     }
 }

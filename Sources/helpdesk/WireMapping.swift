@@ -29,7 +29,11 @@ extension WireAuditEntry {
 }
 
 extension WireSettings {
-    init(_ settings: HelpdeskSettings) { self.init(autoAssign: settings.autoAssign) }
+    init(_ settings: HelpdeskSettings) {
+        self.init(
+            autoAssign: settings.autoAssign, tokenIdleDays: settings.sessionLifetimes.idleDays,
+            tokenMaxDays: settings.sessionLifetimes.maxDays)
+    }
 }
 
 extension WireCheck {

@@ -12,13 +12,16 @@ public struct RefreshSnapshot: Sendable, Equatable {
     public var usedAt: Date?
     /// True when the token's replacement was used (or is gone).
     public var replacementUsed: Bool
+    /// The session lifetimes as set now.
+    public var lifetimes: SessionLifetimes
 
     /// A snapshot.
-    public init(session: SessionState, user: User?, usedAt: Date?, replacementUsed: Bool) {
+    public init(session: SessionState, user: User?, usedAt: Date?, replacementUsed: Bool, lifetimes: SessionLifetimes) {
         self.session = session
         self.user = user
         self.usedAt = usedAt
         self.replacementUsed = replacementUsed
+        self.lifetimes = lifetimes
     }
 }
 
@@ -43,6 +46,9 @@ public protocol SessionStorage: Sendable {
     func session(id: String) async throws -> SessionState?
     /// Every session of the user that has not been ended, newest first.
     func openSessions(userId: Int64) async throws -> [SessionState]
+    /// The session lifetimes as set now (`SessionLifetimes.standard` when never set).
+    /// - Throws: `INTERNAL_ERROR` when a stored value is not a lifetime.
+    func sessionLifetimes() async throws -> SessionLifetimes
     /// Ends every session of the user at `now`, with `audit` in the same transaction.
     func revokeSessions(userId: Int64, at now: Date, audit: AuditRecord) async throws
 }
