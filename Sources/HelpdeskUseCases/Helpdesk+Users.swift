@@ -89,8 +89,9 @@ extension Helpdesk {
     /// (`LoginLockout`): from `.local` (the console and command line on the machine) the account
     /// itself; from any other `origin` (an API client's address, an SSH guest's key) the account for
     /// that origin only, so failures elsewhere cannot lock anyone out of the console or another
-    /// address. A success forgets the failures of its own origin only. Every failure, an unknown email, a wrong password or a locked account, is
-    /// the same error (`LoginLockout.refusal`) and takes the same time (one password check each).
+    /// address. A success forgets the failures of its own origin only. Every failure, an unknown
+    /// email, a wrong password or a locked account, is the same error (`LoginLockout.refusal`) and
+    /// takes the same time (one password check each).
     /// The slow hash comparison runs outside any transaction; its outcome is then recorded in one
     /// write transaction that reads the lock as stored at that moment (`LoginLockout.conclude`), so
     /// attempts running at once, in any process, end one after another: once five have failed the
@@ -113,6 +114,9 @@ extension Helpdesk {
         let now = try now()
         if LoginLockout.isLocked(until: stored.lockedUntil, at: now) {
             _ = await verifyPassword(password, against: Self.decoyHash)
+            if let audit = Self.loginAudit(admitted: false, email: stored.user.email, origin: origin) {
+                try await storage.appendAudit(audit, at: now)
+            }
             throw wrong
         }
         let checkedHash = stored.passwordHash
