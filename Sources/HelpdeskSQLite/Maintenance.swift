@@ -136,6 +136,12 @@ extension HelpdeskDatabase {
         try scan("SELECT key, value FROM settings WHERE key = '\(SQLiteStorage.autoAssignKey)'") { row, _ in
             _ = try SQLiteStorage.setting(from: row)
         }
+        // The session lifetimes, read as every API request reads them.
+        do {
+            _ = try SQLiteStorage.sessionLifetimes(db)
+        } catch let error as HelpdeskError {
+            problems.append(StoredRow.finding(error))
+        }
         return problems
     }
 

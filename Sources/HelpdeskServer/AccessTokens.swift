@@ -50,11 +50,6 @@ public final class AccessTokens: Sendable {
         loaded = Mutex(Loaded(ring: read, keys: await Self.collection(read), stamp: stamp))
     }
 
-    /// The kid new tokens carry now.
-    public func signingKid() async -> String {
-        await current().ring.signing.kid
-    }
-
     /// A token for `user` in `session`, issued at `now`.
     /// - Throws: `INTERNAL_ERROR` if signing fails.
     public func issue(for user: User, session: String, at now: Date) async throws -> String {
