@@ -28,14 +28,23 @@ public enum HelpdeskServer {
         return router
     }
 
+    /// How long a connection may stay without a byte of a request (a half-sent head or body, or an
+    /// idle keep-alive) before it is closed: 30 seconds. Without it a client holding thousands of
+    /// half-open connections exhausts the server's file descriptors (found by an attack on the API).
+    public static let idleTimeout: Duration = .seconds(30)
+
     /// The application listening on `host`:`port`; `onRunning` is told the port once it listens
-    /// (the one the system chose when `port` is 0).
+    /// (the one the system chose when `port` is 0). Connections idle for `idleTimeout` (by default
+    /// `HelpdeskServer.idleTimeout`) are closed.
     public static func application(
         helpdesk: Helpdesk, tokens: AccessTokens, host: String, port: Int, logger: Logger,
+        idleTimeout: Duration = idleTimeout,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         Application(
             router: router(helpdesk: helpdesk, tokens: tokens, logger: logger),
+            server: .http1(configuration: .init(idleTimeout: .nanoseconds(
+                idleTimeout.components.seconds * 1_000_000_000 + idleTimeout.components.attoseconds / 1_000_000_000))),
             configuration: .init(address: .hostname(host, port: port), serverName: "helpdesk"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
             logger: logger)

@@ -13,6 +13,11 @@ public enum JSONBody {
     /// The body of `request` as `Body`.
     /// - Throws: `APIError` (413 or 400), or what `Body`'s decoding throws (a `HelpdeskError`).
     public static func decode<Body: Decodable>(_ type: Body.Type, from request: Request) async throws -> Body {
+        // A declared length over the limit is refused before a byte is read, so the client is not
+        // waited for (the limit is checked again while reading, for chunked bodies).
+        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > maximumBytes {
+            throw tooLarge
+        }
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: maximumBytes)
