@@ -14,6 +14,10 @@ public struct SSHGuestEntry: Sendable, Equatable {
         self.fingerprint = fingerprint
         self.limit = limit
     }
+
+    /// Where the guest's logins come from: their failures lock an account for this key only, so
+    /// a stranger cannot lock anyone out of the console, the API or another key (`LoginOrigin`).
+    public var origin: LoginOrigin { .sshGuestKey(fingerprint: fingerprint) }
 }
 
 extension Helpdesk {
@@ -76,14 +80,14 @@ extension Helpdesk {
         return SSHGuestEntry(key: key, fingerprint: fingerprint, limit: settings.sshGuestLimit)
     }
 
-    /// A login from a guest connection: `login`, with the outcome in the audit log by the guest's
-    /// key (`ssh.guest-login` by the user, or `ssh.guest-login-failed` by `(ssh guest)`; target the
+    /// A login from a guest connection: `login` from the guest key's origin (its failures lock the
+    /// account for that key only), with the outcome in the audit log by the guest's key (`ssh.guest-login` by the user, or `ssh.guest-login-failed` by `(ssh guest)`; target the
     /// email as given, normalised when it is one; detail the key's fingerprint).
     /// - Throws: as `login`.
     public func guestLogin(email: String, password: String, guest: SSHGuestEntry) async throws -> User {
         let target = (try? Validator.email(email)) ?? "(not an email)"
         do {
-            let user = try await login(email: email, password: password)
+            let user = try await login(email: email, password: password, origin: guest.origin)
             try await storage.appendAudit(AuditRecord("ssh.guest-login", target: user.email, detail: guest.fingerprint), actor: user.email, at: try now())
             return user
         } catch let error as HelpdeskError where error.code == .unauthorized {
@@ -95,13 +99,13 @@ extension Helpdesk {
 
     /// Links a guest connection's key to the customer who just logged in or registered with it, so
     /// that their next connection opens as them with no password. The identity is the key sshd
-    /// checked (`guest`) and the password, checked again here (`login`); only customers may link
-    /// (`SSHGuestRules.requireLinkable`). Recorded in the audit log (`ssh-key.link`, by the user,
+    /// checked (`guest`) and the password, checked again here (`login`, from the key's origin);
+    /// only customers may link (`SSHGuestRules.requireLinkable`). Recorded in the audit log (`ssh-key.link`, by the user,
     /// detail the fingerprint).
     /// - Throws: `UNAUTHORIZED` (as `login`); `FORBIDDEN` (staff); `CONFLICT` (any account holds
     ///   the key already).
     public func linkGuestKey(_ guest: SSHGuestEntry, email: String, password: String) async throws -> SSHKey {
-        let user = try await login(email: email, password: password)
+        let user = try await login(email: email, password: password, origin: guest.origin)
         try SSHGuestRules.requireLinkable(user)
         let record = NewSSHKeyRecord(ownerEmail: user.email, key: guest.key, fingerprint: guest.fingerprint)
         return try await storage.addSSHKey(record, actorId: user.id, at: try now()) { snapshot in

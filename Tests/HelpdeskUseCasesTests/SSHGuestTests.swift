@@ -94,4 +94,25 @@ struct SSHGuestTests {
         await expectError(.conflict, field: "key") { try await fx.service.linkGuestKey(entry, email: "erin@x.test", password: "password1") }
         await expectError(.unauthorized) { try await fx.service.openSSHGuestSession(type: Self.type, base64: Self.base64) }
     }
+
+    /// A guest's failed logins lock the account for that guest key only: a stranger guessing an
+    /// admin's password locks themselves out, never the admin (`LoginOrigin.sshGuestKey`).
+    @Test(arguments: Engine.allCases) func fiveFailuresFromOneGuestKeyLockOnlyThatKeyOut(engine: Engine) async throws {
+        let fx = try await StoreFixture(engine)
+        try await Self.guestsOn(fx)
+        let keyA = try await fx.service.openSSHGuestSession(type: Self.type, base64: Self.base64)
+        let keyB = try await fx.service.openSSHGuestSession(type: "ssh-ed25519", base64: String(SSHKeyTests.k2.split(separator: " ")[1]))
+        for attempt in 1...5 {
+            await expectError(.unauthorized, "attempt \(attempt)") {
+                try await fx.service.guestLogin(email: "admin@x.test", password: "guessing-\(attempt)", guest: keyA)
+            }
+        }
+        await expectError(.unauthorized, "key A is locked out, even with the right password") {
+            try await fx.service.guestLogin(email: "admin@x.test", password: "password1", guest: keyA)
+        }
+        #expect(try await fx.service.guestLogin(email: "admin@x.test", password: "password1", guest: keyB).id == fx.admin.id)
+        #expect(try await fx.service.login(email: "admin@x.test", password: "password1", origin: .local).id == fx.admin.id)
+        // An hour on, key A may try again.
+        #expect(try await fx.at(1).guestLogin(email: "admin@x.test", password: "password1", guest: keyA).id == fx.admin.id)
+    }
 }

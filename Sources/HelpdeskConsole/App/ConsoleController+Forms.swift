@@ -80,7 +80,9 @@ extension ConsoleController {
             let guest = self.guest
             background({
                 _ = try await service.register(email: email, name: name, password: password, passwordConfirmation: confirmation)
-                guard let guest else { return .registered(try await service.login(email: email, password: password), credentials: nil) }
+                guard let guest else {
+                    return .registered(try await service.login(email: email, password: password, origin: .local), credentials: nil)
+                }
                 let user = try await service.guestLogin(email: email, password: password, guest: guest)
                 return .registered(user, credentials: (email, password))
             }, onError: { error in .formFailed(error) })

@@ -335,7 +335,7 @@ public final class ConsoleController {
         state.login.error = nil
         let service = self.service, guest = self.guest
         background({
-            guard let guest else { return .loggedIn(try await service.login(email: email, password: password)) }
+            guard let guest else { return .loggedIn(try await service.login(email: email, password: password, origin: .local)) }
             let user = try await service.guestLogin(email: email, password: password, guest: guest)
             return .guestLoggedIn(user, email: email, password: password)
         }, onError: { error in .loginFailed(error.message) })
