@@ -16,8 +16,9 @@ struct SSHSession: AsyncParsableCommand {
         discussion: """
             With SSH_ORIGINAL_COMMAND set, runs that command line as the key's user (ticket, agents, \
             report, user, settings, audit, keys and ssh key only); with a terminal and no command, opens \
-            the console logged in as that user; otherwise prints a short help and fails. HELPDESK_* \
-            variables are ignored.
+            the console logged in as that user; otherwise prints a short help and fails. With --guest \
+            (a guest line: settings ssh-guests on), runs no command and opens the console's login and \
+            registration screens. HELPDESK_* variables are ignored.
             """)
 
     @OptionGroup var global: GlobalOptions
