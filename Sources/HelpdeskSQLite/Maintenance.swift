@@ -118,6 +118,13 @@ extension HelpdeskDatabase {
         try scan("SELECT rowid AS id, at FROM login_failures ORDER BY rowid") { row, _ in
             _ = try StoredRow(row, table: "login_failures").date("at")
         }
+        try scan("SELECT rowid AS id, at FROM origin_login_failures ORDER BY rowid") { row, _ in
+            _ = try StoredRow(row, table: "origin_login_failures").date("at")
+        }
+        try scan("SELECT user_id, locked_until FROM origin_lockouts ORDER BY user_id, origin") { row, _ in
+            let user = (try? row.decode(Int64.self, atIndex: 0)) ?? 0
+            _ = try StoredRow(row, table: "origin_lockouts", name: "of user_id \(user)").date("locked_until")
+        }
         try scan("SELECT user_id, ticket_id, seen_at FROM ticket_reads") { row, _ in
             let user = (try? row.decode(Int64.self, atIndex: 0)) ?? 0, ticket = (try? row.decode(Int64.self, atIndex: 1)) ?? 0
             _ = try StoredRow(row, table: "ticket_reads", name: "user_id \(user), ticket_id \(ticket)").date("seen_at")
@@ -126,8 +133,11 @@ extension HelpdeskDatabase {
             let day = (try? row.decode(String.self, atIndex: 0)) ?? "?"
             _ = try StoredRow(row, table: "ticket_sequences", name: "day \(day)").count("last")
         }
-        try scan("SELECT key, value FROM settings WHERE key = '\(SQLiteStorage.autoAssignKey)'") { row, _ in
+        try scan("SELECT key, value FROM settings WHERE key IN ('\(SQLiteStorage.autoAssignKey)', '\(SQLiteStorage.sshGuestsKey)')") { row, _ in
             _ = try SQLiteStorage.setting(from: row)
+        }
+        try scan("SELECT key, value FROM settings WHERE key = '\(SQLiteStorage.sshGuestLimitKey)'") { row, _ in
+            _ = try SQLiteStorage.guestLimit(from: row)
         }
         return problems
     }

@@ -12,38 +12,36 @@ extension SQLiteStorage {
         try await read { db in try UserTable.find(email: email, db) }
     }
 
-    public func credentials(email: String) async throws -> StoredCredentials? {
+    public func credentials(email: String, origin: LoginOrigin) async throws -> StoredCredentials? {
         try await read { db in
-            try Row.fetchOne(
-                db, sql: "SELECT \(UserTable.selectColumns), password_hash, locked_until FROM users WHERE email = ?", arguments: [email]
-            ).map { row in
-                let stored = StoredRow(row, table: "users")
-                return StoredCredentials(
-                    user: try UserTable.user(from: row), passwordHash: try stored.optionalText("password_hash"),
-                    lockedUntil: try stored.optionalDate("locked_until"))
-            }
+            guard let row = try Row.fetchOne(
+                db, sql: "SELECT \(UserTable.selectColumns), password_hash, locked_until FROM users WHERE email = ?", arguments: [email])
+            else { return nil }
+            let stored = StoredRow(row, table: "users")
+            let user = try UserTable.user(from: row)
+            return StoredCredentials(
+                user: user, passwordHash: try stored.optionalText("password_hash"),
+                lockedUntil: try Self.lock(of: user.id, origin: origin, account: try stored.optionalDate("locked_until"), db))
         }
     }
 
     public func recordLogin(
-        userId: Int64, decide: @escaping @Sendable (LoginSnapshot) throws -> LoginRecord
+        userId: Int64, origin: LoginOrigin, at now: Date, decide: @escaping @Sendable (LoginSnapshot) throws -> LoginRecord
     ) async throws -> (snapshot: LoginSnapshot, saved: LoginRecord) {
         try await write { db in
+            try Self.dropSpentOriginLockouts(at: now, db)
             let row = try Row.fetchOne(
                 db, sql: "SELECT \(UserTable.selectColumns), password_hash, locked_until FROM users WHERE id = ?", arguments: [userId])
             let stored = row.map { StoredRow($0, table: "users") }
             let snapshot = LoginSnapshot(
                 user: try row.map { try UserTable.user(from: $0) }, passwordHash: try stored?.optionalText("password_hash"),
-                failures: try Row.fetchAll(db, sql: "SELECT rowid AS id, at FROM login_failures WHERE user_id = ? ORDER BY at", arguments: [userId])
-                    .map { try StoredRow($0, table: "login_failures").date("at") },
-                lockedUntil: try stored?.optionalDate("locked_until"))
+                failures: try Self.failures(of: userId, origin: origin, db),
+                lockedUntil: try Self.lock(of: userId, origin: origin, account: try stored?.optionalDate("locked_until"), db))
             let record = try decide(snapshot)
-            guard snapshot.user != nil else { return (snapshot, record) }
-            try db.execute(sql: "DELETE FROM login_failures WHERE user_id = ?", arguments: [userId])
-            for failure in record.failures {
-                try db.execute(sql: "INSERT INTO login_failures (user_id, at) VALUES (?, ?)", arguments: [userId, failure])
-            }
-            try db.execute(sql: "UPDATE users SET locked_until = ? WHERE id = ?", arguments: [record.lockedUntil, userId])
+            // A locked attempt changes nothing (and must not copy the account's lock to the origin).
+            if snapshot.user == nil { return (snapshot, record) }
+            if case .locked = record.verdict { return (snapshot, record) }
+            try Self.saveLockout(of: userId, origin: origin, failures: record.failures, lockedUntil: record.lockedUntil, db)
             if let hash = record.passwordHash {
                 try db.execute(sql: "UPDATE users SET password_hash = ? WHERE id = ?", arguments: [hash, userId])
             }
@@ -51,9 +49,65 @@ extension SQLiteStorage {
         }
     }
 
+    /// The stored lock of `userId` for `origin`: the account's own (`account`, read from its row),
+    /// which binds every origin, or for another origin than `.local` that origin's, whichever ends later.
+    private static func lock(of userId: Int64, origin: LoginOrigin, account: Date?, _ db: Database) throws -> Date? {
+        guard let key = origin.lockoutKey else { return account }
+        let own = try Row.fetchOne(
+            db, sql: "SELECT locked_until FROM origin_lockouts WHERE user_id = ? AND origin = ?", arguments: [userId, key]
+        ).map { try StoredRow($0, table: "origin_lockouts", name: "of user \(userId)").date("locked_until") }
+        return [account, own].compactMap { $0 }.max()
+    }
+
+    /// The stored failures of `userId` from `origin`, oldest first.
+    private static func failures(of userId: Int64, origin: LoginOrigin, _ db: Database) throws -> [Date] {
+        guard let key = origin.lockoutKey else {
+            return try Row.fetchAll(db, sql: "SELECT rowid AS id, at FROM login_failures WHERE user_id = ? ORDER BY at", arguments: [userId])
+                .map { try StoredRow($0, table: "login_failures").date("at") }
+        }
+        return try Row.fetchAll(
+            db, sql: "SELECT rowid AS id, at FROM origin_login_failures WHERE user_id = ? AND origin = ? ORDER BY at",
+            arguments: [userId, key]
+        ).map { try StoredRow($0, table: "origin_login_failures").date("at") }
+    }
+
+    /// Replaces the failures and the lock of `userId` for `origin` (a nil lock removes it).
+    private static func saveLockout(of userId: Int64, origin: LoginOrigin, failures: [Date], lockedUntil: Date?, _ db: Database) throws {
+        guard let key = origin.lockoutKey else {
+            try db.execute(sql: "DELETE FROM login_failures WHERE user_id = ?", arguments: [userId])
+            for failure in failures {
+                try db.execute(sql: "INSERT INTO login_failures (user_id, at) VALUES (?, ?)", arguments: [userId, failure])
+            }
+            try db.execute(sql: "UPDATE users SET locked_until = ? WHERE id = ?", arguments: [lockedUntil, userId])
+            return
+        }
+        try db.execute(sql: "DELETE FROM origin_login_failures WHERE user_id = ? AND origin = ?", arguments: [userId, key])
+        for failure in failures {
+            try db.execute(sql: "INSERT INTO origin_login_failures (user_id, origin, at) VALUES (?, ?, ?)", arguments: [userId, key, failure])
+        }
+        if let lockedUntil {
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO origin_lockouts (user_id, origin, locked_until) VALUES (?, ?, ?)",
+                arguments: [userId, key, lockedUntil])
+        } else {
+            try db.execute(sql: "DELETE FROM origin_lockouts WHERE user_id = ? AND origin = ?", arguments: [userId, key])
+        }
+    }
+
+    /// Drops every origin's failures too old to count (`LoginLockout.window`) and every lock that
+    /// has ended: what any number of addresses or keys can leave behind is what they did in the
+    /// last 15 minutes.
+    private static func dropSpentOriginLockouts(at now: Date, _ db: Database) throws {
+        try db.execute(
+            sql: "DELETE FROM origin_login_failures WHERE at <= ?", arguments: [now.addingTimeInterval(-LoginLockout.window)])
+        try db.execute(sql: "DELETE FROM origin_lockouts WHERE locked_until <= ?", arguments: [now])
+    }
+
     private static func clearLockout(_ userId: Int64, _ db: Database) throws {
         try db.execute(sql: "DELETE FROM login_failures WHERE user_id = ?", arguments: [userId])
         try db.execute(sql: "UPDATE users SET locked_until = NULL WHERE id = ?", arguments: [userId])
+        try db.execute(sql: "DELETE FROM origin_login_failures WHERE user_id = ?", arguments: [userId])
+        try db.execute(sql: "DELETE FROM origin_lockouts WHERE user_id = ?", arguments: [userId])
     }
 
     public func addUser(

@@ -19,6 +19,7 @@ public enum Schema {
         Migration("13-search-by-requester-name", apply: indexUserNames),
         Migration("14-ssh-keys", apply: createSSHKeys),
         Migration("15-api-sessions", apply: createAPISessions),
+        Migration("16-origin-lockouts", apply: createOriginLockouts),
     ]
 
     /// SSH public keys, each mapped to one user (`SSHKeyStorage`). The key is stored re-serialised
@@ -37,6 +38,29 @@ public enum Schema {
                 last_used_at TEXT
             );
             CREATE INDEX ssh_keys_user ON ssh_keys(user_id, id);
+            """)
+    }
+
+    /// Failed logins and locks of an account for one origin other than the machine itself
+    /// (`LoginOrigin.lockoutKey`: an API client's address, an SSH guest's key), beside the account's
+    /// own `login_failures` and `users.locked_until`. Rows that can no longer count are dropped by
+    /// the logins' own transactions, through the indexes on time.
+    private static func createOriginLockouts(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE origin_login_failures (
+                user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                origin TEXT NOT NULL,
+                at TEXT NOT NULL
+            );
+            CREATE INDEX origin_login_failures_by_origin ON origin_login_failures(user_id, origin, at);
+            CREATE INDEX origin_login_failures_by_time ON origin_login_failures(at);
+            CREATE TABLE origin_lockouts (
+                user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                origin TEXT NOT NULL,
+                locked_until TEXT NOT NULL,
+                PRIMARY KEY (user_id, origin)
+            ) WITHOUT ROWID;
+            CREATE INDEX origin_lockouts_by_end ON origin_lockouts(locked_until);
             """)
     }
 

@@ -19,9 +19,9 @@ enum AuthRoutes {
                 let user = try await helpdesk.register(email: body.email, name: body.name, password: body.password)
                 return JSONResponse.make(WireUser(user), status: .created)
             },
-            Endpoint(.post, "/api/v1/auth/login") { request, _ in
+            Endpoint(.post, "/api/v1/auth/login") { request, context in
                 let body = try await JSONBody.decode(LoginBody.self, from: request)
-                let user = try await helpdesk.login(email: body.email, password: body.password)
+                let user = try await helpdesk.login(email: body.email, password: body.password, origin: .address(context.clientAddress))
                 let refresh = RefreshTokens.generate(helpdesk.digest)
                 let session = try await helpdesk.openSession(for: user, id: Self.newSessionId(), refreshDigest: refresh.digest)
                 return try await grant(user: user, session: session.id, refreshToken: refresh.token, helpdesk: helpdesk, auth: auth)
@@ -54,10 +54,11 @@ enum AuthRoutes {
                 try await helpdesk.closeSession(id: id, by: caller.user)
                 return Response(status: .noContent)
             },
-            Endpoint(.post, "/api/v1/auth/password") { request, _ in
+            Endpoint(.post, "/api/v1/auth/password") { request, context in
                 let caller = try await auth.authenticate(request)
                 let body = try await JSONBody.decode(PasswordChangeBody.self, from: request)
-                let user = try await helpdesk.changePassword(current: body.current, new: body.new, by: caller.user)
+                let user = try await helpdesk.changePassword(
+                    current: body.current, new: body.new, origin: .address(context.clientAddress), by: caller.user)
                 // Every session ended with the old credential version; the caller goes on in a new one.
                 let refresh = RefreshTokens.generate(helpdesk.digest)
                 let session = try await helpdesk.openSession(for: user, id: Self.newSessionId(), refreshDigest: refresh.digest)

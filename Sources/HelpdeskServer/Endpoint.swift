@@ -4,9 +4,9 @@ import Hummingbird
 struct Endpoint: Sendable {
     let method: HTTPRequest.Method
     let path: String
-    let handler: @Sendable (Request, BasicRequestContext) async throws -> Response
+    let handler: @Sendable (Request, APIRequestContext) async throws -> Response
 
-    init(_ method: HTTPRequest.Method, _ path: String, _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response) {
+    init(_ method: HTTPRequest.Method, _ path: String, _ handler: @escaping @Sendable (Request, APIRequestContext) async throws -> Response) {
         self.method = method
         self.path = path
         self.handler = handler

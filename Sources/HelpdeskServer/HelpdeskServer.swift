@@ -7,8 +7,12 @@ import Logging
 /// access tokens. No rule lives here: every route checks the token, then calls a use case, which
 /// re-reads the user; answers are HelpdeskWire's shapes and errors the seed's object.
 public enum HelpdeskServer {
-    /// The router of every endpoint, behind the request log and the error mapping.
-    public static func router(helpdesk: Helpdesk, tokens: AccessTokens, logger: Logger) -> Router<BasicRequestContext> {
+    /// The router of every endpoint, behind the request log and the error mapping; `clientAddress`
+    /// says who the client is for lockouts, rate limits and the audit log (the socket's peer; tests
+    /// of the in-process router inject their own).
+    public static func router(
+        helpdesk: Helpdesk, tokens: AccessTokens, logger: Logger, clientAddress: ClientAddressSource = .socketPeer
+    ) -> Router<APIRequestContext> {
         let auth = Authentication(helpdesk: helpdesk, tokens: tokens)
         let endpoints =
             HealthRoutes.endpoints()
@@ -19,7 +23,8 @@ public enum HelpdeskServer {
             + ReportRoutes.endpoints(helpdesk: helpdesk, auth: auth)
         var table = RouteTable()
         for endpoint in endpoints { table.add(endpoint.method, endpoint.path) }
-        let router = Router(context: BasicRequestContext.self)
+        let router = Router(context: APIRequestContext.self)
+        router.add(middleware: ClientAddressMiddleware(source: clientAddress))
         router.add(middleware: RequestLogMiddleware(logger: logger))
         router.add(middleware: ErrorMiddleware(routes: table))
         for endpoint in endpoints {

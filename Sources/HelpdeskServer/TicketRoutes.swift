@@ -52,7 +52,7 @@ enum TicketRoutes {
     }
 
     /// The ticket number in the path.
-    static func number(_ context: BasicRequestContext) throws -> String {
+    static func number(_ context: APIRequestContext) throws -> String {
         guard let number = context.parameters.get("id") else { throw HelpdeskError.validation("id", "is required") }
         return number
     }

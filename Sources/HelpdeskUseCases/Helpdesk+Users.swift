@@ -86,7 +86,10 @@ extension Helpdesk {
     }
 
     /// Checks a password. Five failures within 15 minutes lock the account for 15 minutes
-    /// (`LoginLockout`). Every failure, an unknown email, a wrong password or a locked account, is
+    /// (`LoginLockout`): from `.local` (the console and command line on the machine) the account
+    /// itself; from any other `origin` (an API client's address, an SSH guest's key) the account for
+    /// that origin only, so failures elsewhere cannot lock anyone out of the console or another
+    /// address. A success forgets the failures of its own origin only. Every failure, an unknown email, a wrong password or a locked account, is
     /// the same error (`LoginLockout.refusal`) and takes the same time (one password check each).
     /// The slow hash comparison runs outside any transaction; its outcome is then recorded in one
     /// write transaction that reads the lock as stored at that moment (`LoginLockout.conclude`), so
@@ -95,10 +98,10 @@ extension Helpdesk {
     /// a failure never lifts it. A right password whose stored hash is weaker than the hasher's
     /// (fewer rounds) is stored again at full strength.
     /// - Throws: `UNAUTHORIZED` (`LoginLockout.refusal`; or, after the right password, a deactivated account).
-    public func login(email: String, password: String) async throws -> User {
+    public func login(email: String, password: String, origin: LoginOrigin) async throws -> User {
         let normalized = (try? Validator.email(email)) ?? ""
         let wrong = LoginLockout.refusal
-        guard let stored = try await storage.credentials(email: normalized) else {
+        guard let stored = try await storage.credentials(email: normalized, origin: origin) else {
             _ = await verifyPassword(password, against: Self.decoyHash)
             throw wrong
         }
@@ -119,7 +122,7 @@ extension Helpdesk {
             freshHash = try await hashPassword(password)
         }
         let rehash = freshHash
-        let (snapshot, saved) = try await storage.recordLogin(userId: stored.user.id) { snapshot in
+        let (snapshot, saved) = try await storage.recordLogin(userId: stored.user.id, origin: origin, at: now) { snapshot in
             let outcome = LoginLockout.conclude(
                 passwordMatched: matched, failures: snapshot.failures, lockedUntil: snapshot.lockedUntil, at: now)
             // A hash replaced meanwhile (a reset in another process) is not overwritten by the old password's.

@@ -1,14 +1,23 @@
-/// The helpdesk-wide switches (`settings show`, `settings auto-assign`): `{"auto_assign": true|false}`.
+/// The helpdesk-wide switches (`settings show` and every `settings` change):
+/// `{"auto_assign": true|false, "ssh_guest_limit": 20, "ssh_guests": true|false}`.
 public struct WireSettings: Codable, Sendable, Equatable {
     /// True when new tickets go to the active agent with the fewest active tickets.
     public var autoAssign: Bool
+    /// True when a key registered to no one may open the login and registration screens over SSH.
+    public var sshGuests: Bool
+    /// How many guest sessions over SSH may be open at once.
+    public var sshGuestLimit: Int
 
     /// The settings.
-    public init(autoAssign: Bool) {
+    public init(autoAssign: Bool, sshGuests: Bool, sshGuestLimit: Int) {
         self.autoAssign = autoAssign
+        self.sshGuests = sshGuests
+        self.sshGuestLimit = sshGuestLimit
     }
 
     private enum CodingKeys: String, CodingKey {
         case autoAssign = "auto_assign"
+        case sshGuests = "ssh_guests"
+        case sshGuestLimit = "ssh_guest_limit"
     }
 }

@@ -12,7 +12,7 @@ struct Login: AsyncParsableCommand {
     func run() async throws {
         try await global.run { output in
             let service = try global.service()
-            let user = try await service.login(email: email, password: passwordStdin ? StandardInput.password() : "")
+            let user = try await service.login(email: email, password: passwordStdin ? StandardInput.password() : "", origin: .local)
             try output.emit(json: WireLoginResult(user)) { "Logged in as \(user.email) (\(user.role.rawValue))" }
         }
     }

@@ -1,10 +1,28 @@
 import ArgumentParser
 import HelpdeskCore
+import HelpdeskUseCases
 import HelpdeskWire
 
 struct SettingsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "settings", abstract: "Helpdesk-wide switches.", subcommands: [SettingsShow.self, SettingsAutoAssign.self])
+        commandName: "settings", abstract: "Helpdesk-wide switches.",
+        subcommands: [SettingsShow.self, SettingsAutoAssign.self, SettingsSSHGuests.self, SettingsSSHGuestLimit.self])
+
+    /// The settings as `settings show` prints them, one `name: value` line each.
+    static func text(_ settings: HelpdeskSettings) -> String {
+        [
+            "auto-assign: \(settings.autoAssign ? "on" : "off")",
+            "ssh-guests: \(settings.sshGuests ? "on" : "off")",
+            "ssh-guest-limit: \(settings.sshGuestLimit)",
+        ].joined(separator: "\n")
+    }
+
+    /// `on` or `off` (any case) as a switch.
+    /// - Throws: `VALIDATION_ERROR` on `field` for anything else.
+    static func onOff(_ value: String, field: String) throws -> Bool {
+        guard ["on", "off"].contains(value.lowercased()) else { throw HelpdeskError.validation(field, "must be on or off") }
+        return value.lowercased() == "on"
+    }
 }
 
 struct SettingsShow: AsyncParsableCommand {
@@ -16,7 +34,7 @@ struct SettingsShow: AsyncParsableCommand {
         try await global.run { output in
             let service = try global.service()
             let settings = try await service.settings(by: try await global.actor(service))
-            try output.emit(json: WireSettings(settings)) { "auto-assign: \(settings.autoAssign ? "on" : "off")" }
+            try output.emit(json: WireSettings(settings)) { SettingsCommand.text(settings) }
         }
     }
 }
@@ -31,12 +49,52 @@ struct SettingsAutoAssign: AsyncParsableCommand {
 
     func run() async throws {
         try await global.run { output in
-            guard ["on", "off"].contains(value.lowercased()) else {
-                throw HelpdeskError.validation("auto_assign", "must be on or off")
+            let enabled = try SettingsCommand.onOff(value, field: "auto_assign")
+            let service = try global.service()
+            let settings = try await service.setAutoAssign(enabled, by: try await global.actor(service))
+            try output.emit(json: WireSettings(settings)) { "auto-assign: \(settings.autoAssign ? "on" : "off")" }
+        }
+    }
+}
+
+struct SettingsSSHGuests: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ssh-guests",
+        abstract: "Let keys registered to no one open the login and registration screens over SSH (admins; default off).",
+        discussion: "Needs sshd's AuthorizedKeysCommand mode: a static authorized_keys file never names unknown keys.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "on or off.")
+    var value: String
+
+    func run() async throws {
+        try await global.run { output in
+            let enabled = try SettingsCommand.onOff(value, field: "ssh_guests")
+            let service = try global.service()
+            let settings = try await service.setSSHGuests(enabled, by: try await global.actor(service))
+            try output.emit(json: WireSettings(settings)) { "ssh-guests: \(settings.sshGuests ? "on" : "off")" }
+        }
+    }
+}
+
+struct SettingsSSHGuestLimit: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ssh-guest-limit",
+        abstract: "How many guest sessions over SSH may be open at once (admins; default \(SSHGuestRules.defaultLimit)).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "From \(SSHGuestRules.limits.lowerBound) to \(SSHGuestRules.limits.upperBound).")
+    var value: String
+
+    func run() async throws {
+        try await global.run { output in
+            guard let limit = Int(value) else {
+                throw HelpdeskError.validation(
+                    "ssh_guest_limit", "must be a whole number from \(SSHGuestRules.limits.lowerBound) to \(SSHGuestRules.limits.upperBound)")
             }
             let service = try global.service()
-            let settings = try await service.setAutoAssign(value.lowercased() == "on", by: try await global.actor(service))
-            try output.emit(json: WireSettings(settings)) { "auto-assign: \(settings.autoAssign ? "on" : "off")" }
+            let settings = try await service.setSSHGuestLimit(limit, by: try await global.actor(service))
+            try output.emit(json: WireSettings(settings)) { "ssh-guest-limit: \(settings.sshGuestLimit)" }
         }
     }
 }

@@ -29,7 +29,9 @@ extension WireAuditEntry {
 }
 
 extension WireSettings {
-    init(_ settings: HelpdeskSettings) { self.init(autoAssign: settings.autoAssign) }
+    init(_ settings: HelpdeskSettings) {
+        self.init(autoAssign: settings.autoAssign, sshGuests: settings.sshGuests, sshGuestLimit: settings.sshGuestLimit)
+    }
 }
 
 extension WireCheck {

@@ -34,7 +34,7 @@ struct CustomerTests {
         await console.type("long enough")
         await console.press("C-s")
         #expect(console.screen.contains("Zoe (customer)"))
-        #expect(try await fx.service.login(email: "zoe@x.test", password: "long enough").role == .customer)
+        #expect(try await fx.service.login(email: "zoe@x.test", password: "long enough", origin: .local).role == .customer)
     }
 
     @Test func aCustomerFilesATicketAndSeesItOpen() async throws {

@@ -9,7 +9,7 @@ struct LoginRefusalTests {
     @Test func aLockedAccountAndAnUnknownEmailLookTheSame() async throws {
         let fx = try await ConsoleFixture()
         for _ in 0..<5 {
-            await expectError(.unauthorized) { try await fx.service.login(email: "dan@x.test", password: "wrong-one") }
+            await expectError(.unauthorized) { try await fx.service.login(email: "dan@x.test", password: "wrong-one", origin: .local) }
         }
         func refusal(_ email: String) async -> [String] {
             let console = await fx.console(as: nil, width: 100, height: 24)

@@ -68,7 +68,7 @@ struct StoredValueTests {
             switch planting.reader {
             case .list: _ = try await service.listTickets(TicketQuery(), by: fx.admin)
             case .users: _ = try await service.listUsers(role: nil, by: fx.admin)
-            case .login: _ = try await service.login(email: "dan@x.test", password: "password1")
+            case .login: _ = try await service.login(email: "dan@x.test", password: "password1", origin: .local)
             case .comments: _ = try await service.comments(number: number, by: fx.admin)
             case .history: _ = try await service.history(number: number, by: fx.admin)
             case .audit: _ = try await service.auditLog(by: fx.admin)
@@ -91,7 +91,7 @@ struct StoredValueTests {
         _ = try await fx.service.addComment(number: number, body: "We are on it.", isInternal: true, by: fx.admin)
         _ = try await fx.service.setAutoAssign(true, by: fx.admin)
         _ = try await fx.service.markSeen(number: number, by: fx.dan)
-        await expectError(.unauthorized) { try await fx.service.login(email: "dan@x.test", password: "wrong-password") }
+        await expectError(.unauthorized) { try await fx.service.login(email: "dan@x.test", password: "wrong-password", origin: .local) }
         let report = try fx.database.check()
         #expect(report == CheckReport(integrity: ["ok"], foreignKeys: [], storedValues: [], consistency: [], emailCollisions: []))
     }

@@ -31,6 +31,10 @@ struct APIFixture {
         erin = try await service.register(email: "erin@x.test", name: "Erin", password: Self.password)
     }
 
+    /// Where the router tests' requests come from: the header `APIClient.send(from:)` sets (a test's
+    /// stand-in for the socket's peer, which the in-process router lacks), else `192.0.2.1`.
+    static let testAddresses = ClientAddressSource { request, _ in request.headers[APIClient.testPeer] ?? APIClient.defaultPeer }
+
     /// The use cases with the clock `minutes` after the start.
     func helpdesk(minutes: Double = 0, hasher: any PasswordHasher = APIFixture.hasher) -> Helpdesk {
         Helpdesk(storage: storage, clock: FixedTimeSource(start.addingTimeInterval(minutes * 60)), hasher: hasher, digest: SHA256Digester())
@@ -40,12 +44,15 @@ struct APIFixture {
     /// clock `minutes` after the start.
     func client<Value: Sendable>(
         minutes: Double = 0, setup: TestingSetup = .router, hasher: any PasswordHasher = APIFixture.hasher,
-        _ body: @Sendable (APIClient) async throws -> Value
+        clientAddress: ClientAddressSource = APIFixture.testAddresses, _ body: @Sendable (APIClient) async throws -> Value
     ) async throws -> Value {
         let tokens = await AccessTokens(key: key)
         var logger = Logger(label: "helpdesk.api.test")
         logger.logLevel = .critical
-        let router = HelpdeskServer.router(helpdesk: helpdesk(minutes: minutes, hasher: hasher), tokens: tokens, logger: logger)
+        // The in-process router has no socket: the client's address is the test's (`APIClient.send(from:)`).
+        let router = HelpdeskServer.router(
+            helpdesk: helpdesk(minutes: minutes, hasher: hasher), tokens: tokens, logger: logger,
+            clientAddress: clientAddress)
         let app = Application(router: router, logger: logger)
         return try await app.test(setup) { client in try await body(APIClient(client: client)) }
     }
@@ -75,10 +82,17 @@ struct APIResponse: Sendable {
 struct APIClient: Sendable {
     let client: any TestClientProtocol
 
+    /// The header the router tests' address source reads (never the server's: it reads the socket).
+    static let testPeer = HTTPFields.Element.Name("X-Test-Peer")!
+    static let defaultPeer = "192.0.2.1"
+
+    /// Sends a request from the client address `from` (router tests only).
     func send(
-        _ method: HTTPRequest.Method, _ path: String, token: String? = nil, json: String? = nil, headers extra: HTTPFields = [:]
+        _ method: HTTPRequest.Method, _ path: String, token: String? = nil, json: String? = nil, headers extra: HTTPFields = [:],
+        from address: String? = nil
     ) async throws -> APIResponse {
         var headers = extra
+        if let address { headers[Self.testPeer] = address }
         if let token { headers[.authorization] = "Bearer \(token)" }
         if json != nil { headers[.contentType] = "application/json" }
         let body = json.map { ByteBuffer(string: $0) }

@@ -6,18 +6,18 @@ import HelpdeskUseCases
 struct AccountTests {
     @Test(arguments: Engine.allCases) func loginLocksAfterFiveFailuresAndUnlocksAfterFifteenMinutes(engine: Engine) async throws {
         let fx = try await StoreFixture(engine)
-        #expect(try await fx.service.login(email: "dan@x.test", password: "password1").email == "dan@x.test")
+        #expect(try await fx.service.login(email: "dan@x.test", password: "password1", origin: .local).email == "dan@x.test")
         for minute in 0..<5 {
-            await expectError(.unauthorized) { try await fx.at(Double(minute) / 60).login(email: "dan@x.test", password: "wrong-one") }
+            await expectError(.unauthorized) { try await fx.at(Double(minute) / 60).login(email: "dan@x.test", password: "wrong-one", origin: .local) }
         }
         do {
-            _ = try await fx.at(10.0 / 60).login(email: "dan@x.test", password: "password1")
+            _ = try await fx.at(10.0 / 60).login(email: "dan@x.test", password: "password1", origin: .local)
             Issue.record("a locked account must not log in, even with the right password")
         } catch let error as HelpdeskError {
             #expect(error.code == .unauthorized)
             #expect(error.message.contains("locked"))
         }
-        #expect(try await fx.at(20.0 / 60).login(email: "dan@x.test", password: "password1").email == "dan@x.test")
+        #expect(try await fx.at(20.0 / 60).login(email: "dan@x.test", password: "password1", origin: .local).email == "dan@x.test")
     }
 
     /// 24 logins at once, 23 wrong guesses and the right password at a seeded place, four times:
@@ -36,7 +36,7 @@ struct AccountTests {
                 for index in 0..<24 {
                     group.addTask {
                         do {
-                            _ = try await service.login(email: "dan@x.test", password: index == right ? "password1" : "wrong-guess-\(index)")
+                            _ = try await service.login(email: "dan@x.test", password: index == right ? "password1" : "wrong-guess-\(index)", origin: .local)
                             return "in"
                         } catch let error as HelpdeskError where error == LoginLockout.refusal {
                             return "refused"
@@ -51,19 +51,19 @@ struct AccountTests {
             #expect(answers["in", default: 0] <= 1, "\(context)")
             #expect(answers["in", default: 0] + answers["refused", default: 0] == 24, "\(context)")
             await expectError(.unauthorized, "the account ends locked; \(context)") {
-                try await service.login(email: "dan@x.test", password: "password1")
+                try await service.login(email: "dan@x.test", password: "password1", origin: .local)
             }
             await expectError(.unauthorized, "still locked a second before the lock ends; \(context)") {
-                try await fx.at(15.0 / 60 - 1.0 / 3600).login(email: "dan@x.test", password: "password1")
+                try await fx.at(15.0 / 60 - 1.0 / 3600).login(email: "dan@x.test", password: "password1", origin: .local)
             }
-            #expect(try await fx.at(15.0 / 60).login(email: "dan@x.test", password: "password1").email == "dan@x.test", "\(context)")
+            #expect(try await fx.at(15.0 / 60).login(email: "dan@x.test", password: "password1", origin: .local).email == "dan@x.test", "\(context)")
         }
     }
 
     @Test(arguments: Engine.allCases) func wrongEmailAndWrongPasswordSayTheSame(engine: Engine) async throws {
         let fx = try await StoreFixture(engine)
-        await #expect(throws: LoginLockout.refusal) { try await fx.service.login(email: "nobody@x.test", password: "whatever1") }
-        await #expect(throws: LoginLockout.refusal) { try await fx.service.login(email: "dan@x.test", password: "whatever1") }
+        await #expect(throws: LoginLockout.refusal) { try await fx.service.login(email: "nobody@x.test", password: "whatever1", origin: .local) }
+        await #expect(throws: LoginLockout.refusal) { try await fx.service.login(email: "dan@x.test", password: "whatever1", origin: .local) }
     }
 
     /// Issue 11, §10: after five failures a known email's refusal (even with the right password),
@@ -72,11 +72,11 @@ struct AccountTests {
         let fx = try await StoreFixture(engine)
         var refusals: [HelpdeskError] = []
         for minute in 0..<5 {
-            let error = await expectError(.unauthorized) { try await fx.at(Double(minute) / 60).login(email: "dan@x.test", password: "wrong-one") }
+            let error = await expectError(.unauthorized) { try await fx.at(Double(minute) / 60).login(email: "dan@x.test", password: "wrong-one", origin: .local) }
             refusals += error.map { [$0] } ?? []
         }
-        let locked = await expectError(.unauthorized) { try await fx.at(0.1).login(email: "dan@x.test", password: "password1") }
-        let unknown = await expectError(.unauthorized) { try await fx.at(0.1).login(email: "nobody@x.test", password: "password1") }
+        let locked = await expectError(.unauthorized) { try await fx.at(0.1).login(email: "dan@x.test", password: "password1", origin: .local) }
+        let unknown = await expectError(.unauthorized) { try await fx.at(0.1).login(email: "nobody@x.test", password: "password1", origin: .local) }
         refusals += [locked, unknown].compactMap { $0 }
         #expect(refusals.count == 7)
         #expect(refusals.allSatisfy { $0 == LoginLockout.refusal }, "\(Set(refusals.map(\.message)))")
@@ -118,8 +118,8 @@ struct AccountTests {
         let fx = try await StoreFixture(engine)
         let precomposed = "jos\u{E9}@c.test", decomposed = "jose\u{301}@c.test"
         let jose = try await fx.service.register(email: precomposed, name: "Jos\u{E9}", password: "password1")
-        #expect(try await fx.service.login(email: decomposed, password: "password1").id == jose.id)
-        #expect(try await fx.service.login(email: "JOSE\u{301}@C.TEST", password: "password1").id == jose.id)
+        #expect(try await fx.service.login(email: decomposed, password: "password1", origin: .local).id == jose.id)
+        #expect(try await fx.service.login(email: "JOSE\u{301}@C.TEST", password: "password1", origin: .local).id == jose.id)
         #expect(try await fx.service.actor(email: decomposed).id == jose.id)
         let error = await expectError(.conflict, field: "email") {
             try await fx.service.register(email: decomposed, name: "Jos\u{E9} again", password: "password1")

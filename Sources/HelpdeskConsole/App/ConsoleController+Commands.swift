@@ -113,6 +113,8 @@ extension ConsoleController {
         case "menu.cancel":
             if case .menu(let menu)? = state.overlay, menu.purpose == .confirmQuit {
                 stayInsteadOfQuitting()
+            } else if case .menu(let menu)? = state.overlay, menu.purpose == .confirmLinkKey {
+                answerKeyLink("no")
             } else {
                 state.overlay = nil
             }
@@ -425,6 +427,10 @@ extension ConsoleController {
             stayInsteadOfQuitting()
             return .none
         }
+        if menu.purpose == .confirmLinkKey {
+            answerKeyLink(value)
+            return .none
+        }
         if case .ticket(let number, let version)? = menu.target {
             chooseTicketItem(menu.purpose, value: value, number: number, version: version)
             return .none
@@ -442,7 +448,7 @@ extension ConsoleController {
         case .status, .priority, .assign, .category, .confirmDelete:
             // A ticket menu always has its target; without one there is nothing safe to act on.
             noTicket()
-        case .confirmQuit: break
+        case .confirmQuit, .confirmLinkKey: break
         }
         return .none
     }
@@ -479,7 +485,7 @@ extension ConsoleController {
                 return "\(number) moved to the trash"
             }
             state.focus = .queue
-        case .userRole, .confirmUserActive, .confirmReset, .confirmRestore, .confirmPurge, .filter, .confirmQuit:
+        case .userRole, .confirmUserActive, .confirmReset, .confirmRestore, .confirmPurge, .filter, .confirmQuit, .confirmLinkKey:
             break
         }
     }

@@ -7,7 +7,7 @@ public struct StoredCredentials: Sendable {
     public var user: User
     /// The PBKDF2 hash (`PasswordHasher`'s format); nil for an account without a password.
     public var passwordHash: String?
-    /// Until when the account is locked after failed logins.
+    /// Until when the account is locked, for the origin asked about, after failed logins.
     public var lockedUntil: Date?
 
     public init(user: User, passwordHash: String?, lockedUntil: Date?) {
@@ -23,9 +23,9 @@ public struct LoginSnapshot: Sendable {
     public var user: User?
     /// The stored hash now (another process may have reset the password since it was read).
     public var passwordHash: String?
-    /// The stored failed logins, oldest first.
+    /// The stored failed logins of the attempt's origin, oldest first.
     public var failures: [Date]
-    /// The stored lock's end, if any (it may lie in the past).
+    /// The stored lock's end for the attempt's origin, if any (it may lie in the past).
     public var lockedUntil: Date?
 
     /// What a login's transaction read.
@@ -115,7 +115,7 @@ public struct UserChange: Sendable {
     public var passwordHash: String?
     /// Move the credential version on (what the user may do changed).
     public var bumpCredentialVersion: Bool
-    /// Forget failed logins and lift a lockout.
+    /// Forget failed logins and lift the lockouts (the account's and every origin's).
     public var clearLockout: Bool
     /// An admin action to record (written even when nothing else changes).
     public var audit: AuditRecord?
@@ -135,13 +135,16 @@ public protocol UserStorage: Sendable {
     func user(id: Int64) async throws -> User?
     /// The user with the (normalised) email, or nil.
     func user(email: String) async throws -> User?
-    /// The credentials of the account with the (normalised) email, or nil.
-    func credentials(email: String) async throws -> StoredCredentials?
-    /// Ends a login attempt in one write transaction: loads the account's lock state as stored
-    /// now, calls `decide`, saves the failures, the lock and any fresh hash it returns, and returns
-    /// both (so concurrent attempts, in any process, end one after another).
+    /// The credentials of the account with the (normalised) email, with its lock for `origin`
+    /// (`LoginOrigin.local`: the account's own lock; any other: that origin's only), or nil.
+    func credentials(email: String, origin: LoginOrigin) async throws -> StoredCredentials?
+    /// Ends a login attempt from `origin` at `now` in one write transaction: loads the lock state of the
+    /// account for that origin as stored now, calls `decide`, saves the failures, the lock and any
+    /// fresh hash it returns, and returns both (so concurrent attempts, in any process, end one
+    /// after another). The same transaction drops every origin's failures and locks that can no
+    /// longer count (older than `LoginLockout.window`, locks ended), so the table stays bounded.
     func recordLogin(
-        userId: Int64, decide: @escaping @Sendable (LoginSnapshot) throws -> LoginRecord
+        userId: Int64, origin: LoginOrigin, at now: Date, decide: @escaping @Sendable (LoginSnapshot) throws -> LoginRecord
     ) async throws -> (snapshot: LoginSnapshot, saved: LoginRecord)
     /// Adds an account in one transaction: loads the snapshot, calls `decide` (which throws to
     /// refuse and returns the audit record, if any), inserts.
