@@ -18,8 +18,10 @@ extension APIOperation {
         body: APIBody(
             schema: .object(
                 properties: [
-                    "email": .string(description: "The login."),
-                    "username": .string(description: "The display name (`name` is accepted for it, not both)."),
+                    "email": .string(format: .email, description: "The login.", maxLength: Validator.maximumEmailLength),
+                    "username": .string(
+                        description: "The display name (`name` is accepted for it, not both).",
+                        minLength: Validator.nameLength.lowerBound, maxLength: Validator.nameLength.upperBound),
                     "password": .string(
                         description: "\(Validator.minimumPasswordLength) characters to \(Validator.maximumPasswordLength) bytes.",
                         minLength: Validator.minimumPasswordLength),
@@ -48,7 +50,7 @@ extension APIOperation {
             """,
         authenticated: false,
         body: APIBody(
-            schema: .object(properties: ["refresh_token": .string(required: false, description: "The refresh token.")]),
+            schema: .object(properties: ["refresh_token": .string(required: false, nullable: true, description: "The refresh token.")]),
             example: #"{"refresh_token": "3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}"#, required: false),
         success: grant,
         errors: [.unauthorized])

@@ -78,13 +78,14 @@ enum AuthRoutes {
     }
 
     /// The refresh token of `POST /auth/refresh`: `Authorization: Bearer …`, else the body's `refresh_token`.
-    /// - Throws: `UNAUTHORIZED` when there is none; the body's errors.
+    /// - Throws: `UNAUTHORIZED` when there is none (no header and no body, as a body without the
+    ///   token); the body's errors.
     private static func refreshToken(_ request: Request) async throws -> String {
         if let header = request.headers[.authorization] {
             let parts = header.split(separator: " ", maxSplits: 1)
             if parts.count == 2, parts[0].lowercased() == "bearer" { return String(parts[1]) }
         }
-        guard let token = try await JSONBody.decode(RefreshBody.self, from: request).refreshToken else {
+        guard let token = try await JSONBody.decodeIfPresent(RefreshBody.self, from: request)?.refreshToken else {
             throw HelpdeskError(.unauthorized, "Send the refresh token as Authorization: Bearer … or {\"refresh_token\": …}")
         }
         return token

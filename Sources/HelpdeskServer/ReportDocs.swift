@@ -42,7 +42,7 @@ extension APIOperation {
     static let agentTickets = APIOperation(
         id: "agentTickets", tag: "agents", summary: "The tickets assigned to an agent",
         description: "Staff; the list's query parameters apply. An unknown email is 404.",
-        parameters: [.path(name: "id", schema: .string, description: "The agent's email.")] + APIParameters.ticketList,
+        parameters: [.path(name: "id", schema: .string(format: .email), description: "The agent's email.")] + APIParameters.ticketList,
         success: APISuccess(status: 200, description: "A page and its cursors.", schema: WireSchemas.ref("TicketPage"), example: APIExamples.page),
         errors: [.validation, .forbidden, .notFound])
 }

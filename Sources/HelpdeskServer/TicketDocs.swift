@@ -4,16 +4,30 @@ import OpenAPIKit
 /// The documentation of the ticket endpoints (`TicketRoutes`, `TicketThreadRoutes`, `TicketWorkflowRoutes`).
 extension APIOperation {
     /// What a client may do with a ticket it was just given: the stateful tests walk these
-    /// (create → show → comment → delete → restore).
+    /// (create → show → comment → delete).
     private static let onTicket = [
         "getTicket", "updateTicket", "changeStatus", "changePriority", "assignTicket", "listComments", "addComment", "getHistory",
         "deleteTicket",
     ]
 
-    private static let subjectRule =
-        "One line, \(Validator.subjectLength.lowerBound) to \(Validator.subjectLength.upperBound) characters (spaces around it are trimmed)."
-    private static let descriptionRule =
-        "\(Validator.descriptionLength.lowerBound) to \(Validator.descriptionLength.upperBound) characters; may hold newlines."
+    /// A ticket's subject in a body (`Validator.subjectLength`, counted after trimming spaces).
+    private static func subject(required: Bool = true) -> JSONSchema {
+        .string(
+            required: required, nullable: !required,
+            description: "One line, \(Validator.subjectLength.lowerBound) to \(Validator.subjectLength.upperBound) characters (spaces around it are trimmed).",
+            minLength: Validator.subjectLength.lowerBound, maxLength: Validator.subjectLength.upperBound)
+    }
+
+    /// A ticket's description in a body (`Validator.descriptionLength`).
+    private static func description(required: Bool = true) -> JSONSchema {
+        .string(
+            required: required, nullable: !required,
+            description: "\(Validator.descriptionLength.lowerBound) to \(Validator.descriptionLength.upperBound) characters; may hold newlines.",
+            minLength: Validator.descriptionLength.lowerBound, maxLength: Validator.descriptionLength.upperBound)
+    }
+
+    /// An optional body field the server reads as absent when it is null.
+    private static func nullable(_ schema: JSONSchema) -> JSONSchema { schema.nullableSchemaObject() }
 
     private static func ticketAnswer(_ description: String, status: Int = 200, links: [String] = onTicket) -> APISuccess {
         APISuccess(
@@ -40,11 +54,11 @@ extension APIOperation {
         body: APIBody(
             schema: .object(
                 properties: [
-                    "subject": .string(description: subjectRule),
-                    "description": .string(description: descriptionRule),
-                    "priority": WireSchemas.choice(Priority.self, "Default `medium`.", required: false),
-                    "category": WireSchemas.choice(TicketCategory.self, "Default `general`.", required: false),
-                    "customer_email": .string(required: false, description: "Staff: the customer the ticket is for."),
+                    "subject": subject(),
+                    "description": description(),
+                    "priority": nullable(WireSchemas.choice(Priority.self, "Default `medium`.", required: false)),
+                    "category": nullable(WireSchemas.choice(TicketCategory.self, "Default `general`.", required: false)),
+                    "customer_email": .string(required: false, nullable: true, description: "Staff: the customer the ticket is for."),
                 ]),
             example: #"{"subject": "Sync stuck at 99 percent", "description": "Steps to reproduce are below.", "priority": "high", "category": "technical"}"#),
         success: ticketAnswer("The ticket, with `Location` and `ETag`.", status: 201),
@@ -67,9 +81,9 @@ extension APIOperation {
         body: APIBody(
             schema: .object(
                 properties: [
-                    "subject": .string(required: false, description: subjectRule),
-                    "description": .string(required: false, description: descriptionRule),
-                    "category": WireSchemas.choice(TicketCategory.self, "The category.", required: false),
+                    "subject": subject(required: false),
+                    "description": description(required: false),
+                    "category": nullable(WireSchemas.choice(TicketCategory.self, "The category.", required: false)),
                 ]),
             example: #"{"subject": "Sync stuck at 99 percent on Windows"}"#),
         success: ticketAnswer("The ticket as changed."),
@@ -79,9 +93,9 @@ extension APIOperation {
         id: "deleteTicket", tag: "tickets", summary: "Move a ticket to the trash",
         description: "Admins. The ticket keeps its thread and history; from now on it is 404 at every ticket endpoint until restored.",
         parameters: [APIParameters.ticketNumber, APIParameters.ifMatch],
-        success: APISuccess(
-            status: 204, description: "In the trash.",
-            links: APIParameters.ticketLinks(["restoreTicket"], number: APIParameters.numberInPath)),
+        // No link on to restore: schemathesis' use-after-free check would count the restored ticket as
+        // a deleted resource still served. Restore is exercised by its own tests and fuzzing.
+        success: APISuccess(status: 204, description: "In the trash."),
         errors: [.validation, .forbidden, .notFound, .conflict])
 
     static let restoreTicket = APIOperation(
@@ -108,8 +122,12 @@ extension APIOperation {
         body: APIBody(
             schema: .object(
                 properties: [
-                    "body": .string(description: "The text, \(Validator.commentLength.lowerBound) to \(Validator.commentLength.upperBound) characters (`content` is accepted for it, not both)."),
-                    "internal": .boolean(required: false, description: "Staff: a note customers never see (`is_internal` is accepted for it, not both)."),
+                    "body": .string(
+                        description: "The text, \(Validator.commentLength.lowerBound) to \(Validator.commentLength.upperBound) characters (`content` is accepted for it, not both).",
+                        minLength: Validator.commentLength.lowerBound, maxLength: Validator.commentLength.upperBound),
+                    "internal": .boolean(
+                        required: false, nullable: true,
+                        description: "Staff: a note customers never see (`is_internal` is accepted for it, not both); null is false."),
                 ]),
             example: #"{"body": "Could you send the sync log?", "internal": false}"#),
         success: APISuccess(
@@ -154,8 +172,14 @@ extension APIOperation {
         parameters: [APIParameters.ticketNumber, APIParameters.ifMatch],
         body: APIBody(
             schema: .one(of: [
-                .object(properties: ["assignee": .string(description: "The agent's email.")]),
-                .object(properties: ["auto": .boolean(description: "Let automatic assignment pick.", allowedValues: [true])]),
+                .object(properties: [
+                    "assignee": .string(description: "The agent's email."),
+                    "auto": .boolean(required: false, nullable: true, allowedValues: [false, nil]),
+                ]),
+                .object(properties: [
+                    "auto": .boolean(description: "Let automatic assignment pick.", allowedValues: [true]),
+                    "assignee": .null(.init(required: false, nullable: true)),
+                ]),
             ]),
             example: #"{"assignee": "alice@demo.test"}"#),
         success: ticketAnswer("The ticket as assigned."),

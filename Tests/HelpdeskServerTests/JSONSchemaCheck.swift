@@ -57,7 +57,7 @@ enum JSONValue: Decodable, Equatable {
 
 /// The subset of JSON Schema the API's document uses (`$ref` into `components.schemas`, `type`
 /// with `null`, `enum`, `const`, `properties`, `required`, `additionalProperties`, `items`, `oneOf`,
-/// `format` date-time and date, `pattern`, `minimum`, `maximum`, `minLength`), checked the way
+/// `format` date-time, date and email, `pattern`, `minimum`, `maximum`, `minLength`, `maxLength`), checked the way
 /// schemathesis checks answers. Anything else in a schema is reported, so the checker cannot
 /// silently pass what it does not understand.
 struct JSONSchemaCheck {
@@ -65,7 +65,7 @@ struct JSONSchemaCheck {
 
     private static let understood: Set<String> = [
         "$ref", "type", "enum", "properties", "required", "additionalProperties", "items", "oneOf", "format", "pattern",
-        "minimum", "maximum", "minLength", "description", "const",
+        "minimum", "maximum", "minLength", "maxLength", "description", "const",
     ]
 
     /// Every way `value` breaks `schema`, each naming where (`$.sla.resolution.due`); empty when it conforms.
@@ -111,6 +111,8 @@ struct JSONSchemaCheck {
         case .string(let text):
             switch rules["format"]?.string {
             case "date-time" where UTCTimestamp.parseISO8601(text) == nil: problems.append("\(path): \(text) is not a date-time")
+            case "email" where text.split(separator: "@", omittingEmptySubsequences: false).count != 2:
+                problems.append("\(path): \(text) is not an email")
             case "date" where text.range(of: #"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"#, options: .regularExpression) == nil:
                 problems.append("\(path): \(text) is not a date")
             default: break
@@ -118,7 +120,8 @@ struct JSONSchemaCheck {
             if let pattern = rules["pattern"]?.string, text.range(of: pattern, options: .regularExpression) == nil {
                 problems.append("\(path): \(text) does not match \(pattern)")
             }
-            if case .integer(let minimum) = rules["minLength"], text.count < minimum { problems.append("\(path): shorter than \(minimum)") }
+            if case .integer(let minimum) = rules["minLength"], text.unicodeScalars.count < minimum { problems.append("\(path): shorter than \(minimum)") }
+            if case .integer(let maximum) = rules["maxLength"], text.unicodeScalars.count > maximum { problems.append("\(path): longer than \(maximum)") }
         case .integer(let number):
             if case .integer(let minimum) = rules["minimum"], number < minimum { problems.append("\(path): \(number) < \(minimum)") }
             if case .integer(let maximum) = rules["maximum"], number > maximum { problems.append("\(path): \(number) > \(maximum)") }

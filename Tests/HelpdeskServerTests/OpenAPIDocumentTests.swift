@@ -129,8 +129,8 @@ struct OpenAPIDocumentTests {
                 #expect(created[next]?["operationId"]?.string == next)
                 #expect(created[next]?["parameters"]?["id"]?.string == "$response.body#/number")
             }
-            let deleted = try #require(document["paths"]?["/api/v1/tickets/{id}"]?["delete"]?["responses"]?["204"]?["links"])
-            #expect(deleted["restoreTicket"]?["parameters"]?["id"]?.string == "$request.path.id")
+            let commented = try #require(document["paths"]?["/api/v1/tickets/{id}/comments"]?["post"]?["responses"]?["201"]?["links"])
+            #expect(commented["deleteTicket"]?["parameters"]?["id"]?.string == "$request.path.id")
         }
     }
 }
