@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/vapor/jwt-kit", exact: "5.8.0"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        // The API's OpenAPI 3.1 document as typed values; without the external-loading trait, which only slows the build.
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit", exact: "6.4.0", traits: []),
     ],
     targets: [
         // Pure domain rules: no I/O, no storage, time only through an injected clock.
@@ -61,6 +63,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             ]
         ),
         // The ncurses backend and the event loop that runs the console on a real terminal.
@@ -111,6 +114,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             ]),
         .testTarget(name: "HelpdeskConsoleTests", dependencies: ["HelpdeskConsole", "HelpdeskUseCases", "HelpdeskSQLite", "HelpdeskCore"]),
     ],

@@ -13,24 +13,37 @@ public enum HelpdeskServer {
     public static func router(
         helpdesk: Helpdesk, tokens: AccessTokens, logger: Logger, clientAddress: ClientAddressSource = .socketPeer
     ) -> Router<APIRequestContext> {
+        let served = endpoints(helpdesk: helpdesk, tokens: tokens, logger: logger)
+        var table = RouteTable()
+        for endpoint in served { table.add(endpoint.method, endpoint.path) }
+        let router = Router(context: APIRequestContext.self)
+        router.add(middleware: ClientAddressMiddleware(source: clientAddress))
+        router.add(middleware: RequestLogMiddleware(logger: logger))
+        router.add(middleware: ErrorMiddleware(routes: table))
+        for endpoint in served {
+            router.on(RouterPath(endpoint.path), method: endpoint.method, use: endpoint.handler)
+        }
+        return router
+    }
+
+    /// Every endpoint the router serves, in order: the API's, then the OpenAPI document and the
+    /// reference page made from them (and from themselves).
+    static func endpoints(helpdesk: Helpdesk, tokens: AccessTokens, logger: Logger) -> [Endpoint] {
         let auth = Authentication(helpdesk: helpdesk, tokens: tokens)
-        let endpoints =
+        let api =
             HealthRoutes.endpoints()
             + AuthRoutes.endpoints(helpdesk: helpdesk, auth: auth)
             + TicketRoutes.endpoints(helpdesk: helpdesk, auth: auth)
             + TicketThreadRoutes.endpoints(helpdesk: helpdesk, auth: auth)
             + TicketWorkflowRoutes.endpoints(helpdesk: helpdesk, auth: auth)
             + ReportRoutes.endpoints(helpdesk: helpdesk, auth: auth)
-        var table = RouteTable()
-        for endpoint in endpoints { table.add(endpoint.method, endpoint.path) }
-        let router = Router(context: APIRequestContext.self)
-        router.add(middleware: ClientAddressMiddleware(source: clientAddress))
-        router.add(middleware: RequestLogMiddleware(logger: logger))
-        router.add(middleware: ErrorMiddleware(routes: table))
-        for endpoint in endpoints {
-            router.on(RouterPath(endpoint.path), method: endpoint.method, use: endpoint.handler)
+        do {
+            return api + (try DocsRoutes.endpoints(documenting: api))
+        } catch {
+            // Not expected (OpenAPIDocumentTests writes the document); the API itself still works.
+            logger.error("the OpenAPI document could not be written: \(String(reflecting: type(of: error)))")
+            return api
         }
-        return router
     }
 
     /// How long a connection may stay without a byte of a request (a half-sent head or body, or an

@@ -236,4 +236,19 @@ struct PasswordRouteTests {
             #expect(try await api.login("dan@x.test").isEmpty == false)
         }
     }
+
+    /// Found by schemathesis: the body is optional (the token may come as `Authorization`), so a
+    /// refresh with neither is 401 `UNAUTHORIZED`, as documented, not a 400 about the body.
+    @Test func aRefreshWithNoTokenAtAllIsUnauthorized() async throws {
+        let fixture = try await APIFixture()
+        try await fixture.client { api in
+            let bare = try await api.send(.post, "/api/v1/auth/refresh")
+            #expect(bare.status == .unauthorized)
+            #expect(bare.error?.code == .unauthorized)
+            let empty = try await api.send(.post, "/api/v1/auth/refresh", json: "{}")
+            #expect(empty.error?.code == .unauthorized)
+            let malformed = try await api.send(.post, "/api/v1/auth/refresh", json: #"{"refresh_token": 5}"#)
+            #expect(malformed.error?.code == .validation)
+        }
+    }
 }
