@@ -86,7 +86,7 @@ let package = Package(
         .executableTarget(
             name: "helpdesk-bench",
             dependencies: [
-                "HelpdeskCore", "HelpdeskUseCases", "HelpdeskSQLite", "HelpdeskConsole",
+                "HelpdeskCore", "HelpdeskUseCases", "HelpdeskSQLite", "HelpdeskConsole", "HelpdeskWire",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
