@@ -151,7 +151,7 @@ class Session:
         self.error_lines = []
         self.unsolicited = 0
         self.echo_missing = 0
-        self.unanswered = 0
+        self.unanswered = {}
         self.sends = 0
 
     def plan_cycle(self):
@@ -195,7 +195,7 @@ class Session:
         if first is None:
             if now - sent < NO_ANSWER:
                 return False
-            self.unanswered += 1
+            self.unanswered[kind] = self.unanswered.get(kind, 0) + 1
         else:
             if now - self.last_byte < QUIET:
                 return False
@@ -363,7 +363,7 @@ def main():
     parser.add_argument("--helpdesk", default=os.path.join(ROOT, ".build/release/helpdesk"))
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--keep", action="store_true", help="keep the private folders (keys, logs, the copy)")
-    parser.add_argument("--lock", default="/tmp/swift-build.lock", help="held while measuring, so that no build runs")
+    parser.add_argument("--lock", default="/tmp/swift-build.lock", help="held while measuring, so that no build runs ('' for none)")
     args = parser.parse_args()
     if os.geteuid() != 0:
         raise SystemExit("run as root: sshd, and AuthorizedKeysCommandUser root")
@@ -395,9 +395,10 @@ def main():
                 f"AND CAST(substr(u.email, 6, instr(u.email, '@') - 6) AS INTEGER) < {args.sessions} GROUP BY u.id)").fetchone()[0]
         log(f"smallest open queue among the agents: {smallest}")
         server = Server(helpdesk, db, private)
-        lock = open(args.lock, "a")
+        lock = open(args.lock or os.devnull, "a")
         log(f"waiting for {args.lock}")
-        fcntl.flock(lock, fcntl.LOCK_EX)
+        if args.lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
 
         # One session alone.
         single_record = []
@@ -437,7 +438,8 @@ def main():
         for s in sessions:
             s.quit()
         time.sleep(2)
-        fcntl.flock(lock, fcntl.LOCK_UN)
+        if args.lock:
+            fcntl.flock(lock, fcntl.LOCK_UN)
         with sqlite3.connect(db) as c:
             comments_after = c.execute("SELECT COUNT(*) FROM comments").fetchone()[0]
 
@@ -468,8 +470,12 @@ def main():
         for s in sessions:
             for line in s.error_lines[:1]:
                 print(f"  session {s.index}: …{line!r}…")
+        unanswered = {}
+        for s in sessions:
+            for kind, n in s.unanswered.items():
+                unanswered[kind] = unanswered.get(kind, 0) + n
         print(f"sessions that did not start: {len(missing)}; closed early: {sum(1 for s in live if s.closed)}; "
-              f"keys unanswered after {NO_ANSWER:.0f} s: {sum(s.unanswered for s in sessions)}; "
+              f"keys unanswered after {NO_ANSWER:.0f} s: {unanswered or 0}; "
               f"typed characters whose burst lacked their echo: {sum(s.echo_missing for s in sessions)}; "
               f"bursts with no key in flight (live updates): {sum(s.unsolicited for s in sessions)}")
         ssh_errors = []
@@ -495,6 +501,8 @@ def main():
         print(f"\nCPU during the {len(live)}-session phase ({wall:.0f} s, {os.cpu_count()} cores, {busy * 100:.0f} % busy):")
         for group, seconds in cpu_after.items():
             print(f"  {group:<24} {seconds - cpu_before[group]:>7.1f} s  ({(seconds - cpu_before[group]) / wall * 100:.0f} % of one core)")
+        rest = busy * os.cpu_count() * wall - sum(cpu_after[g] - cpu_before[g] for g in cpu_after)
+        print(f"  {'everything else':<24} {rest:>7.1f} s  ({rest / wall * 100:.0f} % of one core: the kernel's share, other work on the machine)")
     finally:
         for s in sessions:
             if s.process.poll() is None:
