@@ -98,7 +98,10 @@ let package = Package(
         // The SQLite engine's own tests, below the ports: files, pragmas, migrations, counters, search plans.
         .testTarget(
             name: "HelpdeskSQLiteTests",
-            dependencies: ["HelpdeskSQLite", "HelpdeskUseCases", "HelpdeskCore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "HelpdeskSQLite", "HelpdeskUseCases", "HelpdeskCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
         .testTarget(
             name: "HelpdeskCLITests", dependencies: ["helpdesk", "helpdesk-torture", "HelpdeskCore", "HelpdeskUseCases", "HelpdeskSQLite", "HelpdeskWire"],
             // Read and written through #filePath (see Goldens.swift), so that regenerating updates the sources.
