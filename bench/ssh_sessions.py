@@ -195,7 +195,7 @@ class Session:
         if first is None:
             if now - sent < NO_ANSWER:
                 return False
-            self.unanswered[kind] = self.unanswered.get(kind, 0) + 1
+            self.unanswered[f"{kind} {key!r}"] = self.unanswered.get(f"{kind} {key!r}", 0) + 1
         else:
             if now - self.last_byte < QUIET:
                 return False
@@ -391,7 +391,7 @@ def main():
             comments_before = c.execute("SELECT COUNT(*) FROM comments").fetchone()[0]
             smallest = c.execute(
                 "SELECT MIN(n) FROM (SELECT COUNT(*) AS n FROM tickets t JOIN users u ON u.id = t.assignee_id "
-                "WHERE u.email LIKE 'agent%@bench.test' AND t.status IN ('assigned', 'in_progress', 'new', 'reopened') "
+                "WHERE u.email LIKE 'agent%@bench.test' AND t.status IN ('open', 'assigned', 'in_progress', 'reopened') "
                 f"AND CAST(substr(u.email, 6, instr(u.email, '@') - 6) AS INTEGER) < {args.sessions} GROUP BY u.id)").fetchone()[0]
         log(f"smallest open queue among the agents: {smallest}")
         server = Server(helpdesk, db, private)
