@@ -82,6 +82,21 @@ public final class HelpdeskDatabase: Sendable {
         }
     }
 
+    /// Closes the reading connection, then the writing one. The last connection to close
+    /// checkpoints the WAL into the file and removes the `-wal` and `-shm` files; a read-only one
+    /// cannot, so the writer must be the last (a demo is moved into place as its one file, and a
+    /// group member must not find the owner's sidecars left behind).
+    /// - Throws: GRDB's error when a connection cannot be closed (a statement still running).
+    public func close() throws {
+        try reader.close()
+        try writer.close()
+    }
+
+    deinit {
+        // The same order when the database is simply released (see `close()`).
+        try? reader.close()
+    }
+
     /// Registers the SQL functions the schema's triggers call on `db`: `helpdesk_search_text`, through
     /// which the search indexes are given text (`SearchText`). Every connection that writes tickets or
     /// comments needs them; one opened without them (the stock `sqlite3` shell) can read the file
