@@ -89,7 +89,7 @@ let package = Package(
         .executableTarget(
             name: "helpdesk-bench",
             dependencies: [
-                "HelpdeskCore", "HelpdeskUseCases", "HelpdeskSQLite", "HelpdeskConsole",
+                "HelpdeskCore", "HelpdeskUseCases", "HelpdeskSQLite", "HelpdeskConsole", "HelpdeskWire",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -101,7 +101,10 @@ let package = Package(
         // The SQLite engine's own tests, below the ports: files, pragmas, migrations, counters, search plans.
         .testTarget(
             name: "HelpdeskSQLiteTests",
-            dependencies: ["HelpdeskSQLite", "HelpdeskUseCases", "HelpdeskCore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "HelpdeskSQLite", "HelpdeskUseCases", "HelpdeskCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
         .testTarget(
             name: "HelpdeskCLITests", dependencies: ["helpdesk", "helpdesk-torture", "HelpdeskCore", "HelpdeskUseCases", "HelpdeskSQLite", "HelpdeskWire"],
             // Read and written through #filePath (see Goldens.swift), so that regenerating updates the sources.
