@@ -3,7 +3,8 @@ import HelpdeskCore
 
 /// The one JSON configuration of the wire format: snake_case keys (spelled out in each type's coding
 /// keys), keys sorted by code point, two-space pretty-printing with `" : "` between key and value,
-/// slashes unescaped, and times as ISO 8601 in UTC to the second (`2026-11-29T09:30:00Z`).
+/// slashes unescaped, and times as ISO 8601 in UTC (`2026-11-29T09:30:00Z`, with milliseconds when the
+/// time has them: `2026-11-29T09:30:00.655Z`; `UTCTimestamp.iso8601`).
 ///
 /// Encoders are made afresh by each call rather than shared, because `JSONEncoder` is not `Sendable`.
 public enum WireJSON {
