@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/vapor/jwt-kit", exact: "5.8.0"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        // The API's OpenAPI 3.1 document as typed values; without the external-loading trait, which only slows the build.
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit", exact: "6.4.0", traits: []),
     ],
     targets: [
         // Pure domain rules: no I/O, no storage, time only through an injected clock.
@@ -61,6 +63,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             ]
         ),
         // The ncurses backend and the event loop that runs the console on a real terminal.
@@ -86,7 +89,7 @@ let package = Package(
         .executableTarget(
             name: "helpdesk-bench",
             dependencies: [
-                "HelpdeskCore", "HelpdeskUseCases", "HelpdeskSQLite", "HelpdeskConsole",
+                "HelpdeskCore", "HelpdeskUseCases", "HelpdeskSQLite", "HelpdeskConsole", "HelpdeskWire",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -98,7 +101,10 @@ let package = Package(
         // The SQLite engine's own tests, below the ports: files, pragmas, migrations, counters, search plans.
         .testTarget(
             name: "HelpdeskSQLiteTests",
-            dependencies: ["HelpdeskSQLite", "HelpdeskUseCases", "HelpdeskCore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "HelpdeskSQLite", "HelpdeskUseCases", "HelpdeskCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
         .testTarget(
             name: "HelpdeskCLITests", dependencies: ["helpdesk", "helpdesk-torture", "HelpdeskCore", "HelpdeskUseCases", "HelpdeskSQLite", "HelpdeskWire"],
             // Read and written through #filePath (see Goldens.swift), so that regenerating updates the sources.
@@ -111,6 +117,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             ]),
         .testTarget(name: "HelpdeskConsoleTests", dependencies: ["HelpdeskConsole", "HelpdeskUseCases", "HelpdeskSQLite", "HelpdeskCore"]),
     ],

@@ -28,6 +28,30 @@ public enum AuthorizedKeysLine {
         return "restrict,pty,command=\"\(command)\" \(key.text)"
     }
 
+    /// The guest line for `key`, a key registered to no one (`AuthorizedKeysCommand` mode only,
+    /// with guest entry on):
+    ///
+    ///     restrict,pty,command="/usr/local/bin/helpdesk --db /srv/helpdesk.sqlite ssh session --guest --key-type ssh-ed25519 --key AAAA…" ssh-ed25519 AAAA…
+    ///
+    /// The forced command carries the key itself, so that the session knows which key it serves
+    /// (its fingerprint for the audit log and the guest's lockout, the key for linking). That is
+    /// safe because sshd uses a line printed by the `AuthorizedKeysCommand` only for the key the
+    /// line names, and only once the client has signed with it: the key in the command is always
+    /// the one that signed, and no client can name another. A static file never holds such a
+    /// line (it cannot name keys no one registered).
+    /// - Throws: `VALIDATION_ERROR` on `program` or `db` as `line` does.
+    public static func guestLine(program: String, database: String, key: SSHPublicKey) throws -> String {
+        var errors = FieldErrors()
+        var quoted = (program: "", database: "")
+        errors.check("program") { quoted.program = try shellWord(program, field: "program") }
+        errors.check("db") { quoted.database = try shellWord(database, field: "db") }
+        try errors.throwIfAny()
+        // The type is one of `SSHKeyType`'s names and the base64 the core's own encoding: both plain
+        // words but for base64's `=`, which single quotes keep from the shell.
+        let command = "\(quoted.program) --db \(quoted.database) ssh session --guest --key-type \(key.type.rawValue) --key '\(key.base64)'"
+        return "restrict,pty,command=\"\(command)\" \(key.text)"
+    }
+
     private static let plain = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/._-+,:@")
 
     /// An absolute path as one word of `sh -c`, safe inside the option's double quotes.

@@ -64,6 +64,10 @@ public struct FieldErrors: Sendable {
         errors[field, default: []].append(rule)
     }
 
+    /// Runs `validate`, keeping what it throws as problems instead of failing: a `HelpdeskError`'s
+    /// field problems as they are, a decoding error as the rule it broke on `field` ("has the wrong
+    /// type", "is required", "is malformed"), anything else as "is not valid" (never a Swift
+    /// description, which would reach API clients).
     public mutating func check(_ field: String, _ validate: () throws -> Void) {
         do {
             try validate()
@@ -71,8 +75,15 @@ public struct FieldErrors: Sendable {
             for (key, rules) in error.fieldErrors {
                 errors[key == field ? field : key, default: []].append(contentsOf: rules)
             }
+        } catch let error as DecodingError {
+            // A decoder's own description names Swift types and debug text; the client gets the rule.
+            switch error {
+            case .typeMismatch, .valueNotFound: add(field, "has the wrong type")
+            case .keyNotFound: add(field, "is required")
+            default: add(field, "is malformed")
+            }
         } catch {
-            add(field, "\(error)")
+            add(field, "is not valid")
         }
     }
 

@@ -24,8 +24,12 @@ public enum Permissions {
         }
     }
 
+    /// Whether `actor` may read `ticket`: admins every live ticket, agents those assigned to,
+    /// requested by or filed by them, customers their own. A ticket in the trash is readable by
+    /// nobody (issue 14): admins see it only in the trash list (`TicketQuery.trash`), and reach it
+    /// only to restore or purge it (`requireTrashAccess`).
     public static func canView(_ actor: User, _ ticket: Ticket) -> Bool {
-        if ticket.isDeleted { return actor.role == .admin }
+        if ticket.isDeleted { return false }
         switch actor.role {
         case .admin: return true
         case .agent: return ticket.assigneeId == actor.id || ticket.requesterId == actor.id || ticket.submitterId == actor.id
@@ -34,7 +38,9 @@ public enum Permissions {
     }
 
     /// A customer never learns that someone else's ticket exists (NOT_FOUND); staff are told they
-    /// may not see it (FORBIDDEN). A deleted ticket is gone for everyone but admins.
+    /// may not see it (FORBIDDEN). A ticket in the trash is NOT_FOUND for everyone, admins included,
+    /// so every action on a ticket but restore and purge answers as if it did not exist.
+    /// - Throws: `NOT_FOUND` or `FORBIDDEN` as above.
     public static func requireView(_ actor: User, _ ticket: Ticket) throws {
         guard canView(actor, ticket) else {
             if actor.role == .agent && !ticket.isDeleted {
@@ -44,12 +50,14 @@ public enum Permissions {
         }
     }
 
-    /// Visible and not in the trash: the precondition of every change but restore and purge.
-    static func requireChangeable(_ actor: User, _ ticket: Ticket) throws {
+    /// The gate of restore and purge, the only actions that reach a ticket in the trash: an admin
+    /// passes whether or not it is there (the rule then says whether the action applies); for anyone
+    /// else a ticket in the trash does not exist, and a live one is checked as `requireView`.
+    /// - Throws: `NOT_FOUND` (a ticket in the trash, for anyone but an admin); as `requireView`.
+    public static func requireTrashAccess(_ actor: User, _ ticket: Ticket) throws {
+        if actor.role == .admin { return }
+        if ticket.isDeleted { throw HelpdeskError.notFound("Ticket \(ticket.number)") }
         try requireView(actor, ticket)
-        if ticket.isDeleted {
-            throw HelpdeskError.conflict("Ticket \(ticket.number) is in the trash; restore it first")
-        }
     }
 
     /// The statuses this user may move the ticket to now: the console's status menu offers exactly these.
@@ -60,7 +68,7 @@ public enum Permissions {
     }
 
     public static func requireStatusChange(_ actor: User, _ ticket: Ticket, to target: TicketStatus, at now: Date) throws {
-        try requireChangeable(actor, ticket)
+        try requireView(actor, ticket)
         if actor.role == .customer && target != .reopened {
             throw HelpdeskError.forbidden("Customers may only reopen their own tickets")
         }
@@ -73,14 +81,14 @@ public enum Permissions {
     }
 
     public static func requirePriorityChange(_ actor: User, _ ticket: Ticket) throws {
-        try requireChangeable(actor, ticket)
+        try requireView(actor, ticket)
         guard actor.role.isStaff else {
             throw HelpdeskError.forbidden("Customers cannot change a ticket's priority")
         }
     }
 
     public static func requireAssign(_ actor: User, _ ticket: Ticket) throws {
-        try requireChangeable(actor, ticket)
+        try requireView(actor, ticket)
         guard actor.role == .admin else {
             throw HelpdeskError.forbidden("Only admins assign tickets")
         }
@@ -94,7 +102,7 @@ public enum Permissions {
     }
 
     public static func requireComment(_ actor: User, _ ticket: Ticket, isInternal: Bool) throws {
-        try requireChangeable(actor, ticket)
+        try requireView(actor, ticket)
         if isInternal && !actor.role.isStaff {
             throw HelpdeskError.forbidden("Customers cannot write internal comments")
         }
@@ -102,7 +110,7 @@ public enum Permissions {
 
     /// Customers may correct their own ticket while it is still being worked; staff may edit what they see.
     public static func requireUpdate(_ actor: User, _ ticket: Ticket) throws {
-        try requireChangeable(actor, ticket)
+        try requireView(actor, ticket)
         if actor.role == .customer && !ticket.status.isActive {
             throw HelpdeskError.forbidden("A resolved or closed ticket can no longer be edited by its requester")
         }

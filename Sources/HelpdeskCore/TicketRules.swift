@@ -201,16 +201,16 @@ public enum TicketRules {
     }
 
     public static func delete(_ ticket: inout Ticket, by actor: User, at now: Date) throws -> [Change] {
+        // A ticket already in the trash is NOT_FOUND here, as for every action but restore and purge.
         try Permissions.requireView(actor, ticket)
         try Permissions.requireAdmin(actor, to: "delete tickets")
-        if ticket.isDeleted { throw HelpdeskError.conflict("Ticket \(ticket.number) is already in the trash") }
         ticket.deletedAt = now
         touch(&ticket, at: now)
         return [Change(.deleted)]
     }
 
     public static func restore(_ ticket: inout Ticket, by actor: User, at now: Date) throws -> [Change] {
-        try Permissions.requireView(actor, ticket)
+        try Permissions.requireTrashAccess(actor, ticket)
         try Permissions.requireAdmin(actor, to: "restore tickets")
         guard ticket.isDeleted else { throw HelpdeskError.conflict("Ticket \(ticket.number) is not in the trash") }
         ticket.deletedAt = nil
@@ -220,7 +220,7 @@ public enum TicketRules {
 
     /// Purging erases a ticket for good, so it must have been moved to the trash first.
     public static func requirePurge(_ ticket: Ticket, by actor: User) throws {
-        try Permissions.requireView(actor, ticket)
+        try Permissions.requireTrashAccess(actor, ticket)
         try Permissions.requireAdmin(actor, to: "purge tickets")
         guard ticket.isDeleted else {
             throw HelpdeskError.conflict("Ticket \(ticket.number) must be deleted (moved to the trash) before it is purged")

@@ -41,7 +41,7 @@ public enum DemoFile {
             (users: try Row.fetchAll(db, sql: "SELECT id, email FROM users").map { try StoredRow($0, table: "users").text("email") },
              tickets: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tickets") ?? 0)
         }
-        try existing.writer.close()
+        try existing.close()
         let demo = Set(DemoData.logins.map(\.email)), stored = Set(emails.users)
         if stored.isEmpty && emails.tickets == 0 {
             return try await build(file, replacing: true, fileMode: fileMode, clock: clock, hasher: hasher, tickets: tickets)
@@ -73,7 +73,7 @@ public enum DemoFile {
             let helpdesk = Helpdesk(storage: SQLiteStorage(database: database), clock: clock, hasher: hasher, digest: SHA256Digester())
             _ = try await DemoData.populate(helpdesk, tickets: tickets)
             // Closing checkpoints the WAL into the file and removes it, so the one file is the whole demo.
-            try database.writer.close()
+            try database.close()
             if replacing {
                 guard rename(temporary, file) == 0 else { throw moveError(temporary, file) }
                 return .built

@@ -133,8 +133,11 @@ extension HelpdeskDatabase {
             let day = (try? row.decode(String.self, atIndex: 0)) ?? "?"
             _ = try StoredRow(row, table: "ticket_sequences", name: "day \(day)").count("last")
         }
-        try scan("SELECT key, value FROM settings WHERE key = '\(SQLiteStorage.autoAssignKey)'") { row, _ in
+        try scan("SELECT key, value FROM settings WHERE key IN ('\(SQLiteStorage.autoAssignKey)', '\(SQLiteStorage.sshGuestsKey)')") { row, _ in
             _ = try SQLiteStorage.setting(from: row)
+        }
+        try scan("SELECT key, value FROM settings WHERE key = '\(SQLiteStorage.sshGuestLimitKey)'") { row, _ in
+            _ = try SQLiteStorage.guestLimit(from: row)
         }
         // The session lifetimes, read as every API request reads them.
         do {

@@ -48,6 +48,36 @@ extension SQLiteStorage {
         }
     }
 
+    static let sshGuestsKey = "ssh_guests"
+    static let sshGuestLimitKey = "ssh_guest_limit"
+
+    /// Every switch as stored, each at its default when never set.
+    /// - Throws: `INTERNAL_ERROR` naming the key of a value no switch can hold.
+    static func storedSettings(_ db: Database) throws -> HelpdeskSettings {
+        var settings = HelpdeskSettings(autoAssign: try autoAssignEnabled(db), sessionLifetimes: try sessionLifetimes(db))
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT key, value FROM settings WHERE key IN (?, ?)", arguments: [sshGuestsKey, sshGuestLimitKey])
+        for row in rows {
+            switch try StoredRow(row, table: "settings").text("key") {
+            case sshGuestsKey: settings.sshGuests = try setting(from: row)
+            case sshGuestLimitKey: settings.sshGuestLimit = try guestLimit(from: row)
+            default: break
+            }
+        }
+        return settings
+    }
+
+    /// The guest limit a `settings` row holds (text, as every setting is).
+    /// - Throws: `INTERNAL_ERROR` when it is not a whole number within `SSHGuestRules.limits`.
+    static func guestLimit(from row: Row) throws -> Int {
+        let stored = StoredRow(row, table: "settings")
+        guard let limit = Int(try stored.text("value")), SSHGuestRules.limits.contains(limit) else {
+            throw stored.refused(
+                "value", "the setting \(sshGuestLimitKey) must be a whole number from \(SSHGuestRules.limits.lowerBound) to \(SSHGuestRules.limits.upperBound)")
+        }
+        return limit
+    }
+
     /// Reads an audit entry from a row holding the `audit_log` columns.
     /// - Throws: `INTERNAL_ERROR` naming the column and row of a value no entry can hold (`StoredRow`).
     static func auditEntry(from row: Row) throws -> AuditEntry {
@@ -60,8 +90,12 @@ extension SQLiteStorage {
     public func settings(actorId: Int64, authorize: @escaping @Sendable (User?) throws -> Void) async throws -> HelpdeskSettings {
         try await read { db in
             try authorize(try UserTable.find(id: actorId, db))
-            return HelpdeskSettings(autoAssign: try Self.autoAssignEnabled(db), sessionLifetimes: try Self.sessionLifetimes(db))
+            return try Self.storedSettings(db)
         }
+    }
+
+    public func storedSettings() async throws -> HelpdeskSettings {
+        try await read { db in try Self.storedSettings(db) }
     }
 
     public func changeSettings(
@@ -70,10 +104,11 @@ extension SQLiteStorage {
     ) async throws -> HelpdeskSettings {
         try await write { db in
             let actor = try UserTable.find(id: actorId, db)
-            let (settings, audit) = try decide(
-                actor, HelpdeskSettings(autoAssign: try Self.autoAssignEnabled(db), sessionLifetimes: try Self.sessionLifetimes(db)))
+            let (settings, audit) = try decide(actor, try Self.storedSettings(db))
             for (key, value) in [
                 (Self.autoAssignKey, settings.autoAssign ? "on" : "off"),
+                (Self.sshGuestsKey, settings.sshGuests ? "on" : "off"),
+                (Self.sshGuestLimitKey, String(settings.sshGuestLimit)),
                 (Self.tokenIdleDaysKey, String(settings.sessionLifetimes.idleDays)),
                 (Self.tokenMaxDaysKey, String(settings.sessionLifetimes.maxDays)),
             ] {
@@ -91,6 +126,14 @@ extension SQLiteStorage {
         try db.execute(
             sql: "INSERT INTO audit_log (at, actor_email, action, target, detail) VALUES (?, ?, ?, ?, ?)",
             arguments: [now, record.actor ?? actor?.email ?? "(first admin)", record.action, record.target, record.detail])
+    }
+
+    public func appendAudit(_ record: AuditRecord, actor: String, at now: Date) async throws {
+        try await write { db in
+            try db.execute(
+                sql: "INSERT INTO audit_log (at, actor_email, action, target, detail) VALUES (?, ?, ?, ?, ?)",
+                arguments: [now, actor, record.action, record.target, record.detail])
+        }
     }
 
     public func auditLog(limit: Int, actorId: Int64, authorize: @escaping @Sendable (User?) throws -> Void) async throws -> [AuditEntry] {

@@ -86,6 +86,14 @@ extension SQLiteStorage {
         }
     }
 
+    public func sshKeyIsRegistered(_ key: SSHPublicKey) async throws -> Bool {
+        try await read { db in
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM ssh_keys WHERE key_type = ? AND key_base64 = ?)",
+                arguments: [key.type.rawValue, key.base64]) ?? false
+        }
+    }
+
     public func sshKeyEntries(matching key: SSHPublicKey?) async throws -> [SSHKeyEntry] {
         try await read { db in
             var sql = "SELECT ssh_keys.id, key_type, key_base64 FROM \(SSHKeyTable.from) WHERE users.is_active = 1"

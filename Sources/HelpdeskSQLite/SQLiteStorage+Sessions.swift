@@ -44,11 +44,19 @@ extension SQLiteStorage {
             switch verdict {
             case .rotate, .reissue:
                 if verdict == .reissue, let replacedBy {
-                    try db.execute(sql: "DELETE FROM api_refresh_tokens WHERE digest = ?", arguments: [replacedBy])
+                    // The undelivered replacement is revoked by marking it used with no successor (not
+                    // deleted): whoever presents it later shows that two parties hold the session, and
+                    // `decide` ends the session. The presented token keeps pointing at it, so a third
+                    // presentation finds its replacement "used" and ends the session too: the grace
+                    // yields exactly one fresh token.
+                    try db.execute(
+                        sql: "UPDATE api_refresh_tokens SET used_at = coalesce(used_at, ?) WHERE digest = ?",
+                        arguments: [now, replacedBy])
+                } else {
+                    try db.execute(
+                        sql: "UPDATE api_refresh_tokens SET used_at = coalesce(used_at, ?), replaced_by = ? WHERE digest = ?",
+                        arguments: [now, Data(replacement), Data(digest)])
                 }
-                try db.execute(
-                    sql: "UPDATE api_refresh_tokens SET used_at = coalesce(used_at, ?), replaced_by = ? WHERE digest = ?",
-                    arguments: [now, Data(replacement), Data(digest)])
                 try db.execute(
                     sql: "INSERT INTO api_refresh_tokens (digest, session_id, created_at) VALUES (?, ?, ?)",
                     arguments: [Data(replacement), session.id, now])

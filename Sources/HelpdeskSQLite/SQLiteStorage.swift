@@ -5,8 +5,9 @@ import HelpdeskUseCases
 
 /// The SQLite engine behind the use cases' storage ports, through GRDB: migrations, table mappings,
 /// FTS5 search, keyset lists, counters kept by triggers and reports in SQL. Each port method is one
-/// transaction on the database's single connection (a `DatabaseQueue`, so SQLite's `data_version`
-/// tells this process's commits from others'); the decisions it is handed run inside it.
+/// transaction: writes on the database's writing connection (a `DatabaseQueue`, so SQLite's
+/// `data_version` tells this process's commits from others'), reads on its read-only one; the
+/// decisions it is handed run inside it.
 public struct SQLiteStorage: HelpdeskStorage {
     /// The file, opened and migrated.
     public let database: HelpdeskDatabase
@@ -49,7 +50,7 @@ public struct SQLiteStorage: HelpdeskStorage {
 
     /// One read from a consistent snapshot.
     func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
-        try await Self.mapErrors { try await database.writer.read(body) }
+        try await Self.mapErrors { try await database.reader.read(body) }
     }
 
     /// Turns SQLite's failures into the errors a user can act on. SQLite's own text names tables and

@@ -14,19 +14,19 @@ import Hummingbird
 enum AuthRoutes {
     static func endpoints(helpdesk: Helpdesk, auth: Authentication) -> [Endpoint] {
         [
-            Endpoint(.post, "/api/v1/auth/register") { request, _ in
+            Endpoint(.post, "/api/v1/auth/register", .register) { request, _ in
                 let body = try await JSONBody.decode(RegisterBody.self, from: request)
                 let user = try await helpdesk.register(email: body.email, name: body.name, password: body.password)
                 return JSONResponse.make(WireUser(user), status: .created)
             },
-            Endpoint(.post, "/api/v1/auth/login") { request, context in
+            Endpoint(.post, "/api/v1/auth/login", .login) { request, context in
                 let body = try await JSONBody.decode(LoginBody.self, from: request)
                 let user = try await helpdesk.login(email: body.email, password: body.password, origin: .address(context.clientAddress))
                 let refresh = RefreshTokens.generate(helpdesk.digest)
                 let session = try await helpdesk.openSession(for: user, id: Self.newSessionId(), refreshDigest: refresh.digest)
                 return try await grant(user: user, session: session.id, refreshToken: refresh.token, helpdesk: helpdesk, auth: auth)
             },
-            Endpoint(.post, "/api/v1/auth/refresh") { request, context in
+            Endpoint(.post, "/api/v1/auth/refresh", .refresh) { request, context in
                 let presented = try await refreshToken(request)
                 let replacement = RefreshTokens.generate(helpdesk.digest)
                 let (user, session) = try await helpdesk.refreshSession(
@@ -34,28 +34,28 @@ enum AuthRoutes {
                     origin: .address(context.clientAddress))
                 return try await grant(user: user, session: session.id, refreshToken: replacement.token, helpdesk: helpdesk, auth: auth)
             },
-            Endpoint(.post, "/api/v1/auth/logout") { request, context in
+            Endpoint(.post, "/api/v1/auth/logout", .logout) { request, context in
                 let caller = try await auth.authenticate(request)
                 try await helpdesk.closeSession(id: caller.session, ending: .logout, origin: .address(context.clientAddress), by: caller.user)
                 return Response(status: .noContent)
             },
-            Endpoint(.post, "/api/v1/auth/logout-all") { request, context in
+            Endpoint(.post, "/api/v1/auth/logout-all", .logoutAll) { request, context in
                 let caller = try await auth.authenticate(request)
                 try await helpdesk.closeAllSessions(origin: .address(context.clientAddress), by: caller.user)
                 return Response(status: .noContent)
             },
-            Endpoint(.get, "/api/v1/auth/sessions") { request, _ in
+            Endpoint(.get, "/api/v1/auth/sessions", .listSessions) { request, _ in
                 let caller = try await auth.authenticate(request)
                 let sessions = try await helpdesk.sessions(by: caller.user)
                 return JSONResponse.make(WireSessionList(sessions: sessions.map { WireSession($0, current: $0.id == caller.session) }))
             },
-            Endpoint(.delete, "/api/v1/auth/sessions/:id") { request, context in
+            Endpoint(.delete, "/api/v1/auth/sessions/:id", .endSession) { request, context in
                 let caller = try await auth.authenticate(request)
                 guard let id = context.parameters.get("id") else { throw HelpdeskError.validation("id", "is required") }
                 try await helpdesk.closeSession(id: id, ending: .revoke, origin: .address(context.clientAddress), by: caller.user)
                 return Response(status: .noContent)
             },
-            Endpoint(.post, "/api/v1/auth/password") { request, context in
+            Endpoint(.post, "/api/v1/auth/password", .changePassword) { request, context in
                 let caller = try await auth.authenticate(request)
                 let body = try await JSONBody.decode(PasswordChangeBody.self, from: request)
                 let user = try await helpdesk.changePassword(
@@ -65,7 +65,7 @@ enum AuthRoutes {
                 let session = try await helpdesk.openSession(for: user, id: Self.newSessionId(), refreshDigest: refresh.digest)
                 return try await grant(user: user, session: session.id, refreshToken: refresh.token, helpdesk: helpdesk, auth: auth)
             },
-            Endpoint(.get, "/api/v1/auth/me") { request, _ in
+            Endpoint(.get, "/api/v1/auth/me", .me) { request, _ in
                 JSONResponse.make(WireUser(try await auth.user(request)))
             },
         ]
@@ -80,13 +80,14 @@ enum AuthRoutes {
     }
 
     /// The refresh token of `POST /auth/refresh`: `Authorization: Bearer …`, else the body's `refresh_token`.
-    /// - Throws: `UNAUTHORIZED` when there is none; the body's errors.
+    /// - Throws: `UNAUTHORIZED` when there is none (no header and no body, as a body without the
+    ///   token); the body's errors.
     private static func refreshToken(_ request: Request) async throws -> String {
         if let header = request.headers[.authorization] {
             let parts = header.split(separator: " ", maxSplits: 1)
             if parts.count == 2, parts[0].lowercased() == "bearer" { return String(parts[1]) }
         }
-        guard let token = try await JSONBody.decode(RefreshBody.self, from: request).refreshToken else {
+        guard let token = try await JSONBody.decodeIfPresent(RefreshBody.self, from: request)?.refreshToken else {
             throw HelpdeskError(.unauthorized, "Send the refresh token as Authorization: Bearer … or {\"refresh_token\": …}")
         }
         return token

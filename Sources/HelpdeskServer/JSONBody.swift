@@ -11,8 +11,23 @@ public enum JSONBody {
     public static let maximumBytes = 1 << 20
 
     /// The body of `request` as `Body`.
-    /// - Throws: `APIError` (413 or 400), or what `Body`'s decoding throws (a `HelpdeskError`).
+    /// - Throws: `APIError` (413, or 400 for an empty body), or what `Body`'s decoding throws (a `HelpdeskError`).
     public static func decode<Body: Decodable>(_ type: Body.Type, from request: Request) async throws -> Body {
+        guard let body = try await decodeIfPresent(Body.self, from: request) else {
+            throw APIError(HelpdeskError.validation("body", "a JSON object is required"))
+        }
+        return body
+    }
+
+    /// The body of `request` as `Body`, or nil when the request has none: for the one body the API
+    /// takes as optional (`POST /auth/refresh`, whose token may come as `Authorization` instead).
+    /// - Throws: as `decode`, but never for an empty body.
+    public static func decodeIfPresent<Body: Decodable>(_ type: Body.Type, from request: Request) async throws -> Body? {
+        // A declared length over the limit is refused before a byte is read, so the client is not
+        // waited for (the limit is checked again while reading, for chunked bodies).
+        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > maximumBytes {
+            throw tooLarge
+        }
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: maximumBytes)
@@ -20,7 +35,7 @@ public enum JSONBody {
             throw tooLarge
         }
         let data = Data(buffer.readableBytesView)
-        guard !data.isEmpty else { throw APIError(HelpdeskError.validation("body", "a JSON object is required")) }
+        guard !data.isEmpty else { return nil }
         do {
             return try WireJSON.decoder().decode(Body.self, from: data)
         } catch let error as HelpdeskError {

@@ -9,7 +9,7 @@ public enum JSONResponse {
     public static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
         let data: Data
         do {
-            data = try WireJSON.encoder().encode(value)
+            data = try WireJSON.encode(value)
         } catch {
             let fallback = #"{"code":"INTERNAL_ERROR","errors":{},"message":"The response could not be written","status":"error"}"#
             return body(Data(fallback.utf8), status: .internalServerError, headers: [:])

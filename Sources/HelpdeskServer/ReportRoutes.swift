@@ -11,31 +11,31 @@ import Hummingbird
 enum ReportRoutes {
     static func endpoints(helpdesk: Helpdesk, auth: Authentication) -> [Endpoint] {
         [
-            Endpoint(.get, "/api/v1/admin/dashboard") { request, _ in
+            Endpoint(.get, "/api/v1/admin/dashboard", .dashboard) { request, _ in
                 let user = try await auth.user(request)
                 return JSONResponse.make(WireDashboard(try await helpdesk.dashboard(by: user)))
             },
-            Endpoint(.get, "/api/v1/admin/reports/tickets") { request, _ in
+            Endpoint(.get, "/api/v1/admin/reports/tickets", .volumeReport) { request, _ in
                 let user = try await auth.user(request)
                 let range = try period(request, helpdesk: helpdesk)
                 return JSONResponse.make(WireVolumeReport(range, days: try await helpdesk.volume(range, by: user)))
             },
-            Endpoint(.get, "/api/v1/admin/reports/agents") { request, _ in
+            Endpoint(.get, "/api/v1/admin/reports/agents", .agentsReport) { request, _ in
                 let user = try await auth.user(request)
                 let range = try period(request, helpdesk: helpdesk)
                 return JSONResponse.make(WireAgentsReport(range, agents: try await helpdesk.agentsReport(range, by: user)))
             },
-            Endpoint(.get, "/api/v1/admin/reports/sla") { request, _ in
+            Endpoint(.get, "/api/v1/admin/reports/sla", .slaReport) { request, _ in
                 let user = try await auth.user(request)
                 let range = try period(request, helpdesk: helpdesk)
                 return JSONResponse.make(WireSLAReport(try await helpdesk.slaReport(range, by: user)))
             },
-            Endpoint(.get, "/api/v1/agents") { request, _ in
+            Endpoint(.get, "/api/v1/agents", .listAgents) { request, _ in
                 let user = try await auth.user(request)
                 let agents = try await helpdesk.agents(by: user)
                 return JSONResponse.make(WireAgentList(agents: agents.map { WireAgent($0.user, openAssigned: $0.openAssigned) }))
             },
-            Endpoint(.get, "/api/v1/agents/:id/tickets") { request, context in
+            Endpoint(.get, "/api/v1/agents/:id/tickets", .agentTickets) { request, context in
                 let user = try await auth.user(request)
                 guard let email = context.parameters.get("id") else { throw HelpdeskError.validation("id", "is required") }
                 let page = try await helpdesk.agentTickets(email: email, query: try TicketParameters.query(request), by: user)

@@ -11,25 +11,25 @@ import Hummingbird
 enum TicketRoutes {
     static func endpoints(helpdesk: Helpdesk, auth: Authentication) -> [Endpoint] {
         [
-            Endpoint(.get, "/api/v1/tickets") { request, _ in
+            Endpoint(.get, "/api/v1/tickets", .listTickets) { request, _ in
                 let user = try await auth.user(request)
                 let page = try await helpdesk.listTickets(try TicketParameters.query(request), by: user)
                 return JSONResponse.make(WireTicketPage(page, now: helpdesk.clock.now()))
             },
-            Endpoint(.post, "/api/v1/tickets") { request, _ in
+            Endpoint(.post, "/api/v1/tickets", .createTicket) { request, _ in
                 let user = try await auth.user(request)
                 let body = try await JSONBody.decode(NewTicketBody.self, from: request)
                 let listing = try await helpdesk.createTicket(body.input, by: user)
                 return ticketResponse(listing, helpdesk: helpdesk, status: .created, location: true)
             },
-            Endpoint(.get, "/api/v1/tickets/:id") { request, context in
+            Endpoint(.get, "/api/v1/tickets/:id", .getTicket) { request, context in
                 let user = try await auth.user(request)
                 let (listing, comments) = try await helpdesk.ticketWithComments(number: try number(context), by: user)
                 let detail = WireTicketDetail(
                     ticket: WireTicket(listing, now: helpdesk.clock.now()), comments: comments.map { WireComment($0.comment, author: $0.author) })
                 return JSONResponse.make(detail, headers: [.eTag: TicketParameters.etag(listing.ticket.version)])
             },
-            Endpoint(.put, "/api/v1/tickets/:id") { request, context in
+            Endpoint(.put, "/api/v1/tickets/:id", .updateTicket) { request, context in
                 let user = try await auth.user(request)
                 let expected = try TicketParameters.expectedVersion(request)
                 let body = try await JSONBody.decode(TicketEditBody.self, from: request)
@@ -38,13 +38,13 @@ enum TicketRoutes {
                     expectedVersion: expected, by: user)
                 return ticketResponse(listing, helpdesk: helpdesk)
             },
-            Endpoint(.delete, "/api/v1/tickets/:id") { request, context in
+            Endpoint(.delete, "/api/v1/tickets/:id", .deleteTicket) { request, context in
                 let user = try await auth.user(request)
                 let expected = try TicketParameters.expectedVersion(request)
                 _ = try await helpdesk.deleteTicket(number: try number(context), expectedVersion: expected, by: user)
                 return Response(status: .noContent)
             },
-            Endpoint(.post, "/api/v1/tickets/:id/restore") { request, context in
+            Endpoint(.post, "/api/v1/tickets/:id/restore", .restoreTicket) { request, context in
                 let user = try await auth.user(request)
                 return ticketResponse(try await helpdesk.restoreTicket(number: try number(context), by: user), helpdesk: helpdesk)
             },

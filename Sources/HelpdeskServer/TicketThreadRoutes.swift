@@ -8,12 +8,12 @@ import Hummingbird
 enum TicketThreadRoutes {
     static func endpoints(helpdesk: Helpdesk, auth: Authentication) -> [Endpoint] {
         [
-            Endpoint(.get, "/api/v1/tickets/:id/comments") { request, context in
+            Endpoint(.get, "/api/v1/tickets/:id/comments", .listComments) { request, context in
                 let user = try await auth.user(request)
                 let comments = try await helpdesk.comments(number: try TicketRoutes.number(context), by: user)
                 return JSONResponse.make(WireCommentList(comments: comments.map { WireComment($0.comment, author: $0.author) }))
             },
-            Endpoint(.post, "/api/v1/tickets/:id/comments") { request, context in
+            Endpoint(.post, "/api/v1/tickets/:id/comments", .addComment) { request, context in
                 let user = try await auth.user(request)
                 let number = try TicketRoutes.number(context)
                 let expected = try TicketParameters.expectedVersion(request)
@@ -24,7 +24,7 @@ enum TicketThreadRoutes {
                     WireComment(view.comment, author: view.author), status: .created,
                     headers: [.location: "/api/v1/tickets/\(number)/comments"])
             },
-            Endpoint(.get, "/api/v1/tickets/:id/history") { request, context in
+            Endpoint(.get, "/api/v1/tickets/:id/history", .getHistory) { request, context in
                 let user = try await auth.user(request)
                 let entries = try await helpdesk.history(number: try TicketRoutes.number(context), by: user)
                 return JSONResponse.make(WireHistory(history: entries.map { WireHistoryEntry($0.entry, actor: $0.actor) }))

@@ -8,7 +8,7 @@ import Hummingbird
 enum TicketWorkflowRoutes {
     static func endpoints(helpdesk: Helpdesk, auth: Authentication) -> [Endpoint] {
         [
-            Endpoint(.put, "/api/v1/tickets/:id/status") { request, context in
+            Endpoint(.put, "/api/v1/tickets/:id/status", .changeStatus) { request, context in
                 let user = try await auth.user(request)
                 let expected = try TicketParameters.expectedVersion(request)
                 let body = try await JSONBody.decode(StatusBody.self, from: request)
@@ -16,7 +16,7 @@ enum TicketWorkflowRoutes {
                     number: try TicketRoutes.number(context), to: body.status, expectedVersion: expected, by: user)
                 return TicketRoutes.ticketResponse(listing, helpdesk: helpdesk)
             },
-            Endpoint(.put, "/api/v1/tickets/:id/priority") { request, context in
+            Endpoint(.put, "/api/v1/tickets/:id/priority", .changePriority) { request, context in
                 let user = try await auth.user(request)
                 let expected = try TicketParameters.expectedVersion(request)
                 let body = try await JSONBody.decode(PriorityBody.self, from: request)
@@ -24,7 +24,7 @@ enum TicketWorkflowRoutes {
                     number: try TicketRoutes.number(context), to: body.priority, expectedVersion: expected, by: user)
                 return TicketRoutes.ticketResponse(listing, helpdesk: helpdesk)
             },
-            Endpoint(.post, "/api/v1/tickets/:id/assign") { request, context in
+            Endpoint(.post, "/api/v1/tickets/:id/assign", .assignTicket) { request, context in
                 let user = try await auth.user(request)
                 let expected = try TicketParameters.expectedVersion(request)
                 let body = try await JSONBody.decode(AssignBody.self, from: request)

@@ -38,7 +38,7 @@ extension Helpdesk {
 
     /// One ticket as `actor` may see it.
     /// - Throws: `VALIDATION_ERROR` on `number` (malformed); `NOT_FOUND` (no such ticket, a
-    ///   customer's look at another's, anyone but an admin's at the trash); `FORBIDDEN` (an agent's
+    ///   customer's look at another's, anyone's at a ticket in the trash); `FORBIDDEN` (an agent's
     ///   look at a ticket neither assigned to nor requested by them); `UNAUTHORIZED`.
     public func ticket(number: String, by actor: some ActorReference) async throws -> TicketListing {
         try await thread(number: number, comments: false, by: actor).0
@@ -90,8 +90,8 @@ extension Helpdesk {
 
     /// Edits the subject, description or category (nil leaves a field as it is).
     /// - Throws: `VALIDATION_ERROR` per field; `FORBIDDEN` (a customer after resolution; an agent on
-    ///   a ticket they do not see); `NOT_FOUND`; `CONFLICT` when `expectedVersion` is stale or the
-    ///   ticket is in the trash; `UNAUTHORIZED`.
+    ///   a ticket they do not see); `NOT_FOUND` (also a ticket in the trash); `CONFLICT` when
+    ///   `expectedVersion` is stale; `UNAUTHORIZED`.
     public func updateTicket(
         number: String, subject: String?, description: String?, category: String?, expectedVersion: Int? = nil,
         by actor: some ActorReference
@@ -104,7 +104,7 @@ extension Helpdesk {
     /// Moves a ticket along the workflow.
     /// - Throws: `VALIDATION_ERROR` on `status` (unknown, or a move the workflow does not allow,
     ///   naming the allowed ones); `FORBIDDEN` (a customer's move other than reopening their own);
-    ///   `NOT_FOUND`; `CONFLICT` (stale `expectedVersion`, the trash); `UNAUTHORIZED`.
+    ///   `NOT_FOUND` (also a ticket in the trash); `CONFLICT` (stale `expectedVersion`); `UNAUTHORIZED`.
     public func changeStatus(
         number: String, to status: String, expectedVersion: Int? = nil, by actor: some ActorReference
     ) async throws -> TicketListing {
@@ -116,7 +116,7 @@ extension Helpdesk {
 
     /// Changes the priority; both SLA targets are recomputed from the ticket's creation.
     /// - Throws: `VALIDATION_ERROR` on `priority`; `FORBIDDEN` (customers; agents on tickets they
-    ///   do not see); `NOT_FOUND`; `CONFLICT` (stale `expectedVersion`, the trash); `UNAUTHORIZED`.
+    ///   do not see); `NOT_FOUND` (also a ticket in the trash); `CONFLICT` (stale `expectedVersion`); `UNAUTHORIZED`.
     public func changePriority(
         number: String, to priority: String, expectedVersion: Int? = nil, by actor: some ActorReference
     ) async throws -> TicketListing {
@@ -130,7 +130,7 @@ extension Helpdesk {
     /// assignment picks. Admins only.
     /// - Throws: `FORBIDDEN` (not an admin); `NOT_FOUND` (the ticket, or no user with the email);
     ///   `VALIDATION_ERROR` on `assignee` (malformed, not an active agent or admin, or nobody to
-    ///   pick); `CONFLICT` (stale `expectedVersion`, the trash); `UNAUTHORIZED`.
+    ///   pick); `CONFLICT` (stale `expectedVersion`); `UNAUTHORIZED`. A ticket in the trash is `NOT_FOUND`.
     public func assign(
         number: String, to email: String?, expectedVersion: Int? = nil, by actor: some ActorReference
     ) async throws -> TicketListing {
@@ -162,7 +162,7 @@ extension Helpdesk {
     /// `CONFLICT` if the ticket changed since the writer last saw it (the console passes the version
     /// its editor opened on).
     /// - Throws: `VALIDATION_ERROR` on `body`; `FORBIDDEN` (a customer's internal note, a ticket the
-    ///   agent does not see); `NOT_FOUND`; `CONFLICT`; `UNAUTHORIZED`.
+    ///   agent does not see); `NOT_FOUND` (also a ticket in the trash); `CONFLICT`; `UNAUTHORIZED`.
     public func addComment(
         number: String, body: String, isInternal: Bool, expectedVersion: Int? = nil, by actor: some ActorReference
     ) async throws -> CommentView {
@@ -175,9 +175,11 @@ extension Helpdesk {
         return comment
     }
 
-    /// Moves a ticket to the trash (admins); it keeps its comments and history.
-    /// - Throws: `FORBIDDEN` (not an admin); `NOT_FOUND`; `CONFLICT` (already in the trash, or no
-    ///   longer at `expectedVersion`); `UNAUTHORIZED`.
+    /// Moves a ticket to the trash (admins); it keeps its comments and history. From then on every
+    /// use case but `restoreTicket` and `purgeTicket` answers `NOT_FOUND` for it, admins included;
+    /// admins find it with `listTickets` and `TicketQuery.trash`.
+    /// - Throws: `FORBIDDEN` (not an admin); `NOT_FOUND` (also a ticket already in the trash);
+    ///   `CONFLICT` (no longer at `expectedVersion`); `UNAUTHORIZED`.
     public func deleteTicket(number: String, expectedVersion: Int? = nil, by actor: some ActorReference) async throws -> TicketListing {
         try await applying(
             number: number, expectedVersion: expectedVersion, by: actor, audit: { AuditRecord("ticket.delete", target: $0.number, detail: $0.subject) }
@@ -187,18 +189,20 @@ extension Helpdesk {
     }
 
     /// Takes a ticket out of the trash (admins).
-    /// - Throws: `FORBIDDEN` (not an admin); `NOT_FOUND`; `CONFLICT` (not in the trash); `UNAUTHORIZED`.
+    /// - Throws: `FORBIDDEN` (not an admin, on a live ticket); `NOT_FOUND` (no such ticket; a ticket in
+    ///   the trash, for anyone but an admin); `CONFLICT` (not in the trash); `UNAUTHORIZED`.
     public func restoreTicket(number: String, by actor: some ActorReference) async throws -> TicketListing {
-        try await applying(number: number, expectedVersion: nil, by: actor, audit: { AuditRecord("ticket.restore", target: $0.number) }) {
-            ticket, me, now in
+        try await applying(
+            number: number, expectedVersion: nil, by: actor, reachingTrash: true, audit: { AuditRecord("ticket.restore", target: $0.number) }
+        ) { ticket, me, now in
             try TicketRules.restore(&ticket, by: me, at: now)
         }
     }
 
     /// Erases a ticket in the trash with its comments and history (admins).
-    /// - Throws: `FORBIDDEN` (not an admin); `NOT_FOUND`; `CONFLICT` (not in the trash); `UNAUTHORIZED`.
+    /// - Throws: as `restoreTicket`; `CONFLICT` when the ticket is not in the trash.
     public func purgeTicket(number: String, by actor: some ActorReference) async throws {
-        _ = try await changeTicketResult(number: number, expectedVersion: nil, by: actor) { ticket, me, _, _ in
+        _ = try await changeTicketResult(number: number, expectedVersion: nil, by: actor, reachingTrash: true) { ticket, me, _, _ in
             try TicketRules.requirePurge(ticket, by: me)
             return TicketChange(
                 ticket: ticket, history: [], audit: AuditRecord("ticket.purge", target: ticket.number, detail: ticket.subject), purge: true)
@@ -208,11 +212,12 @@ extension Helpdesk {
     /// A change that is one rule of the core applied to the ticket, with the audit record of an
     /// admin action (made from the ticket as loaded).
     private func applying(
-        number: String, expectedVersion: Int?, by actor: some ActorReference,
+        number: String, expectedVersion: Int?, by actor: some ActorReference, reachingTrash: Bool = false,
         audit: (@Sendable (Ticket) -> AuditRecord)? = nil,
         _ rule: @escaping @Sendable (_ ticket: inout Ticket, _ me: User, _ now: Date) throws -> [Change]
     ) async throws -> TicketListing {
-        try await changeTicket(number: number, expectedVersion: expectedVersion, by: actor) { ticket, me, _, now in
+        try await changeTicket(number: number, expectedVersion: expectedVersion, by: actor, reachingTrash: reachingTrash) {
+            ticket, me, _, now in
             var changed = ticket
             let history = try rule(&changed, me, now)
             return TicketChange(ticket: changed, history: history, audit: audit?(ticket))
@@ -220,9 +225,12 @@ extension Helpdesk {
     }
 
     /// The decision every change of an existing ticket shares: the actor may act, sees the ticket,
-    /// and computed the change from the version stored; then `decide` applies the rule.
+    /// and computed the change from the version stored; then `decide` applies the rule. Only restore
+    /// and purge pass `reachingTrash`, which lets an admin's change reach a ticket in the trash
+    /// (`Permissions.requireTrashAccess`); for every other change it is NOT_FOUND.
     private func changeTicketResult(
         number: String, expectedVersion: Int?, by actor: some ActorReference, namedEmail: String? = nil, candidates: Bool = false,
+        reachingTrash: Bool = false,
         _ decide: @escaping @Sendable (_ ticket: Ticket, _ me: User, _ snapshot: TicketSnapshot, _ now: Date) throws -> TicketChange
     ) async throws -> TicketChangeResult {
         let number = try TicketNumber.parse(number)
@@ -232,7 +240,8 @@ extension Helpdesk {
             candidateLoadStatuses: candidates ? AutoAssignment.loadStatuses : nil)
         return try await storage.changeTicket(load, at: now) { snapshot in
             let me = try Self.acting(snapshot.actor)
-            let ticket = try Self.visible(snapshot.ticket, number: number, to: me)
+            guard let ticket = snapshot.ticket else { throw HelpdeskError.notFound("Ticket \(number)") }
+            if reachingTrash { try Permissions.requireTrashAccess(me, ticket) } else { try Permissions.requireView(me, ticket) }
             try TicketRules.requireVersion(ticket, expected: expectedVersion)
             let change = try decide(ticket, me, snapshot, now)
             try AcceptedInstants.require(change.ticket)
@@ -242,10 +251,12 @@ extension Helpdesk {
 
     private func changeTicket(
         number: String, expectedVersion: Int?, by actor: some ActorReference, namedEmail: String? = nil, candidates: Bool = false,
+        reachingTrash: Bool = false,
         _ decide: @escaping @Sendable (_ ticket: Ticket, _ me: User, _ snapshot: TicketSnapshot, _ now: Date) throws -> TicketChange
     ) async throws -> TicketListing {
         let result = try await changeTicketResult(
-            number: number, expectedVersion: expectedVersion, by: actor, namedEmail: namedEmail, candidates: candidates, decide)
+            number: number, expectedVersion: expectedVersion, by: actor, namedEmail: namedEmail, candidates: candidates,
+            reachingTrash: reachingTrash, decide)
         guard let listing = result.listing else { throw HelpdeskError(.internalError, "The ticket was not saved") }
         return listing
     }

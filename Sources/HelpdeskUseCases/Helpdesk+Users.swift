@@ -97,9 +97,10 @@ extension Helpdesk {
     /// attempts running at once, in any process, end one after another: once five have failed the
     /// rest are refused, a right password arriving after the lock neither gets in nor lifts it, and
     /// a failure never lifts it. A right password whose stored hash is weaker than the hasher's
-    /// (fewer rounds) is stored again at full strength. An attempt from another origin than
-    /// `.local` goes to the audit log (`user.login` or `user.login-failed`, `from <origin>`), in the
-    /// transaction that records it; the password never does.
+    /// (fewer rounds) is stored again at full strength. An attempt through the API (an `.address`
+    /// origin) goes to the audit log (`user.login` or `user.login-failed`, `from <address>`), in the
+    /// transaction that records it; the password never does. (SSH guests' attempts are audited by
+    /// the guest use cases, `ssh.guest-login*`; the machine's own are not audited.)
     /// - Throws: `UNAUTHORIZED` (`LoginLockout.refusal`; or, after the right password, a deactivated account).
     public func login(email: String, password: String, origin: LoginOrigin) async throws -> User {
         let normalized = (try? Validator.email(email)) ?? ""
@@ -146,10 +147,10 @@ extension Helpdesk {
         return try Self.acting(snapshot.user)
     }
 
-    /// The audit entry of a login from `origin` (none from `.local`: the machine's own logins are
-    /// not API events): by the account when admitted, else by `(anonymous)`.
+    /// The audit entry of a login from `origin` through the API (none for another origin): by the
+    /// account when admitted, else by `(anonymous)`.
     private static func loginAudit(admitted: Bool, email: String, origin: LoginOrigin) -> AuditRecord? {
-        guard origin != .local else { return nil }
+        guard case .address = origin else { return nil }
         return AuditRecord(
             admitted ? "user.login" : "user.login-failed", target: email, detail: "from \(origin.auditDescription)",
             actor: admitted ? email : "(anonymous)")

@@ -73,12 +73,22 @@ public struct AuditEntry: Sendable, Equatable {
 public struct HelpdeskSettings: Sendable, Equatable {
     /// Assign each new ticket automatically to the least-loaded agent (default off).
     public var autoAssign: Bool
+    /// Whether a key registered to no one may open the login and registration screens over SSH
+    /// (default off; `SSHGuestRules`).
+    public var sshGuests: Bool
+    /// How many guest sessions may be open at once (default `SSHGuestRules.defaultLimit`).
+    public var sshGuestLimit: Int
     /// How long API sessions live (default 14 days idle, 30 in all).
     public var sessionLifetimes: SessionLifetimes
 
     /// The switches as given.
-    public init(autoAssign: Bool, sessionLifetimes: SessionLifetimes = .standard) {
+    public init(
+        autoAssign: Bool, sshGuests: Bool = false, sshGuestLimit: Int = SSHGuestRules.defaultLimit,
+        sessionLifetimes: SessionLifetimes = .standard
+    ) {
         self.autoAssign = autoAssign
+        self.sshGuests = sshGuests
+        self.sshGuestLimit = sshGuestLimit
         self.sessionLifetimes = sessionLifetimes
     }
 }

@@ -31,7 +31,7 @@ struct Run: AsyncParsableCommand {
     @Option(help: "Seed of the generator.")
     var seed: UInt64 = 2026
 
-    @Option(help: "Which groups to run: reads, writes, console, cli (comma-separated; default all).")
+    @Option(help: "Which groups to run: reads, writes, console, cli, api (comma-separated; default all but api).")
     var only: String = "reads,console,writes,cli"
 
     @Flag(help: "Print JSON instead of a table.")
@@ -65,6 +65,10 @@ struct Run: AsyncParsableCommand {
         if groups.contains("writes") {
             log("writes…")
             results += try await WriteOperations(setup: setup, stopwatch: stopwatch).all()
+        }
+        if groups.contains("api") {
+            log("api…")
+            results += try await APIOperations(setup: setup, stopwatch: stopwatch).all()
         }
         if groups.contains("cli") {
             log("command line…")

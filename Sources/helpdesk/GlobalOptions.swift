@@ -28,9 +28,11 @@ struct GlobalOptions: ParsableArguments {
         SSHSessionContext.current?.databasePath ?? DatabaseLocation.resolve(explicit: db, environment: environment)
     }
 
-    /// Whether the console starts logged in: a non-empty `--as` or `HELPDESK_USER`, or an SSH session's key.
+    /// Whether the console starts logged in: a non-empty `--as` or `HELPDESK_USER`, or an SSH session's
+    /// key (a guest's session never is, whatever its environment says).
     var namesUser: Bool {
-        SSHSessionContext.current != nil || (actingAs ?? environment["HELPDESK_USER"]).map { !$0.isEmpty } ?? false
+        if let session = SSHSessionContext.current { return session.user != nil }
+        return (actingAs ?? environment["HELPDESK_USER"]).map { !$0.isEmpty } ?? false
     }
 
     func clock() throws -> any TimeSource {
@@ -86,7 +88,10 @@ struct GlobalOptions: ParsableArguments {
     /// The acting user from `--as` or `HELPDESK_USER`; inside an SSH session, the key's user as
     /// stored now (`--as` never reaches a session: `SSHCommandPolicy` refuses it).
     func actor(_ service: Helpdesk) async throws -> User {
-        if let session = SSHSessionContext.current { return try await service.currentUser(session.user) }
+        if let session = SSHSessionContext.current {
+            guard let user = session.user else { throw HelpdeskError(.unauthorized, "A guest acts as no one until they log in") }
+            return try await service.currentUser(user)
+        }
         guard let email = actingAs ?? environment["HELPDESK_USER"], !email.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw HelpdeskError(.unauthorized, "No user given: pass --as EMAIL or set HELPDESK_USER")
         }

@@ -9,7 +9,8 @@ struct SSHAuthorizedKeys: AsyncParsableCommand {
         abstract: "Print authorized_keys lines: for sshd's AuthorizedKeysCommand (--type %t --key %k), or every key.",
         discussion: """
             With --type and --key, prints the one line for that key, or nothing (exit 0) for a key \
-            registered to no active user. Without them, prints every line; with --write PATH, puts \
+            registered to no active user; with settings ssh-guests on, a key registered to no one \
+            gets a guest line (ssh session --guest). Without them, prints every line; with --write PATH, puts \
             them in that static authorized_keys file's marked block, keeping its other lines. Each \
             line forces `helpdesk --db DB ssh session --key-id N`, with this program's and the \
             database's absolute paths.
@@ -32,8 +33,13 @@ struct SSHAuthorizedKeys: AsyncParsableCommand {
             let entries = try await service.sshKeyEntries(type: type, base64: key)
             let program = try ProgramLocation.executable()
             let database = ProgramLocation.absolute(global.databasePath)
-            let lines = try entries.map {
+            var lines = try entries.map {
                 try AuthorizedKeysLine.line(program: program, database: database, keyId: $0.id, key: $0.key)
+            }
+            // A key registered to no one gets the guest line when guests are on (never in the static
+            // file, which is written without --type and --key).
+            if lines.isEmpty, let type, let key, let guest = try await service.sshGuestKey(type: type, base64: key) {
+                lines = [try AuthorizedKeysLine.guestLine(program: program, database: database, key: guest)]
             }
             guard let write else {
                 for line in lines { print(line) }

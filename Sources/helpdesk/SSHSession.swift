@@ -16,13 +16,26 @@ struct SSHSession: AsyncParsableCommand {
         discussion: """
             With SSH_ORIGINAL_COMMAND set, runs that command line as the key's user (ticket, agents, \
             report, user, settings, audit, keys and ssh key only); with a terminal and no command, opens \
-            the console logged in as that user; otherwise prints a short help and fails. HELPDESK_* \
-            variables are ignored.
+            the console logged in as that user; otherwise prints a short help and fails. With --guest \
+            (a guest line: settings ssh-guests on), runs no command and opens the console's login and \
+            registration screens. HELPDESK_* variables are ignored.
             """)
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "The key the connection authenticated with, as its authorized_keys line names it.")
-    var keyId: Int64
+    var keyId: Int64?
+    @Flag(help: "A key registered to no one (a guest line): the console's login and registration only.")
+    var guest = false
+    @Option(help: "A guest's key type, as its guest line names it.")
+    var keyType: String?
+    @Option(help: "A guest's key (base64), as its guest line names it.")
+    var key: String?
+
+    func validate() throws {
+        if guest ? (keyId != nil || keyType == nil || key == nil) : (keyId == nil || keyType != nil || key != nil) {
+            throw ValidationError("give --key-id N, or --guest with --key-type and --key (as an authorized_keys line does)")
+        }
+    }
 
     static let help = """
         This is the helpdesk over SSH. Run a command, or open the console with a terminal:
@@ -43,9 +56,12 @@ struct SSHSession: AsyncParsableCommand {
             Output(json: false).fail(error)
             throw ExitCode(error.code.exitStatus)
         }
-        let output = Output(json: request.map { (try? SSHRequest.words($0))?.contains("--json") ?? false } ?? false)
+        // A guest's refusal is a line on stderr whatever the request asked for (guests run no command).
+        let output = Output(json: context.guest == nil && request.map { (try? SSHRequest.words($0))?.contains("--json") ?? false } ?? false)
         do {
-            if let request {
+            if let guest = context.guest {
+                try await serveGuest(guest, context: context, request: request)
+            } else if let request {
                 let words = try SSHCommandPolicy.check(try SSHRequest.words(request))
                 try await SSHSessionContext.$current.withValue(context) { try await Self.runCommand(words) }
             } else if isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 {
@@ -62,9 +78,27 @@ struct SSHSession: AsyncParsableCommand {
         }
     }
 
-    /// The connection's key and user, read again now (`openSSHSession`), over the forced `--db`.
+    /// A guest: no command (one line and exit 4 for any), a place among the guest places
+    /// (`SSHGuestSlot`, held until the session ends), then, with a terminal, the console on its
+    /// login screen (without one, a short help and exit 64).
+    /// - Throws: `FORBIDDEN` for a command or when every place is taken.
+    private func serveGuest(_ guest: SSHGuestEntry, context: SSHSessionContext, request: String?) async throws {
+        if request != nil { throw HelpdeskError.forbidden(SSHGuestRules.noCommands) }
+        let slot = try SSHGuestSlot.take(database: context.databasePath, limit: guest.limit)
+        defer { withExtendedLifetime(slot) {} }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            FileHandle.standardError.write(Data("This is the helpdesk over SSH. Connect with a terminal to log in or register:\n    ssh -t helpdesk@HOST\n".utf8))
+            throw ExitCode(64)  // the usage status, as for a key's session
+        }
+        try await SSHSessionContext.$current.withValue(context) {
+            try await global.run { _ in try await ConsoleOptions.parse([]).open(global, externalEditor: false, guest: guest) }
+        }
+    }
+
+    /// The connection's key and user, read again now (`openSSHSession`), over the forced `--db`; for
+    /// a guest line, the guest setting and the key read again now (`openSSHGuestSession`).
     /// - Throws: `VALIDATION_ERROR` on `db` (not absolute, or no file); `UNAUTHORIZED` (a removed
-    ///   key, a deactivated user).
+    ///   key, a deactivated user; guest entry switched off, or the guest's key registered since).
     private func open(environment: [String: String]) async throws -> SSHSessionContext {
         guard let path = global.db, path.hasPrefix("/") else {
             throw HelpdeskError.validation("db", "ssh session needs the absolute --db of its authorized_keys line")
@@ -75,8 +109,13 @@ struct SSHSession: AsyncParsableCommand {
         let service = Helpdesk(
             storage: SQLiteStorage(database: try HelpdeskDatabase(path: path)), clock: SystemTimeSource(),
             hasher: PBKDF2PasswordHasher(), digest: SHA256Digester())
+        if guest, let keyType, let key {
+            let entry = try await service.openSSHGuestSession(type: keyType, base64: key)
+            return SSHSessionContext(databasePath: path, user: nil, guest: entry, environment: environment)
+        }
+        guard let keyId else { throw HelpdeskError.validation("key_id", "ssh session needs --key-id or --guest") }
         let user = try await service.openSSHSession(keyId: keyId)
-        return SSHSessionContext(databasePath: path, user: user, environment: environment)
+        return SSHSessionContext(databasePath: path, user: user, guest: nil, environment: environment)
     }
 
     /// Parses and runs a checked request with this program's own command line, as `main` would.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HelpdeskCore
 import HelpdeskServer
 import HelpdeskSQLite
 import Hummingbird
@@ -24,6 +25,11 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         try await global.run { _ in
             let service = try global.service()
+            if try global.clock() is FixedTimeSource {
+                // A frozen clock never lets a token, a session or a lockout run out: say so at once.
+                FileHandle.standardError.write(Data(
+                    "warning: --now freezes the clock: tokens, sessions and lockouts never expire (for tests only)\n".utf8))
+            }
             let keyPath = SigningKey.path(besideDatabase: try DatabaseFiles.literal(global.databasePath))
             var logger = Logger(label: "helpdesk.api")
             logger.logLevel = .info

@@ -1,5 +1,5 @@
-import ArgumentParser
 import Foundation
+import ArgumentParser
 import HelpdeskCore
 import HelpdeskUseCases
 import HelpdeskWire
@@ -7,24 +7,27 @@ import HelpdeskWire
 struct SettingsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "settings", abstract: "Helpdesk-wide switches.",
-        subcommands: [SettingsShow.self, SettingsAutoAssign.self, SettingsTokenIdleDays.self, SettingsTokenMaxDays.self])
+        subcommands: [
+            SettingsShow.self, SettingsAutoAssign.self, SettingsSSHGuests.self, SettingsSSHGuestLimit.self, SettingsTokenIdleDays.self,
+            SettingsTokenMaxDays.self,
+        ])
 
-    /// The settings as people read them, one `name: value` a line.
+    /// The settings as `settings show` prints them, one `name: value` line each.
     static func text(_ settings: HelpdeskSettings) -> String {
         [
             "auto-assign: \(settings.autoAssign ? "on" : "off")",
+            "ssh-guests: \(settings.sshGuests ? "on" : "off")",
+            "ssh-guest-limit: \(settings.sshGuestLimit)",
             "token-idle-days: \(settings.sessionLifetimes.idleDays)",
             "token-max-days: \(settings.sessionLifetimes.maxDays)",
         ].joined(separator: "\n")
     }
 
-    /// A count of days as typed.
-    /// - Throws: `VALIDATION_ERROR` on `field` when it is not a whole number.
-    static func days(_ text: String, field: String) throws -> Int {
-        guard let days = Int(text.trimmingCharacters(in: .whitespaces)) else {
-            throw HelpdeskError.validation(field, "must be a whole number of days from 1 to 365")
-        }
-        return days
+    /// `on` or `off` (any case) as a switch.
+    /// - Throws: `VALIDATION_ERROR` on `field` for anything else.
+    static func onOff(_ value: String, field: String) throws -> Bool {
+        guard ["on", "off"].contains(value.lowercased()) else { throw HelpdeskError.validation(field, "must be on or off") }
+        return value.lowercased() == "on"
     }
 }
 
@@ -52,12 +55,52 @@ struct SettingsAutoAssign: AsyncParsableCommand {
 
     func run() async throws {
         try await global.run { output in
-            guard ["on", "off"].contains(value.lowercased()) else {
-                throw HelpdeskError.validation("auto_assign", "must be on or off")
+            let enabled = try SettingsCommand.onOff(value, field: "auto_assign")
+            let service = try global.service()
+            let settings = try await service.setAutoAssign(enabled, by: try await global.actor(service))
+            try output.emit(json: WireSettings(settings)) { "auto-assign: \(settings.autoAssign ? "on" : "off")" }
+        }
+    }
+}
+
+struct SettingsSSHGuests: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ssh-guests",
+        abstract: "Let keys registered to no one open the login and registration screens over SSH (admins; default off).",
+        discussion: "Needs sshd's AuthorizedKeysCommand mode: a static authorized_keys file never names unknown keys.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "on or off.")
+    var value: String
+
+    func run() async throws {
+        try await global.run { output in
+            let enabled = try SettingsCommand.onOff(value, field: "ssh_guests")
+            let service = try global.service()
+            let settings = try await service.setSSHGuests(enabled, by: try await global.actor(service))
+            try output.emit(json: WireSettings(settings)) { "ssh-guests: \(settings.sshGuests ? "on" : "off")" }
+        }
+    }
+}
+
+struct SettingsSSHGuestLimit: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ssh-guest-limit",
+        abstract: "How many guest sessions over SSH may be open at once (admins; default \(SSHGuestRules.defaultLimit)).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "From \(SSHGuestRules.limits.lowerBound) to \(SSHGuestRules.limits.upperBound).")
+    var value: String
+
+    func run() async throws {
+        try await global.run { output in
+            guard let limit = Int(value) else {
+                throw HelpdeskError.validation(
+                    "ssh_guest_limit", "must be a whole number from \(SSHGuestRules.limits.lowerBound) to \(SSHGuestRules.limits.upperBound)")
             }
             let service = try global.service()
-            let settings = try await service.setAutoAssign(value.lowercased() == "on", by: try await global.actor(service))
-            try output.emit(json: WireSettings(settings)) { SettingsCommand.text(settings) }
+            let settings = try await service.setSSHGuestLimit(limit, by: try await global.actor(service))
+            try output.emit(json: WireSettings(settings)) { "ssh-guest-limit: \(settings.sshGuestLimit)" }
         }
     }
 }
@@ -76,7 +119,7 @@ struct SettingsTokenIdleDays: AsyncParsableCommand {
             let days = try SettingsCommand.days(days, field: "token_idle_days")
             let service = try global.service()
             let settings = try await service.setSessionLifetimes(idleDays: days, maxDays: nil, by: try await global.actor(service))
-            try output.emit(json: WireSettings(settings)) { SettingsCommand.text(settings) }
+            try output.emit(json: WireSettings(settings)) { "token-idle-days: \(settings.sessionLifetimes.idleDays)" }
         }
     }
 }
@@ -95,7 +138,18 @@ struct SettingsTokenMaxDays: AsyncParsableCommand {
             let days = try SettingsCommand.days(days, field: "token_max_days")
             let service = try global.service()
             let settings = try await service.setSessionLifetimes(idleDays: nil, maxDays: days, by: try await global.actor(service))
-            try output.emit(json: WireSettings(settings)) { SettingsCommand.text(settings) }
+            try output.emit(json: WireSettings(settings)) { "token-max-days: \(settings.sessionLifetimes.maxDays)" }
         }
+    }
+}
+
+extension SettingsCommand {
+    /// A count of days as typed.
+    /// - Throws: `VALIDATION_ERROR` on `field` when it is not a whole number.
+    static func days(_ text: String, field: String) throws -> Int {
+        guard let days = Int(text.trimmingCharacters(in: .whitespaces)) else {
+            throw HelpdeskError.validation(field, "must be a whole number of days from 1 to 365")
+        }
+        return days
     }
 }

@@ -41,7 +41,6 @@ enum TicketText {
             clock("First response", readings.firstResponse),
             clock("Resolution", readings.resolution),
         ]
-        if let deleted = t.deletedAt { lines.append("In the trash since \(Output.date(deleted, in: zone))") }
         lines += ["", DisplayText.sanitize(t.description, keepNewlines: true)]
         return lines.joined(separator: "\n")
     }

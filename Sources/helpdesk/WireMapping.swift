@@ -31,8 +31,8 @@ extension WireAuditEntry {
 extension WireSettings {
     init(_ settings: HelpdeskSettings) {
         self.init(
-            autoAssign: settings.autoAssign, tokenIdleDays: settings.sessionLifetimes.idleDays,
-            tokenMaxDays: settings.sessionLifetimes.maxDays)
+            autoAssign: settings.autoAssign, sshGuests: settings.sshGuests, sshGuestLimit: settings.sshGuestLimit,
+            tokenIdleDays: settings.sessionLifetimes.idleDays, tokenMaxDays: settings.sessionLifetimes.maxDays)
     }
 }
 

@@ -162,13 +162,9 @@ struct SSHLoopbackTests {
         let fx = try SSHFixture()
         let dan = try fx.addKey(for: "dan@x.test", named: "dan")
         let dans = try fx.cli.createTicket(subject: "Dan cannot print", as: "dan@x.test")
-        let wrapperFolder = "/run/helpdesk-test-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: wrapperFolder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
-        defer { try? FileManager.default.removeItem(atPath: wrapperFolder) }
-        let wrapper = wrapperFolder + "/helpdesk"
-        try "#!/bin/sh\nexec \(Tmux.quote(CLI.binary.path)) \"$@\"\n".write(toFile: wrapper, atomically: false, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: wrapper)
-        let server = try Server(fx, keysCommand: "\(wrapper) ssh authorized-keys --db \(fx.cli.database) --type %t --key %k")
+        let wrapper = try KeysCommandWrapper()
+        defer { wrapper.remove() }
+        let server = try Server(fx, keysCommand: wrapper.command(fx))
 
         let asDan = try server.connect(with: dan.privateKey, "ticket list --json")
         #expect(asDan.status == 0, "\(asDan.stderr)")
@@ -179,5 +175,77 @@ struct SSHLoopbackTests {
         try fx.cli.json(["ssh", "key", "remove", dan.fingerprint], as: "admin@x.test")
         let removed = try server.connect(with: dan.privateKey, "ticket list --json")
         #expect(removed.status == 255 && removed.stdout.isEmpty && removed.stderr.contains("Permission denied (publickey)"), "\(removed.stderr)")
+    }
+
+    /// Guest entry end to end: a stranger's key (with `ssh-guests` on) runs no command, gets the
+    /// registration screen with a terminal, registers, links the key when asked; the next
+    /// connection with the same key opens the console as that customer, with no password.
+    @Test func aGuestRegistersLinksTheKeyAndTheNextConnectionIsTheirs() throws {
+        try #require(getuid() == 0, "this test runs sshd as root (AuthorizedKeysCommandUser root, a wrapper under /run)")
+        let fx = try SSHFixture()
+        try fx.cli.json(["settings", "ssh-guests", "on"], as: "admin@x.test")
+        let wrapper = try KeysCommandWrapper()
+        defer { wrapper.remove() }
+        let server = try Server(fx, keysCommand: wrapper.command(fx))
+        let stranger = String(try OpenSSHTools.makeKey("ed25519", named: "stranger", in: fx.cli.directory).dropLast(".pub".count))
+        let command = try server.connect(with: stranger, "ticket list --json")
+        #expect(command.status == 4 && command.stdout.isEmpty && command.stderr.contains("Guests cannot run commands over SSH"), "\(command.stderr)")
+
+        let environment = ["TERM": "xterm-256color", "LANG": "C.UTF-8"]
+        let guest = try Tmux(command: [server.ssh, "-tt"] + server.options(with: stranger), environment: environment)
+        defer { guest.close() }
+        try guest.waitFor("Helpdesk · log in")
+        try guest.send("C-n")
+        try guest.waitFor("Create an account")
+        try guest.type("fay@x.test")
+        try guest.send("Enter")
+        try guest.type("Fay Farmer")
+        try guest.send("Enter")
+        try guest.type("password1")
+        try guest.send("Enter")
+        try guest.type("password1")
+        try guest.send("C-s")
+        try guest.waitFor("Link this SSH key to fay@x.test?", timeout: 30)
+        try guest.send("Down", "Enter")
+        try guest.waitFor("This key is linked to your account", timeout: 30)
+        try guest.send("q")
+        try guest.waitFor("EXITED 0")
+
+        let again = try Tmux(command: [server.ssh, "-tt"] + server.options(with: stranger), environment: environment)
+        defer { again.close() }
+        let screen = try again.waitFor("Fay Farmer (customer)")
+        #expect(!screen.contains("Helpdesk · log in"), "no password asked:\n\(screen)")
+        try again.send("q")
+        try again.waitFor("EXITED 0")
+        let audit = try #require(try fx.cli.json(["audit"], as: "admin@x.test")["audit"] as? [[String: Any]])
+        let fingerprint = try OpenSSHTools.fingerprint(of: stranger + ".pub")
+        let mine = audit.filter { $0["detail"] as? String == fingerprint }.compactMap { $0["action"] as? String }
+        #expect(mine == ["ssh.connect", "ssh-key.link", "ssh.guest-login", "ssh.guest-connect", "ssh.guest-connect"], "\(mine)")
+    }
+
+    /// sshd runs an `AuthorizedKeysCommand` only from a folder no one but root may write, up to
+    /// `/`: a two-line wrapper around the built binary in a private folder under `/run` (root's).
+    struct KeysCommandWrapper {
+        let folder = "/run/helpdesk-test-\(UUID().uuidString.prefix(8))"
+        var path: String { folder + "/helpdesk" }
+
+        /// Written through a descriptor opened close-on-exec: a process that another test forks
+        /// meanwhile must not inherit it open for writing, or sshd's exec of the wrapper fails
+        /// ("Text file busy") and the key is refused.
+        init() throws {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
+            let script = Array("#!/bin/sh\nexec \(Tmux.quote(CLI.binary.path)) \"$@\"\n".utf8)
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)
+            try #require(descriptor >= 0, "cannot write \(path)")
+            let written = script.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            close(descriptor)
+            try #require(written == script.count, "cannot write \(path)")
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        }
+
+        /// The `AuthorizedKeysCommand` line for the fixture's database.
+        func command(_ fx: SSHFixture) -> String { "\(path) ssh authorized-keys --db \(fx.cli.database) --type %t --key %k" }
+
+        func remove() { try? FileManager.default.removeItem(atPath: folder) }
     }
 }

@@ -55,6 +55,8 @@ struct ServeCommandTests {
         #expect(result.stderr.contains("GET /api/v1/health 200"))
         #expect(result.stderr.contains("POST /api/v1/auth/login 200"))
         #expect(!result.stderr.contains("password1"))
+        // The tests' frozen clock (HELPDESK_NOW) is said aloud: nothing would ever expire.
+        #expect(result.stderr.contains("warning: --now freezes the clock"))
         #expect(!result.stderr.contains(token))
         let key = try FileManager.default.attributesOfItem(atPath: cli.database + ".api-key")
         #expect((key[.posixPermissions] as? Int) == 0o600)

@@ -8,10 +8,12 @@ struct SessionLifetimeCommandTests {
         try cli.seedUsers()
         let set = try cli.run(["settings", "token-idle-days", "7"], as: "admin@x.test")
         #expect(set.status == 0, "\(set.stderr)")
-        #expect(set.stdout == "auto-assign: off\ntoken-idle-days: 7\ntoken-max-days: 30\n")
+        #expect(set.stdout == "token-idle-days: 7\n")
         let json = try cli.json(["settings", "token-max-days", "60"], as: "admin@x.test")
         #expect(json["token_idle_days"] as? Int == 7 && json["token_max_days"] as? Int == 60)
         #expect(try cli.json(["settings", "show"], as: "alice@x.test")["token_max_days"] as? Int == 60)
+        let shown = try cli.run(["settings", "show"], as: "alice@x.test").stdout
+        #expect(shown.contains("token-idle-days: 7\ntoken-max-days: 60"), "\(shown)")
     }
 
     @Test(arguments: [

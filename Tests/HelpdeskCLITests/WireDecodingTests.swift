@@ -38,3 +38,15 @@ struct WireDecodingTests {
         }
     }
 }
+
+/// `--json` output is read in terminals: a stored text's DEL, C1 and bidi controls reach them as
+/// `\uXXXX` escapes, and decode back to the same text.
+struct WireTerminalSafetyTests {
+    @Test func terminalControlsAreEscapedAndDecodeBackUnchanged() throws {
+        let hostile = "a\u{7F}b\u{9B}31mc\u{202E}d\u{2066}e\u{2028}f — ok é"
+        let text = try WireJSON.string(WireHealth(status: hostile))
+        #expect(text.contains(#"a\u007Fb\u009B31mc\u202Ed\u2066e\u2028f — ok é"#), "\(text)")
+        #expect(!text.unicodeScalars.contains { [0x7F, 0x9B, 0x202E, 0x2066, 0x2028].contains($0.value) })
+        #expect(try WireJSON.decoder().decode(WireHealth.self, from: Data(text.utf8)).status == hostile)
+    }
+}

@@ -51,12 +51,14 @@ final class ConsoleFixture {
 
     func console(
         as user: User?, width: Int = 120, height: Int = 30, config: ConsoleConfig = ConsoleFixture.config(),
-        exportDirectory: URL? = nil, drafts: DraftStore = DraftStore(directory: nil)
+        exportDirectory: URL? = nil, drafts: DraftStore = DraftStore(directory: nil), userFolders: UserFolders? = nil,
+        configForUser: (@Sendable (User) -> ConsoleConfig)? = nil, guest: SSHGuestEntry? = nil
     ) async -> ConsoleDriver {
         let scheduler = ManualScheduler(), inbox = Inbox()
         let controller = ConsoleController(
             service: service, config: config, scheduler: scheduler, inbox: inbox, width: width, height: height, user: user,
-            exportDirectory: exportDirectory ?? FileManager.default.temporaryDirectory, followsChanges: false, drafts: drafts)
+            exportDirectory: exportDirectory ?? FileManager.default.temporaryDirectory, followsChanges: false, drafts: drafts,
+            userFolders: userFolders, configForUser: configForUser, guest: guest)
         let driver = ConsoleDriver(controller: controller, scheduler: scheduler, inbox: inbox)
         await driver.settle()
         return driver

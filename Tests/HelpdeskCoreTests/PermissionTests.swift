@@ -203,12 +203,24 @@ struct PermissionTests {
         expectError(.forbidden) { try Permissions.reportScope(for: Fixture.customer) }
     }
 
-    @Test func deletedTicketsAreVisibleToAdminsOnly() {
+    /// Issue 14: a ticket in the trash is NOT_FOUND for everyone, admins included, for every action
+    /// but restore and purge, which only admins reach it for.
+    @Test func aTicketInTheTrashIsNotFoundForEveryoneButRestoreAndPurgeByAdmins() throws {
         var ticket = Fixture.ticket(requester: Fixture.customer, assignee: Fixture.agent)
         ticket.deletedAt = Fixture.t0
-        #expect(Permissions.canView(Fixture.admin, ticket))
-        #expect(!Permissions.canView(Fixture.agent, ticket))
-        #expect(!Permissions.canView(Fixture.customer, ticket))
+        for actor in [Fixture.admin, Fixture.agent, Fixture.customer] {
+            #expect(!Permissions.canView(actor, ticket), "\(actor.role)")
+            expectError(.notFound) { try Permissions.requireView(actor, ticket) }
+            var edited = ticket
+            expectError(.notFound) { _ = try TicketRules.changeStatus(&edited, to: .inProgress, by: actor, at: Fixture.t0) }
+            expectError(.notFound) { _ = try TicketRules.delete(&edited, by: actor, at: Fixture.t0) }
+        }
+        expectError(.notFound) { try Permissions.requireTrashAccess(Fixture.agent, ticket) }
+        expectError(.notFound) { try Permissions.requireTrashAccess(Fixture.customer, ticket) }
+        var restored = ticket
+        #expect(try TicketRules.restore(&restored, by: Fixture.admin, at: Fixture.t0) == [Change(.restored)])
+        #expect(restored.deletedAt == nil)
+        try TicketRules.requirePurge(ticket, by: Fixture.admin)
     }
 
     @Test func statusMenuOffersExactlyTheAllowedMoves() {

@@ -58,6 +58,23 @@ struct ServerBasicsTests {
         }
     }
 
+    /// Bodies decoded field by field (a comment's aliases) answer the rule, never the decoder's
+    /// description of Swift types.
+    @Test func wrongTypesInACommentNameTheFieldAndTheRule() async throws {
+        let fixture = try await APIFixture()
+        try await fixture.client { api in
+            let token = try await api.login("dan@x.test")
+            let number = try await api.file(token)
+            for (json, field) in [(#"{"body": 5}"#, "body"), (#"{"body": "hi", "internal": "yes"}"#, "internal"), (#"{"body": "hi", "is_internal": 1}"#, "internal")] {
+                let response = try await api.send(.post, "/api/v1/tickets/\(number)/comments", token: token, json: json)
+                #expect(response.status == .badRequest, "\(json)")
+                #expect(response.error?.code == .validation)
+                #expect(response.error?.errors[field] == ["has the wrong type"], "\(json): \(response.text)")
+                #expect(!response.text.contains("Swift") && !response.text.contains("DecodingError"), "\(response.text)")
+            }
+        }
+    }
+
     @Test func bodyOverOneMebibyteIsPayloadTooLarge() async throws {
         let fixture = try await APIFixture()
         try await fixture.client { api in

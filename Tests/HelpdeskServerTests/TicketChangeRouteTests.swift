@@ -69,7 +69,7 @@ struct TicketChangeRouteTests {
             let trash = try await api.send(.get, "/api/v1/tickets?trash=true", token: admin).decode(WireTicketPage.self)
             #expect(trash.tickets.map(\.number) == [number])
             let again = try await api.send(.delete, "/api/v1/tickets/\(number)", token: admin)
-            #expect(again.error?.code == .conflict)
+            #expect(again.error?.code == .notFound)
             let restored = try await api.send(.post, "/api/v1/tickets/\(number)/restore", token: admin)
             #expect(restored.status == .ok)
             #expect(try restored.decode(WireTicket.self).deletedAt == nil)

@@ -116,6 +116,8 @@ extension ConsoleController {
         case "menu.cancel":
             if case .menu(let menu)? = state.overlay, menu.purpose == .confirmQuit {
                 stayInsteadOfQuitting()
+            } else if case .menu(let menu)? = state.overlay, menu.purpose == .confirmLinkKey {
+                answerKeyLink("no")
             } else {
                 state.overlay = nil
             }
@@ -428,6 +430,10 @@ extension ConsoleController {
             stayInsteadOfQuitting()
             return .none
         }
+        if menu.purpose == .confirmLinkKey {
+            answerKeyLink(value)
+            return .none
+        }
         if case .ticket(let number, let version)? = menu.target {
             chooseTicketItem(menu.purpose, value: value, number: number, version: version)
             return .none
@@ -445,7 +451,7 @@ extension ConsoleController {
         case .status, .priority, .assign, .category, .confirmDelete:
             // A ticket menu always has its target; without one there is nothing safe to act on.
             noTicket()
-        case .confirmQuit: break
+        case .confirmQuit, .confirmLinkKey: break
         }
         return .none
     }
@@ -482,7 +488,7 @@ extension ConsoleController {
                 return "\(number) moved to the trash"
             }
             state.focus = .queue
-        case .userRole, .confirmUserActive, .confirmReset, .confirmRestore, .confirmPurge, .filter, .confirmQuit:
+        case .userRole, .confirmUserActive, .confirmReset, .confirmRestore, .confirmPurge, .filter, .confirmQuit, .confirmLinkKey:
             break
         }
     }

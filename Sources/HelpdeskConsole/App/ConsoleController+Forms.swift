@@ -77,9 +77,14 @@ extension ConsoleController {
             let email = form.text("email"), name = form.text("name"), password = form.text("password")
             let confirmation = form.text("password_confirmation")
             form.busy = true
+            let guest = self.guest
             background({
                 _ = try await service.register(email: email, name: name, password: password, passwordConfirmation: confirmation)
-                return .registered(try await service.login(email: email, password: password, origin: .local))
+                guard let guest else {
+                    return .registered(try await service.login(email: email, password: password, origin: .local), credentials: nil)
+                }
+                let user = try await service.guestLogin(email: email, password: password, guest: guest)
+                return .registered(user, credentials: (email, password))
             }, onError: { error in .formFailed(error) })
         case .newUser:
             guard let user = state.user else { return }

@@ -8,7 +8,9 @@ import HelpdeskUseCases
 public final class ConsoleController {
     public internal(set) var state: ConsoleState
     let service: Helpdesk
-    let config: ConsoleConfig
+    /// The key map, theme and views in use; replaced by `configForUser`'s at each login, when
+    /// given (over SSH).
+    public internal(set) var config: ConsoleConfig
     let scheduler: any WorkScheduler
     let inbox: Inbox
     var pageGeneration = 0
@@ -25,10 +27,20 @@ public final class ConsoleController {
     var refreshPending = false
     var changedSinceDraw = false
     var ticks = 0
-    /// Where `report.export` writes its CSV files.
+    /// Where `report.export` writes its CSV files (locally; over SSH, each user's `userFolders`).
     let exportDirectory: URL
     /// Where unsent replies and notes are kept.
     let drafts: DraftStore
+    /// Over SSH, each user's own folders: exports go there instead of `exportDirectory`.
+    let userFolders: UserFolders?
+    /// Over SSH, the configuration of the user who logs in (from their own folder, not the shared `$HOME`).
+    let configForUser: (@Sendable (User) -> ConsoleConfig)?
+    /// A guest connection over SSH (`ssh session --guest`): logins are the guest key's, and a
+    /// customer is offered to link the key.
+    let guest: SSHGuestEntry?
+    /// The login or registration just made by a customer in a guest session, held only until the
+    /// link question is answered (`linkGuestKey` checks the password again).
+    var linkOffer: (email: String, password: String)?
     /// How many queue rows are held before whole pages are let go (about a dozen pages).
     public var rowLimit = 1_000
 
@@ -45,9 +57,13 @@ public final class ConsoleController {
         service: Helpdesk, config: ConsoleConfig, scheduler: any WorkScheduler, inbox: Inbox,
         width: Int, height: Int, user: User? = nil, loginNote: String? = nil,
         exportDirectory: URL = FileManager.default.temporaryDirectory, followsChanges: Bool = true,
-        drafts: DraftStore = DraftStore(directory: nil)
+        drafts: DraftStore = DraftStore(directory: nil), userFolders: UserFolders? = nil,
+        configForUser: (@Sendable (User) -> ConsoleConfig)? = nil, guest: SSHGuestEntry? = nil
     ) {
         self.exportDirectory = exportDirectory
+        self.userFolders = userFolders
+        self.configForUser = configForUser
+        self.guest = guest
         self.drafts = drafts
         self.followsChanges = followsChanges
         self.service = service
@@ -317,13 +333,16 @@ public final class ConsoleController {
         let email = state.login.email.text, password = state.login.password.text
         state.login.busy = true
         state.login.error = nil
-        let service = self.service
+        let service = self.service, guest = self.guest
         background({
-            .loggedIn(try await service.login(email: email, password: password, origin: .local))
+            guard let guest else { return .loggedIn(try await service.login(email: email, password: password, origin: .local)) }
+            let user = try await service.guestLogin(email: email, password: password, guest: guest)
+            return .guestLoggedIn(user, email: email, password: password)
         }, onError: { error in .loginFailed(error.message) })
     }
 
     func enter(as user: User) {
+        if let configForUser { config = configForUser(user) }
         state.user = user
         state.login = LoginState()
         state.drafts = drafts.load(user: user.id)
@@ -387,6 +406,7 @@ public final class ConsoleController {
         state.login.note = "Signed out: \(reason)"
         changeFeed?.cancel()
         changeFeed = nil
+        linkOffer = nil
         session += 1
         refreshPending = false
         pageGeneration += 1
@@ -448,9 +468,11 @@ public final class ConsoleController {
     /// Writes the volume, agents and SLA reports of the chosen period as CSV files and names them.
     func exportReports() {
         guard let user = state.user else { return }
-        let service = self.service, now = state.now, directory = exportDirectory, chosen = state.reportPeriod
+        let service = self.service, now = state.now, chosen = state.reportPeriod, userFolders = self.userFolders
+        let shared = exportDirectory
         background({
             let period = try ReportPeriod.parse(from: chosen?.from, to: chosen?.to, now: now)
+            let directory = try userFolders?.exports(for: user.id) ?? shared
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let files = try [
                 ("volume", ReportCSV.volume(try await service.volume(period, by: user))),
@@ -612,6 +634,9 @@ public final class ConsoleController {
         switch result {
         case .loggedIn(let user):
             enter(as: user)
+        case .guestLoggedIn(let user, let email, let password):
+            enter(as: user)
+            offerKeyLink(to: user, email: email, password: password)
         case .loginFailed(let message):
             state.login.busy = false
             state.login.error = message
@@ -692,10 +717,11 @@ public final class ConsoleController {
         case .openMenu(let menu):
             // A menu read in the background never replaces what the user opened meanwhile.
             if state.overlay == nil { state.overlay = .menu(menu) }
-        case .registered(let user):
+        case .registered(let user, let credentials):
             state.overlay = nil
             enter(as: user)
             state.message = ("Welcome, \(user.name): your account is ready", false)
+            if let credentials { offerKeyLink(to: user, email: credentials.email, password: credentials.password) }
         case .ticketCreated(let number):
             state.overlay = nil
             state.ticketDraft = nil

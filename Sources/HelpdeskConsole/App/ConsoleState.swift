@@ -129,7 +129,7 @@ public struct PaletteState: Sendable, Equatable {
 
 public enum MenuPurpose: Sendable, Equatable {
     case status, priority, category, assign, filter, confirmDelete, userRole, confirmUserActive, confirmReset, confirmRestore,
-        confirmPurge, confirmQuit
+        confirmPurge, confirmQuit, confirmLinkKey
 }
 
 /// What a menu, prompt or editor acts on, captured when it opened: the list under it may move (another

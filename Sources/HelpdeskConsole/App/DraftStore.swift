@@ -63,7 +63,7 @@ public struct DraftStore: Sendable {
 
     /// The user's drafts by `DraftKey.name`; files that are not drafts are left alone.
     public func load(user: Int64) -> [String: String] {
-        guard let folder = folder(user: user), Self.isPrivate(folder),
+        guard let folder = folder(user: user), PrivateFolder.isPrivate(folder),
             let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
         else { return [:] }
         var drafts: [String: String] = [:]
@@ -79,14 +79,6 @@ public struct DraftStore: Sendable {
         return drafts
     }
 
-    /// Whether `folder` is a real folder of this account's, made 0700 if it was wider.
-    private static func isPrivate(_ folder: URL) -> Bool {
-        var info = stat()
-        guard lstat(folder.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, info.st_uid == geteuid() else { return false }
-        if info.st_mode & 0o077 != 0 { return chmod(folder.path, 0o700) == 0 }
-        return true
-    }
-
     /// Writes the draft (an empty text removes it); returns a message when the disk refused, so the
     /// console can say the draft is only in memory.
     public func save(_ text: String, for key: DraftKey, user: Int64) -> String? {
@@ -99,7 +91,7 @@ public struct DraftStore: Sendable {
         }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            guard Self.isPrivate(folder) else {
+            guard PrivateFolder.isPrivate(folder) else {
                 return "Drafts not kept on disk: \(folder.path) is a link or not yours; the draft is kept until you quit"
             }
             let temporary = folder.appendingPathComponent(".\(name).\(UUID().uuidString)")

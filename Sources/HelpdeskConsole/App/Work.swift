@@ -157,6 +157,8 @@ public enum PagePlacement: Sendable {
 /// Results of background work, handed back to the event loop through the inbox.
 public enum LoadResult: Sendable {
     case loggedIn(User)
+    /// A login in a guest session over SSH, with what was typed (for the key link offer).
+    case guestLoggedIn(User, email: String, password: String)
     case loginFailed(String)
     /// Each saved view's count, and the count of the list as shown (its search and filter applied).
     case counts(generation: Int, [Int?], shown: Int?)
@@ -172,7 +174,8 @@ public enum LoadResult: Sendable {
     /// The active agents, read when the filter menu opens; the menu opens with them.
     case filterAgents([User])
     case dashboard(DashboardData)
-    case registered(User)
+    /// A registration, then its login; in a guest session, with what was typed (for the key link offer).
+    case registered(User, credentials: (email: String, password: String)?)
     case admin(AdminData)
     case formDone(String)
     case openMenu(MenuState)

@@ -30,6 +30,9 @@ public protocol ReportStorage: Sendable {
 public protocol SettingsStorage: Sendable {
     /// The switches, once `authorize` accepts the acting user (it throws to refuse).
     func settings(actorId: Int64, authorize: @escaping @Sendable (User?) throws -> Void) async throws -> HelpdeskSettings
+    /// The switches as stored, read with no acting user: for the SSH entry, which must decide
+    /// whether a key registered to no one may enter as a guest before anyone is known.
+    func storedSettings() async throws -> HelpdeskSettings
     /// Saves the switches `decide` returns (it sees the acting user and the current switches).
     func changeSettings(
         actorId: Int64, at now: Date, decide: @escaping @Sendable (User?, HelpdeskSettings) throws -> (HelpdeskSettings, AuditRecord?)
@@ -40,4 +43,6 @@ public protocol SettingsStorage: Sendable {
 public protocol AuditStorage: Sendable {
     /// The newest `limit` entries, newest first.
     func auditLog(limit: Int, actorId: Int64, authorize: @escaping @Sendable (User?) throws -> Void) async throws -> [AuditEntry]
+    /// Writes one entry whose actor is no account: `actor` says who it was (`(ssh guest)`).
+    func appendAudit(_ record: AuditRecord, actor: String, at now: Date) async throws
 }

@@ -70,6 +70,8 @@ public protocol SSHKeyStorage: Sendable {
         fingerprint: String, actorId: Int64, at now: Date,
         decide: @escaping @Sendable (User?, SSHKey?) throws -> AuditRecord
     ) async throws -> SSHKey
+    /// Whether any account, active or not, holds `key` (matched on its type and wire encoding).
+    func sshKeyIsRegistered(_ key: SSHPublicKey) async throws -> Bool
     /// The keys of active users, every one or only `key` (matched on its type and wire encoding), by id.
     func sshKeyEntries(matching key: SSHPublicKey?) async throws -> [SSHKeyEntry]
     /// A connection with the key `id`: in one transaction `decide` sees the key (nil when removed)

@@ -10,7 +10,8 @@ public struct RefreshSnapshot: Sendable, Equatable {
     public var user: User?
     /// When the token was rotated; nil while it has not been used.
     public var usedAt: Date?
-    /// True when the token's replacement was used (or is gone).
+    /// True when the token's replacement was used, revoked by a reissue, or is gone (a token revoked
+    /// by a reissue reads as used with no replacement, so presenting it ends the session).
     public var replacementUsed: Bool
     /// The session lifetimes as set now.
     public var lifetimes: SessionLifetimes
@@ -32,9 +33,11 @@ public protocol SessionStorage: Sendable {
     /// One write transaction: loads the snapshot of the token with `digest` (nil when there is none),
     /// calls `decide`, and applies its verdict: `rotate` marks the token used (replaced by
     /// `replacement`), stores `replacement` and sets the session's last use to `now`; `reissue`
-    /// deletes the token's unused replacement, then does the same; `revokeFamily` ends the session
-    /// at `now`; `refuse` changes nothing. `audit`'s entry for the snapshot and verdict, if any, is
-    /// written in the same transaction. Returns the snapshot and the verdict.
+    /// revokes the token's unused replacement (marks it used, leaving the presented token pointing at
+    /// it, so neither can be traded again) and stores `replacement` as a fresh token of the session;
+    /// `revokeFamily` ends the session at `now`; `refuse` changes nothing. `audit`'s entry for the
+    /// snapshot and verdict, if any, is written in the same transaction. Returns the snapshot and the
+    /// verdict.
     func useRefreshToken(
         digest: [UInt8], replacement: [UInt8], at now: Date,
         decide: @escaping @Sendable (RefreshSnapshot?) -> SessionRules.RefreshVerdict,
