@@ -56,14 +56,14 @@ public enum HelpdeskServer {
 
     /// The application listening on `host`:`port`; `onRunning` is told the port once it listens
     /// (the one the system chose when `port` is 0). Connections idle for `idleTimeout` (by default
-    /// `HelpdeskServer.idleTimeout`) are closed.
+    /// `HelpdeskServer.idleTimeout`) are closed; `rateLimit` limits each address on `/api/v1/auth/*`.
     public static func application(
         helpdesk: Helpdesk, tokens: AccessTokens, host: String, port: Int, logger: Logger,
-        idleTimeout: Duration = idleTimeout,
+        idleTimeout: Duration = idleTimeout, rateLimit: AuthRateLimit = AuthRateLimit(),
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         Application(
-            router: router(helpdesk: helpdesk, tokens: tokens, logger: logger),
+            router: router(helpdesk: helpdesk, tokens: tokens, logger: logger, rateLimit: rateLimit),
             server: .http1(configuration: .init(idleTimeout: .nanoseconds(
                 idleTimeout.components.seconds * 1_000_000_000 + idleTimeout.components.attoseconds / 1_000_000_000))),
             configuration: .init(address: .hostname(host, port: port), serverName: "helpdesk"),

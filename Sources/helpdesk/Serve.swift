@@ -21,9 +21,12 @@ struct Serve: AsyncParsableCommand {
     var host = "127.0.0.1"
     @Option(help: "The port to listen on (0: one the system picks, printed at start).")
     var port = 8080
+    @Option(help: "Requests to /api/v1/auth/* each client address may send at once; as many more come back each minute (default 10).")
+    var authRateLimit = AuthRateLimit.defaultCapacity
 
     func run() async throws {
         try await global.run { _ in
+            guard authRateLimit >= 1 else { throw HelpdeskError.validation("auth_rate_limit", "must be at least 1 request") }
             let service = try global.service()
             if try global.clock() is FixedTimeSource {
                 // A frozen clock never lets a token, a session or a lockout run out: say so at once.
@@ -36,7 +39,10 @@ struct Serve: AsyncParsableCommand {
             let keyLogger = logger
             // `helpdesk api rotate-key` replaces the file; the server follows without a restart.
             let tokens = try await AccessTokens(file: keyPath) { error in keyLogger.error("\(error.message)") }
-            let app = HelpdeskServer.application(helpdesk: service, tokens: tokens, host: host, port: port, logger: logger) { port in
+            let rateLimit = AuthRateLimit(capacity: authRateLimit, refillSeconds: 60 / Double(authRateLimit))
+            let app = HelpdeskServer.application(
+                helpdesk: service, tokens: tokens, host: host, port: port, logger: logger, rateLimit: rateLimit
+            ) { port in
                 FileHandle.standardOutput.write(Data("Listening on http://\(host):\(port)\n".utf8))
             }
             // Stops on SIGTERM or SIGINT once the requests in flight are answered.
