@@ -14,6 +14,8 @@ public enum ErrorCode: String, Codable, Sendable, CaseIterable {
     case payloadTooLarge = "PAYLOAD_TOO_LARGE"
     /// A path that exists but not with the request's method (only `helpdesk serve` answers with it).
     case methodNotAllowed = "METHOD_NOT_ALLOWED"
+    /// Too many requests from one client address (only `helpdesk serve` answers with it, on `auth/*`).
+    case rateLimited = "RATE_LIMITED"
 }
 
 /// An error a person can act on: a code, one human sentence, and every field's problems.

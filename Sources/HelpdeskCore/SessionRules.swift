@@ -31,13 +31,10 @@ public struct SessionState: Sendable, Equatable {
 /// (rotation); presenting one already used means it was copied, so the whole session (the family of
 /// its tokens) is ended, except within `reuseGrace` of its rotation while its replacement has not
 /// been used: then the client most likely lost the answer, and gets a fresh replacement instead (the
-/// undelivered one is revoked). A session ends after 14 days without a refresh or 30 days after the login,
-/// and when the user's credential version moves on (role change, deactivation, password reset).
+/// undelivered one is revoked). A session ends after the `SessionLifetimes` set (14 days without a
+/// refresh or 30 days after the login, unless an admin changed them), and when the user's credential
+/// version moves on (role change, deactivation, password reset).
 public enum SessionRules {
-    /// 14 days without a refresh.
-    public static let idleLifetime: TimeInterval = 14 * 86_400
-    /// 30 days from the login, however often refreshed.
-    public static let absoluteLifetime: TimeInterval = 30 * 86_400
     /// How long after its rotation a refresh token may be presented again for a client that lost
     /// the answer: 10 seconds.
     public static let reuseGrace: TimeInterval = 10
@@ -55,27 +52,28 @@ public enum SessionRules {
     }
 
     /// The verdict on a token of `session` whose user is stored as `user`: `usedAt` is when it was
-    /// rotated (nil if never), `replacementUsed` whether the token that replaced it was used since.
+    /// rotated (nil if never), `replacementUsed` whether the token that replaced it was used since;
+    /// `lifetimes` as set now.
     public static func refresh(
-        _ session: SessionState, user: User?, usedAt: Date?, replacementUsed: Bool, at now: Date
+        _ session: SessionState, user: User?, usedAt: Date?, replacementUsed: Bool, at now: Date, lifetimes: SessionLifetimes
     ) -> RefreshVerdict {
         if session.revokedAt != nil { return .refuse }
         guard let user, user.isActive, user.credentialVersion == session.credentialVersion else { return .revokeFamily }
         if let usedAt {
             let sinceRotation = now.timeIntervalSince(usedAt)
             guard !replacementUsed, sinceRotation >= 0, sinceRotation < reuseGrace else { return .revokeFamily }
-            return isExpired(session, at: now) ? .refuse : .reissue
+            return isExpired(session, at: now, lifetimes) ? .refuse : .reissue
         }
-        return isExpired(session, at: now) ? .refuse : .rotate
+        return isExpired(session, at: now, lifetimes) ? .refuse : .rotate
     }
 
-    /// Whether an access token of `session` may still act for `user` at `now`.
-    public static func isLive(_ session: SessionState, for user: User, at now: Date) -> Bool {
+    /// Whether an access token of `session` may still act for `user` at `now` under `lifetimes`.
+    public static func isLive(_ session: SessionState, for user: User, at now: Date, lifetimes: SessionLifetimes) -> Bool {
         session.revokedAt == nil && session.userId == user.id && session.credentialVersion == user.credentialVersion
-            && !isExpired(session, at: now)
+            && !isExpired(session, at: now, lifetimes)
     }
 
-    private static func isExpired(_ session: SessionState, at now: Date) -> Bool {
-        now >= session.createdAt.addingTimeInterval(absoluteLifetime) || now >= session.lastUsedAt.addingTimeInterval(idleLifetime)
+    private static func isExpired(_ session: SessionState, at now: Date, _ lifetimes: SessionLifetimes) -> Bool {
+        now >= session.createdAt.addingTimeInterval(lifetimes.maxSeconds) || now >= session.lastUsedAt.addingTimeInterval(lifetimes.idleSeconds)
     }
 }

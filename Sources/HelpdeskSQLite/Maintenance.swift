@@ -139,6 +139,12 @@ extension HelpdeskDatabase {
         try scan("SELECT key, value FROM settings WHERE key = '\(SQLiteStorage.sshGuestLimitKey)'") { row, _ in
             _ = try SQLiteStorage.guestLimit(from: row)
         }
+        // The session lifetimes, read as every API request reads them.
+        do {
+            _ = try SQLiteStorage.sessionLifetimes(db)
+        } catch let error as HelpdeskError {
+            problems.append(StoredRow.finding(error))
+        }
         return problems
     }
 

@@ -15,6 +15,28 @@ extension SQLiteStorage {
         return try setting(from: row)
     }
 
+    static let tokenIdleDaysKey = "token_idle_days"
+    static let tokenMaxDaysKey = "token_max_days"
+
+    /// The session lifetimes as stored (`SessionLifetimes.standard` for a value never set).
+    /// - Throws: `INTERNAL_ERROR` naming the key when a stored value is not a number of days, or
+    ///   the pair breaks `SessionLifetimes`'s rules.
+    static func sessionLifetimes(_ db: Database) throws -> SessionLifetimes {
+        func days(_ key: String, default fallback: Int) throws -> Int {
+            guard let row = try Row.fetchOne(db, sql: "SELECT key, value FROM settings WHERE key = ?", arguments: [key]) else { return fallback }
+            let stored = StoredRow(row, table: "settings", name: key)
+            guard let days = Int(try stored.text("value")) else { throw stored.refused("value", "the setting \(key) must be a number of days") }
+            return days
+        }
+        let idle = try days(tokenIdleDaysKey, default: SessionLifetimes.standard.idleDays)
+        let max = try days(tokenMaxDaysKey, default: SessionLifetimes.standard.maxDays)
+        do {
+            return try SessionLifetimes(idleDays: idle, maxDays: max)
+        } catch let error as HelpdeskError {
+            throw HelpdeskError(.internalError, "The stored session lifetimes are refused: \(error.message) (\(error.fieldErrors))")
+        }
+    }
+
     /// The switch a `settings` row holds.
     /// - Throws: `INTERNAL_ERROR` naming the key when the value is neither `on` nor `off`.
     static func setting(from row: Row) throws -> Bool {
@@ -32,7 +54,7 @@ extension SQLiteStorage {
     /// Every switch as stored, each at its default when never set.
     /// - Throws: `INTERNAL_ERROR` naming the key of a value no switch can hold.
     static func storedSettings(_ db: Database) throws -> HelpdeskSettings {
-        var settings = HelpdeskSettings(autoAssign: try autoAssignEnabled(db))
+        var settings = HelpdeskSettings(autoAssign: try autoAssignEnabled(db), sessionLifetimes: try sessionLifetimes(db))
         let rows = try Row.fetchAll(
             db, sql: "SELECT key, value FROM settings WHERE key IN (?, ?)", arguments: [sshGuestsKey, sshGuestLimitKey])
         for row in rows {
@@ -87,6 +109,8 @@ extension SQLiteStorage {
                 (Self.autoAssignKey, settings.autoAssign ? "on" : "off"),
                 (Self.sshGuestsKey, settings.sshGuests ? "on" : "off"),
                 (Self.sshGuestLimitKey, String(settings.sshGuestLimit)),
+                (Self.tokenIdleDaysKey, String(settings.sessionLifetimes.idleDays)),
+                (Self.tokenMaxDaysKey, String(settings.sessionLifetimes.maxDays)),
             ] {
                 try db.execute(
                     sql: "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -101,7 +125,7 @@ extension SQLiteStorage {
     static func audit(_ record: AuditRecord, by actor: User?, at now: Date, _ db: Database) throws {
         try db.execute(
             sql: "INSERT INTO audit_log (at, actor_email, action, target, detail) VALUES (?, ?, ?, ?, ?)",
-            arguments: [now, actor?.email ?? "(first admin)", record.action, record.target, record.detail])
+            arguments: [now, record.actor ?? actor?.email ?? "(first admin)", record.action, record.target, record.detail])
     }
 
     public func appendAudit(_ record: AuditRecord, actor: String, at now: Date) async throws {

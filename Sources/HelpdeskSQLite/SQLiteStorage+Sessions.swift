@@ -19,7 +19,8 @@ extension SQLiteStorage {
 
     public func useRefreshToken(
         digest: [UInt8], replacement: [UInt8], at now: Date,
-        decide: @escaping @Sendable (RefreshSnapshot?) -> SessionRules.RefreshVerdict
+        decide: @escaping @Sendable (RefreshSnapshot?) -> SessionRules.RefreshVerdict,
+        audit: @escaping @Sendable (RefreshSnapshot, SessionRules.RefreshVerdict) -> AuditRecord?
     ) async throws -> (snapshot: RefreshSnapshot?, verdict: SessionRules.RefreshVerdict) {
         try await write { db in
             guard
@@ -37,7 +38,8 @@ extension SQLiteStorage {
                 replacementUsed = try replacement.map { try StoredRow($0, table: "api_refresh_tokens").optionalDate("used_at") != nil } ?? true
             }
             let snapshot = RefreshSnapshot(
-                session: session, user: try UserTable.find(id: session.userId, db), usedAt: usedAt, replacementUsed: replacementUsed)
+                session: session, user: try UserTable.find(id: session.userId, db), usedAt: usedAt, replacementUsed: replacementUsed,
+                lifetimes: try Self.sessionLifetimes(db))
             let verdict = decide(snapshot)
             switch verdict {
             case .rotate, .reissue:
@@ -64,13 +66,15 @@ extension SQLiteStorage {
             case .refuse:
                 break
             }
+            if let record = audit(snapshot, verdict) { try Self.audit(record, by: snapshot.user, at: now, db) }
             return (snapshot, verdict)
         }
     }
 
-    public func revokeSession(id: String, at now: Date) async throws {
+    public func revokeSession(id: String, at now: Date, audit: AuditRecord) async throws {
         try await write { db in
             try db.execute(sql: "UPDATE api_sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", arguments: [now, id])
+            try Self.audit(audit, by: nil, at: now, db)
         }
     }
 
@@ -87,10 +91,15 @@ extension SQLiteStorage {
         }
     }
 
-    public func revokeSessions(userId: Int64, at now: Date) async throws {
+    public func revokeSessions(userId: Int64, at now: Date, audit: AuditRecord) async throws {
         try await write { db in
             try db.execute(sql: "UPDATE api_sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL", arguments: [now, userId])
+            try Self.audit(audit, by: nil, at: now, db)
         }
+    }
+
+    public func sessionLifetimes() async throws -> SessionLifetimes {
+        try await read { db in try Self.sessionLifetimes(db) }
     }
 
     private static let sessionColumns = "id, user_id, credential_version, created_at, last_used_at, revoked_at"

@@ -38,6 +38,7 @@ extension SQLiteStorage {
                 failures: try Self.failures(of: userId, origin: origin, db),
                 lockedUntil: try Self.lock(of: userId, origin: origin, account: try stored?.optionalDate("locked_until"), db))
             let record = try decide(snapshot)
+            if let audit = record.audit { try Self.audit(audit, by: nil, at: now, db) }
             // A locked attempt changes nothing (and must not copy the account's lock to the origin).
             if snapshot.user == nil { return (snapshot, record) }
             if case .locked = record.verdict { return (snapshot, record) }
@@ -101,6 +102,10 @@ extension SQLiteStorage {
         try db.execute(
             sql: "DELETE FROM origin_login_failures WHERE at <= ?", arguments: [now.addingTimeInterval(-LoginLockout.window)])
         try db.execute(sql: "DELETE FROM origin_lockouts WHERE locked_until <= ?", arguments: [now])
+    }
+
+    public func appendAudit(_ record: AuditRecord, at now: Date) async throws {
+        try await write { db in try Self.audit(record, by: nil, at: now, db) }
     }
 
     private static func clearLockout(_ userId: Int64, _ db: Database) throws {

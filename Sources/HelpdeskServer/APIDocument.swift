@@ -156,6 +156,7 @@ enum ErrorExamples {
         case .payloadTooLarge: "the body is larger than 1 MiB."
         case .methodNotAllowed: "the path does not take this method (see `Allow`)."
         case .internalError: "the server failed (logged, never detailed)."
+        case .rateLimited: "too many requests to `/api/v1/auth/*` from this address; retry after `Retry-After` seconds."
         }
     }
 
@@ -172,6 +173,7 @@ enum ErrorExamples {
             case .payloadTooLarge: JSONBody.tooLarge.error
             case .methodNotAllowed: HelpdeskError(.methodNotAllowed, "PATCH is not allowed here; use GET, PUT, DELETE")
             case .internalError: HelpdeskError(.internalError, "The server failed to answer")
+            case .rateLimited: HelpdeskError(.rateLimited, "Too many requests to /api/v1/auth from this address; retry after 6 seconds")
             }
         return (try? WireJSON.string(WireError(error))) ?? "{}"
     }

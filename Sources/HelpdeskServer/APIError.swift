@@ -17,7 +17,7 @@ public struct APIError: HTTPResponseError, Sendable {
     }
 
     /// The seed's status for the code: 400, 401, 403, 404, 409 (also `TICKET_CLOSED`: the ticket's
-    /// state refuses the reply), 500, and 405 and 413 for the HTTP face's own codes.
+    /// state refuses the reply), 500, and 405, 413 and 429 for the HTTP face's own codes.
     public var status: HTTPResponse.Status { Self.status(for: error.code) }
 
     /// The HTTP status of `code`.
@@ -31,6 +31,7 @@ public struct APIError: HTTPResponseError, Sendable {
         case .internalError: .internalServerError
         case .payloadTooLarge: .contentTooLarge
         case .methodNotAllowed: .methodNotAllowed
+        case .rateLimited: .tooManyRequests
         }
     }
 

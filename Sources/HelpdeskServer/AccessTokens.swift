@@ -1,12 +1,16 @@
 import Foundation
 import HelpdeskCore
 import JWTKit
+import Synchronization
 
-/// Signs and verifies access tokens: JWTs of `lifetime`, HS256 under the `SigningKey`. Verification
-/// fixes the algorithm (the header must say HS256 and name our key; `alg: none` and any other
-/// algorithm are refused before the signature is looked at), checks the signature with the stored
-/// key, then the issuer, audience and times against the clock it is given.
-public struct AccessTokens: Sendable {
+/// Signs and verifies access tokens: JWTs of `lifetime`, HS256 under the ring's signing key.
+/// Verification fixes the algorithm (the header must say HS256 and name a key of the ring that
+/// still verifies at that moment; `alg: none` and any other algorithm are refused before the
+/// signature is looked at), checks the signature with that stored key, then the issuer, audience
+/// and times against the clock it is given. Made from the key file, it notices a rotation (one
+/// `stat` per use) and re-reads the file without a restart; a malformed file is refused whole and
+/// the keys read before stay in use (`onReloadError` is told).
+public final class AccessTokens: Sendable {
     /// 15 minutes.
     public static let lifetime: TimeInterval = 15 * 60
     /// The `iss` of every token.
@@ -14,15 +18,36 @@ public struct AccessTokens: Sendable {
     /// The `aud` of every token.
     public static let audience = "helpdesk-api"
 
-    private let keys: JWTKeyCollection
-    private let kid: String
+    private struct Loaded: Sendable {
+        let ring: SigningKeyRing
+        let keys: JWTKeyCollection
+        let stamp: SigningKeyFile.Stamp?
+    }
 
-    /// Tokens signed with `key`.
-    public init(key: SigningKey) async {
-        let keys = JWTKeyCollection()
-        await keys.add(hmac: HMACKey(from: key.secret), digestAlgorithm: .sha256, kid: JWKIdentifier(string: key.kid))
-        self.keys = keys
-        kid = key.kid
+    private let path: String?
+    private let onReloadError: @Sendable (HelpdeskError) -> Void
+    private let loaded: Mutex<Loaded>
+
+    /// Tokens signed with `key` alone.
+    public convenience init(key: SigningKey) async {
+        await self.init(ring: SigningKeyRing(key))
+    }
+
+    /// Tokens of the fixed `ring`.
+    public init(ring: SigningKeyRing) async {
+        path = nil
+        onReloadError = { _ in }
+        loaded = Mutex(Loaded(ring: ring, keys: await Self.collection(ring), stamp: nil))
+    }
+
+    /// Tokens of the key file at `path` (made there when missing), followed through rotations.
+    /// - Throws: `INTERNAL_ERROR` as `SigningKeyFile.loadOrCreate`.
+    public init(file path: String, onReloadError: @escaping @Sendable (HelpdeskError) -> Void) async throws {
+        _ = try SigningKeyFile.loadOrCreate(at: path)
+        let (read, stamp) = try SigningKeyFile.read(at: path)
+        self.path = path
+        self.onReloadError = onReloadError
+        loaded = Mutex(Loaded(ring: read, keys: await Self.collection(read), stamp: stamp))
     }
 
     /// A token for `user` in `session`, issued at `now`.
@@ -31,8 +56,9 @@ public struct AccessTokens: Sendable {
         let claims = AccessClaims(
             userId: user.id, credentialVersion: user.credentialVersion, session: session, issuedAt: now,
             expiresAt: now.addingTimeInterval(Self.lifetime))
+        let keys = await current()
         do {
-            return try await keys.sign(claims, kid: JWKIdentifier(string: kid))
+            return try await keys.keys.sign(claims, kid: JWKIdentifier(string: keys.ring.signing.kid))
         } catch {
             throw HelpdeskError(.internalError, "Could not sign the access token")
         }
@@ -41,15 +67,44 @@ public struct AccessTokens: Sendable {
     /// The claims of `token` if it is ours, intact and current at `now`.
     /// - Throws: `UNAUTHORIZED` for anything else, with the same words whatever was wrong.
     public func verify(_ token: String, at now: Date) async throws -> AccessClaims {
-        guard headerIsOurs(token) else { throw Self.refusal }
+        let keys = await current()
+        guard let kid = Self.ourKid(token), keys.ring.verifying(at: now).contains(where: { $0.kid == kid }) else { throw Self.refusal }
         let claims: AccessClaims
         do {
-            claims = try await keys.verify(token, as: AccessClaims.self)
+            claims = try await keys.keys.verify(token, as: AccessClaims.self)
         } catch {
             throw Self.refusal
         }
         guard claims.isValid(at: now) else { throw Self.refusal }
         return claims
+    }
+
+    /// The keys as the file holds them now: re-read when its stamp changed since the last read.
+    private func current() async -> Loaded {
+        let known = loaded.withLock { $0 }
+        guard let path else { return known }
+        let stamp = SigningKeyFile.stamp(at: path)
+        guard stamp != known.stamp else { return known }
+        do {
+            let (ring, readStamp) = try SigningKeyFile.read(at: path)
+            let fresh = Loaded(ring: ring, keys: await Self.collection(ring), stamp: readStamp)
+            loaded.withLock { $0 = fresh }
+            return fresh
+        } catch {
+            // Keep the keys read before; remember the stamp so the bad file is reported once.
+            onReloadError(error as? HelpdeskError ?? HelpdeskError(.internalError, "Could not read the API key file \(path)"))
+            let kept = Loaded(ring: known.ring, keys: known.keys, stamp: stamp)
+            loaded.withLock { $0 = kept }
+            return kept
+        }
+    }
+
+    private static func collection(_ ring: SigningKeyRing) async -> JWTKeyCollection {
+        let keys = JWTKeyCollection()
+        for entry in ring.entries {
+            await keys.add(hmac: HMACKey(from: entry.key.secret), digestAlgorithm: .sha256, kid: JWKIdentifier(string: entry.key.kid))
+        }
+        return keys
     }
 
     /// The one answer to a token that is not accepted.
@@ -60,13 +115,13 @@ public struct AccessTokens: Sendable {
         var kid: String?
     }
 
-    /// The header says HS256 under our key: the algorithm is the server's choice, never the token's.
-    private func headerIsOurs(_ token: String) -> Bool {
+    /// The header's kid when it says HS256: the algorithm is the server's choice, never the token's.
+    private static func ourKid(_ token: String) -> String? {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, let data = Self.base64URL(parts[0]),
-            let header = try? JSONDecoder().decode(Header.self, from: data)
-        else { return false }
-        return header.alg == "HS256" && header.kid == kid
+        guard parts.count == 3, let data = base64URL(parts[0]),
+            let header = try? JSONDecoder().decode(Header.self, from: data), header.alg == "HS256"
+        else { return nil }
+        return header.kid
     }
 
     private static func base64URL(_ text: Substring) -> Data? {

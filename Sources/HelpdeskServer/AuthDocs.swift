@@ -28,7 +28,7 @@ extension APIOperation {
                 ]),
             example: #"{"email": "erin@customer.test", "username": "Erin", "password": "correct horse battery"}"#),
         success: APISuccess(status: 201, description: "The new user.", schema: WireSchemas.ref("User"), example: APIExamples.user),
-        errors: [.conflict])
+        errors: [.conflict, .rateLimited])
 
     static let login = APIOperation(
         id: "login", tag: "auth", summary: "Log in",
@@ -40,7 +40,7 @@ extension APIOperation {
             schema: .object(properties: ["email": .string(description: "The login."), "password": .string(description: "The password.")]),
             example: #"{"email": "dan@customer.test", "password": "demo-password"}"#),
         success: grant,
-        errors: [.unauthorized])
+        errors: [.unauthorized, .rateLimited])
 
     static let refresh = APIOperation(
         id: "refresh", tag: "auth", summary: "Trade a refresh token for a new grant",
@@ -53,29 +53,32 @@ extension APIOperation {
             schema: .object(properties: ["refresh_token": .string(required: false, nullable: true, description: "The refresh token.")]),
             example: #"{"refresh_token": "3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}"#, required: false),
         success: grant,
-        errors: [.unauthorized])
+        errors: [.unauthorized, .rateLimited])
 
     static let logout = APIOperation(
         id: "logout", tag: "auth", summary: "End this session",
         description: "The session's access and refresh tokens stop working.",
-        success: APISuccess(status: 204, description: "Ended."))
+        success: APISuccess(status: 204, description: "Ended."),
+        errors: [.rateLimited])
 
     static let logoutAll = APIOperation(
         id: "logoutAll", tag: "auth", summary: "End every session of the caller",
         description: "Every session of the user ends, this one included.",
-        success: APISuccess(status: 204, description: "Ended."))
+        success: APISuccess(status: 204, description: "Ended."),
+        errors: [.rateLimited])
 
     static let listSessions = APIOperation(
         id: "listSessions", tag: "auth", summary: "The caller's sessions",
         description: "The sessions that may still act, newest first.",
-        success: APISuccess(status: 200, description: "The sessions.", schema: WireSchemas.ref("SessionList"), example: APIExamples.sessions))
+        success: APISuccess(status: 200, description: "The sessions.", schema: WireSchemas.ref("SessionList"), example: APIExamples.sessions),
+        errors: [.rateLimited])
 
     static let endSession = APIOperation(
         id: "endSession", tag: "auth", summary: "End one of the caller's sessions",
         description: "Another user's session is 404.",
         parameters: [.path(name: "id", schema: .string, description: "The session's id (`GET /auth/sessions`).")],
         success: APISuccess(status: 204, description: "Ended."),
-        errors: [.notFound])
+        errors: [.notFound, .rateLimited])
 
     static let changePassword = APIOperation(
         id: "changePassword", tag: "auth", summary: "Change one's own password",
@@ -91,12 +94,14 @@ extension APIOperation {
                         minLength: Validator.minimumPasswordLength),
                 ]),
             example: #"{"current_password": "not-my-password", "new_password": "a much longer one"}"#),
-        success: grant)
+        success: grant,
+        errors: [.rateLimited])
 
     static let me = APIOperation(
         id: "me", tag: "auth", summary: "The caller",
         description: "The token's user as stored now.",
-        success: APISuccess(status: 200, description: "The user.", schema: WireSchemas.ref("User"), example: APIExamples.user))
+        success: APISuccess(status: 200, description: "The user.", schema: WireSchemas.ref("User"), example: APIExamples.user),
+        errors: [.rateLimited])
 
     static let openAPI = APIOperation(
         id: "getOpenAPI", tag: "service", summary: "This document",

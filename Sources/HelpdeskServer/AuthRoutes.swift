@@ -26,21 +26,22 @@ enum AuthRoutes {
                 let session = try await helpdesk.openSession(for: user, id: Self.newSessionId(), refreshDigest: refresh.digest)
                 return try await grant(user: user, session: session.id, refreshToken: refresh.token, helpdesk: helpdesk, auth: auth)
             },
-            Endpoint(.post, "/api/v1/auth/refresh", .refresh) { request, _ in
+            Endpoint(.post, "/api/v1/auth/refresh", .refresh) { request, context in
                 let presented = try await refreshToken(request)
                 let replacement = RefreshTokens.generate(helpdesk.digest)
                 let (user, session) = try await helpdesk.refreshSession(
-                    digest: RefreshTokens.digest(presented, helpdesk.digest), replacement: replacement.digest)
+                    digest: RefreshTokens.digest(presented, helpdesk.digest), replacement: replacement.digest,
+                    origin: .address(context.clientAddress))
                 return try await grant(user: user, session: session.id, refreshToken: replacement.token, helpdesk: helpdesk, auth: auth)
             },
-            Endpoint(.post, "/api/v1/auth/logout", .logout) { request, _ in
+            Endpoint(.post, "/api/v1/auth/logout", .logout) { request, context in
                 let caller = try await auth.authenticate(request)
-                try await helpdesk.closeSession(id: caller.session, by: caller.user)
+                try await helpdesk.closeSession(id: caller.session, ending: .logout, origin: .address(context.clientAddress), by: caller.user)
                 return Response(status: .noContent)
             },
-            Endpoint(.post, "/api/v1/auth/logout-all", .logoutAll) { request, _ in
+            Endpoint(.post, "/api/v1/auth/logout-all", .logoutAll) { request, context in
                 let caller = try await auth.authenticate(request)
-                try await helpdesk.closeAllSessions(by: caller.user)
+                try await helpdesk.closeAllSessions(origin: .address(context.clientAddress), by: caller.user)
                 return Response(status: .noContent)
             },
             Endpoint(.get, "/api/v1/auth/sessions", .listSessions) { request, _ in
@@ -51,7 +52,7 @@ enum AuthRoutes {
             Endpoint(.delete, "/api/v1/auth/sessions/:id", .endSession) { request, context in
                 let caller = try await auth.authenticate(request)
                 guard let id = context.parameters.get("id") else { throw HelpdeskError.validation("id", "is required") }
-                try await helpdesk.closeSession(id: id, by: caller.user)
+                try await helpdesk.closeSession(id: id, ending: .revoke, origin: .address(context.clientAddress), by: caller.user)
                 return Response(status: .noContent)
             },
             Endpoint(.post, "/api/v1/auth/password", .changePassword) { request, context in

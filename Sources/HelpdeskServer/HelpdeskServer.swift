@@ -9,9 +9,11 @@ import Logging
 public enum HelpdeskServer {
     /// The router of every endpoint, behind the request log and the error mapping; `clientAddress`
     /// says who the client is for lockouts, rate limits and the audit log (the socket's peer; tests
-    /// of the in-process router inject their own).
+    /// of the in-process router inject their own); `rateLimit` limits each address's requests to
+    /// `/api/v1/auth/*` (429 `RATE_LIMITED`).
     public static func router(
-        helpdesk: Helpdesk, tokens: AccessTokens, logger: Logger, clientAddress: ClientAddressSource = .socketPeer
+        helpdesk: Helpdesk, tokens: AccessTokens, logger: Logger, clientAddress: ClientAddressSource = .socketPeer,
+        rateLimit: AuthRateLimit = AuthRateLimit()
     ) -> Router<APIRequestContext> {
         let served = endpoints(helpdesk: helpdesk, tokens: tokens, logger: logger)
         var table = RouteTable()
@@ -20,6 +22,7 @@ public enum HelpdeskServer {
         router.add(middleware: ClientAddressMiddleware(source: clientAddress))
         router.add(middleware: RequestLogMiddleware(logger: logger))
         router.add(middleware: ErrorMiddleware(routes: table))
+        router.add(middleware: AuthRateLimitMiddleware(limit: rateLimit))
         for endpoint in served {
             router.on(RouterPath(endpoint.path), method: endpoint.method, use: endpoint.handler)
         }
@@ -53,14 +56,14 @@ public enum HelpdeskServer {
 
     /// The application listening on `host`:`port`; `onRunning` is told the port once it listens
     /// (the one the system chose when `port` is 0). Connections idle for `idleTimeout` (by default
-    /// `HelpdeskServer.idleTimeout`) are closed.
+    /// `HelpdeskServer.idleTimeout`) are closed; `rateLimit` limits each address on `/api/v1/auth/*`.
     public static func application(
         helpdesk: Helpdesk, tokens: AccessTokens, host: String, port: Int, logger: Logger,
-        idleTimeout: Duration = idleTimeout,
+        idleTimeout: Duration = idleTimeout, rateLimit: AuthRateLimit = AuthRateLimit(),
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         Application(
-            router: router(helpdesk: helpdesk, tokens: tokens, logger: logger),
+            router: router(helpdesk: helpdesk, tokens: tokens, logger: logger, rateLimit: rateLimit),
             server: .http1(configuration: .init(idleTimeout: .nanoseconds(
                 idleTimeout.components.seconds * 1_000_000_000 + idleTimeout.components.attoseconds / 1_000_000_000))),
             configuration: .init(address: .hostname(host, port: port), serverName: "helpdesk"),

@@ -27,7 +27,7 @@ extension Helpdesk {
             }
             return UserChange(
                 user: user, passwordHash: hash, bumpCredentialVersion: true, clearLockout: true,
-                audit: AuditRecord("user.password-change", target: user.email))
+                audit: AuditRecord("user.password-change", target: user.email, detail: "from \(origin.auditDescription)"))
         }
     }
 }

@@ -89,25 +89,35 @@ extension Helpdesk {
     /// (`LoginLockout`): from `.local` (the console and command line on the machine) the account
     /// itself; from any other `origin` (an API client's address, an SSH guest's key) the account for
     /// that origin only, so failures elsewhere cannot lock anyone out of the console or another
-    /// address. A success forgets the failures of its own origin only. Every failure, an unknown email, a wrong password or a locked account, is
-    /// the same error (`LoginLockout.refusal`) and takes the same time (one password check each).
+    /// address. A success forgets the failures of its own origin only. Every failure, an unknown
+    /// email, a wrong password or a locked account, is the same error (`LoginLockout.refusal`) and
+    /// takes the same time (one password check each).
     /// The slow hash comparison runs outside any transaction; its outcome is then recorded in one
     /// write transaction that reads the lock as stored at that moment (`LoginLockout.conclude`), so
     /// attempts running at once, in any process, end one after another: once five have failed the
     /// rest are refused, a right password arriving after the lock neither gets in nor lifts it, and
     /// a failure never lifts it. A right password whose stored hash is weaker than the hasher's
-    /// (fewer rounds) is stored again at full strength.
+    /// (fewer rounds) is stored again at full strength. An attempt through the API (an `.address`
+    /// origin) goes to the audit log (`user.login` or `user.login-failed`, `from <address>`), in the
+    /// transaction that records it; the password never does. (SSH guests' attempts are audited by
+    /// the guest use cases, `ssh.guest-login*`; the machine's own are not audited.)
     /// - Throws: `UNAUTHORIZED` (`LoginLockout.refusal`; or, after the right password, a deactivated account).
     public func login(email: String, password: String, origin: LoginOrigin) async throws -> User {
         let normalized = (try? Validator.email(email)) ?? ""
         let wrong = LoginLockout.refusal
         guard let stored = try await storage.credentials(email: normalized, origin: origin) else {
             _ = await verifyPassword(password, against: Self.decoyHash)
+            if let audit = Self.loginAudit(admitted: false, email: normalized.isEmpty ? "(not an email)" : normalized, origin: origin) {
+                try await storage.appendAudit(audit, at: try now())
+            }
             throw wrong
         }
         let now = try now()
         if LoginLockout.isLocked(until: stored.lockedUntil, at: now) {
             _ = await verifyPassword(password, against: Self.decoyHash)
+            if let audit = Self.loginAudit(admitted: false, email: stored.user.email, origin: origin) {
+                try await storage.appendAudit(audit, at: now)
+            }
             throw wrong
         }
         let checkedHash = stored.passwordHash
@@ -128,11 +138,22 @@ extension Helpdesk {
             // A hash replaced meanwhile (a reset in another process) is not overwritten by the old password's.
             let replacement = outcome.verdict == .admitted && snapshot.passwordHash == checkedHash ? rehash : nil
             return LoginRecord(
-                verdict: outcome.verdict, failures: outcome.failures, lockedUntil: outcome.lockedUntil, passwordHash: replacement)
+                verdict: outcome.verdict, failures: outcome.failures, lockedUntil: outcome.lockedUntil, passwordHash: replacement,
+                audit: Self.loginAudit(
+                    admitted: outcome.verdict == .admitted && snapshot.user?.isActive == true, email: stored.user.email, origin: origin))
         }
         // Locked, locking or wrong: the one refusal, so a login tells nothing about the account.
         guard saved.verdict == .admitted else { throw wrong }
         return try Self.acting(snapshot.user)
+    }
+
+    /// The audit entry of a login from `origin` through the API (none for another origin): by the
+    /// account when admitted, else by `(anonymous)`.
+    private static func loginAudit(admitted: Bool, email: String, origin: LoginOrigin) -> AuditRecord? {
+        guard case .address = origin else { return nil }
+        return AuditRecord(
+            admitted ? "user.login" : "user.login-failed", target: email, detail: "from \(origin.auditDescription)",
+            actor: admitted ? email : "(anonymous)")
     }
 
     /// Verified against when the email is unknown, so both failures take the same time.

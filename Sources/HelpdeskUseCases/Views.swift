@@ -78,11 +78,17 @@ public struct HelpdeskSettings: Sendable, Equatable {
     public var sshGuests: Bool
     /// How many guest sessions may be open at once (default `SSHGuestRules.defaultLimit`).
     public var sshGuestLimit: Int
+    /// How long API sessions live (default 14 days idle, 30 in all).
+    public var sessionLifetimes: SessionLifetimes
 
     /// The switches as given.
-    public init(autoAssign: Bool, sshGuests: Bool = false, sshGuestLimit: Int = SSHGuestRules.defaultLimit) {
+    public init(
+        autoAssign: Bool, sshGuests: Bool = false, sshGuestLimit: Int = SSHGuestRules.defaultLimit,
+        sessionLifetimes: SessionLifetimes = .standard
+    ) {
         self.autoAssign = autoAssign
         self.sshGuests = sshGuests
         self.sshGuestLimit = sshGuestLimit
+        self.sessionLifetimes = sessionLifetimes
     }
 }

@@ -15,6 +15,7 @@ extension ErrorCode {
         // The HTTP face's own codes; no command fails with them.
         case .payloadTooLarge: 2
         case .methodNotAllowed: 64
+        case .rateLimited: 1
         }
     }
 }

@@ -12,6 +12,7 @@ struct HelpdeskCommand: AsyncParsableCommand {
         subcommands: [
             Init.self, Register.self, Login.self, UserCommand.self, TicketCommand.self, AgentsCommand.self,
             ReportCommand.self, SettingsCommand.self, Demo.self, Keys.self, Backup.self, Check.self, Audit.self, SSHCommand.self, Serve.self,
+            APICommand.self, PasswordCommand.self,
         ]
     )
 

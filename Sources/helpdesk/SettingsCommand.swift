@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import HelpdeskCore
 import HelpdeskUseCases
@@ -6,7 +7,10 @@ import HelpdeskWire
 struct SettingsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "settings", abstract: "Helpdesk-wide switches.",
-        subcommands: [SettingsShow.self, SettingsAutoAssign.self, SettingsSSHGuests.self, SettingsSSHGuestLimit.self])
+        subcommands: [
+            SettingsShow.self, SettingsAutoAssign.self, SettingsSSHGuests.self, SettingsSSHGuestLimit.self, SettingsTokenIdleDays.self,
+            SettingsTokenMaxDays.self,
+        ])
 
     /// The settings as `settings show` prints them, one `name: value` line each.
     static func text(_ settings: HelpdeskSettings) -> String {
@@ -14,6 +18,8 @@ struct SettingsCommand: AsyncParsableCommand {
             "auto-assign: \(settings.autoAssign ? "on" : "off")",
             "ssh-guests: \(settings.sshGuests ? "on" : "off")",
             "ssh-guest-limit: \(settings.sshGuestLimit)",
+            "token-idle-days: \(settings.sessionLifetimes.idleDays)",
+            "token-max-days: \(settings.sessionLifetimes.maxDays)",
         ].joined(separator: "\n")
     }
 
@@ -96,5 +102,54 @@ struct SettingsSSHGuestLimit: AsyncParsableCommand {
             let settings = try await service.setSSHGuestLimit(limit, by: try await global.actor(service))
             try output.emit(json: WireSettings(settings)) { "ssh-guest-limit: \(settings.sshGuestLimit)" }
         }
+    }
+}
+
+struct SettingsTokenIdleDays: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "token-idle-days",
+        abstract: "Days an API session lives without a refresh: 1 to 365, at most token-max-days (admins; default 14).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Days.")
+    var days: String
+
+    func run() async throws {
+        try await global.run { output in
+            let days = try SettingsCommand.days(days, field: "token_idle_days")
+            let service = try global.service()
+            let settings = try await service.setSessionLifetimes(idleDays: days, maxDays: nil, by: try await global.actor(service))
+            try output.emit(json: WireSettings(settings)) { "token-idle-days: \(settings.sessionLifetimes.idleDays)" }
+        }
+    }
+}
+
+struct SettingsTokenMaxDays: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "token-max-days",
+        abstract: "Days an API session lives from its login: 1 to 365, at least token-idle-days (admins; default 30).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Days.")
+    var days: String
+
+    func run() async throws {
+        try await global.run { output in
+            let days = try SettingsCommand.days(days, field: "token_max_days")
+            let service = try global.service()
+            let settings = try await service.setSessionLifetimes(idleDays: nil, maxDays: days, by: try await global.actor(service))
+            try output.emit(json: WireSettings(settings)) { "token-max-days: \(settings.sessionLifetimes.maxDays)" }
+        }
+    }
+}
+
+extension SettingsCommand {
+    /// A count of days as typed.
+    /// - Throws: `VALIDATION_ERROR` on `field` when it is not a whole number.
+    static func days(_ text: String, field: String) throws -> Int {
+        guard let days = Int(text.trimmingCharacters(in: .whitespaces)) else {
+            throw HelpdeskError.validation(field, "must be a whole number of days from 1 to 365")
+        }
+        return days
     }
 }

@@ -30,7 +30,9 @@ extension WireAuditEntry {
 
 extension WireSettings {
     init(_ settings: HelpdeskSettings) {
-        self.init(autoAssign: settings.autoAssign, sshGuests: settings.sshGuests, sshGuestLimit: settings.sshGuestLimit)
+        self.init(
+            autoAssign: settings.autoAssign, sshGuests: settings.sshGuests, sshGuestLimit: settings.sshGuestLimit,
+            tokenIdleDays: settings.sessionLifetimes.idleDays, tokenMaxDays: settings.sessionLifetimes.maxDays)
     }
 }
 

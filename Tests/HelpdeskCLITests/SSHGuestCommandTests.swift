@@ -21,7 +21,7 @@ struct SSHGuestCommandTests {
 
     @Test func adminsSwitchGuestsAndTheirLimitAndSettingsShowsBoth() throws {
         let fx = try SSHFixture()
-        #expect(try fx.cli.run(["settings", "show"], as: "alice@x.test").stdout == "auto-assign: off\nssh-guests: off\nssh-guest-limit: 20\n")
+        #expect(try fx.cli.run(["settings", "show"], as: "alice@x.test").stdout == "auto-assign: off\nssh-guests: off\nssh-guest-limit: 20\ntoken-idle-days: 14\ntoken-max-days: 30\n")
         let agent = try fx.cli.run(["settings", "ssh-guests", "on"], as: "alice@x.test")
         #expect(agent.status == 4, "\(agent.stderr)")
         for bad in ["0", "1001", "twenty"] {

@@ -44,6 +44,7 @@ struct StoredValueTests {
         Planting(sql: "UPDATE history SET action = 'teleported'", column: "history.action", reader: .history),
         Planting(sql: "UPDATE audit_log SET at = 'never'", column: "audit_log.at", reader: .audit),
         Planting(sql: "UPDATE settings SET value = 'maybe'", column: "settings.value", reader: .settings),
+        Planting(sql: "UPDATE settings SET value = 'two weeks' WHERE key = 'token_idle_days'", column: "settings.value", reader: .settings),
     ]
 
     /// A helpdesk with a ticket, a comment, a setting and an audit entry, and `planting` written by hand.

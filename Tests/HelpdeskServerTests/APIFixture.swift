@@ -35,6 +35,9 @@ struct APIFixture {
     /// stand-in for the socket's peer, which the in-process router lacks), else `192.0.2.1`.
     static let testAddresses = ClientAddressSource { request, _ in request.headers[APIClient.testPeer] ?? APIClient.defaultPeer }
 
+    /// A rate limit no test of other things reaches (the limit's own tests pass theirs).
+    static func unlimited() -> AuthRateLimit { AuthRateLimit(capacity: 1_000_000) }
+
     /// The use cases with the clock `minutes` after the start.
     func helpdesk(minutes: Double = 0, hasher: any PasswordHasher = APIFixture.hasher) -> Helpdesk {
         Helpdesk(storage: storage, clock: FixedTimeSource(start.addingTimeInterval(minutes * 60)), hasher: hasher, digest: SHA256Digester())
@@ -44,7 +47,8 @@ struct APIFixture {
     /// clock `minutes` after the start.
     func client<Value: Sendable>(
         minutes: Double = 0, setup: TestingSetup = .router, hasher: any PasswordHasher = APIFixture.hasher,
-        clientAddress: ClientAddressSource = APIFixture.testAddresses, _ body: @Sendable (APIClient) async throws -> Value
+        clientAddress: ClientAddressSource = APIFixture.testAddresses, rateLimit: AuthRateLimit = APIFixture.unlimited(),
+        _ body: @Sendable (APIClient) async throws -> Value
     ) async throws -> Value {
         let tokens = await AccessTokens(key: key)
         var logger = Logger(label: "helpdesk.api.test")
@@ -52,7 +56,7 @@ struct APIFixture {
         // The in-process router has no socket: the client's address is the test's (`APIClient.send(from:)`).
         let router = HelpdeskServer.router(
             helpdesk: helpdesk(minutes: minutes, hasher: hasher), tokens: tokens, logger: logger,
-            clientAddress: clientAddress)
+            clientAddress: clientAddress, rateLimit: rateLimit)
         let app = Application(router: router, logger: logger)
         return try await app.test(setup) { client in try await body(APIClient(client: client)) }
     }

@@ -34,6 +34,9 @@ struct LockoutRouteTests {
             return locked.error?.message ?? ""
         })
         #expect(Set(refusals) == [LoginLockout.refusal.message], "every refusal reads the same: \(Set(refusals))")
+        let failed = try await fixture.helpdesk(minutes: 6).auditLog(limit: 100, by: fixture.admin)
+            .filter { $0.action == "user.login-failed" && $0.detail == "from \(Self.stranger)" }
+        #expect(failed.count == 6, "five wrong passwords and the right one refused while locked are audited")
         #expect(try await fixture.helpdesk(minutes: 6).login(email: "admin@x.test", password: APIFixture.password, origin: .local).id == fixture.admin.id)
         // The fifth failure came at minute 4: the address is open again at minute 19.
         let stillLocked = try await fixture.client(minutes: 18.9) { api in

@@ -87,6 +87,9 @@ extension ConsoleController {
             state.overlay = nil
             loadAdmin()
         case _ where name.hasPrefix("admin."): performAdmin(name)
+        case "account.password":
+            guard state.user != nil else { return .none }
+            state.overlay = .form(.changePassword())
 
         case "sort.cycle" where state.screen == .dashboard:
             let all = AgentSort.allCases

@@ -94,6 +94,24 @@ extension ConsoleController {
                 let added = try await service.addUser(email: email, name: name, role: role, password: password, by: user)
                 return .formDone("Added \(added.email) as \(added.role.rawValue)")
             }, onError: { error in .formFailed(error) })
+        case .changePassword:
+            guard let user = state.user else { return }
+            let current = form.text("current_password"), new = form.text("new_password")
+            guard form.text("new_password_confirmation") == new else {
+                form.errors = ["new_password_confirmation": "does not match the new password"]
+                return
+            }
+            form.busy = true
+            background({
+                do {
+                    _ = try await service.changePassword(current: current, new: new, origin: .local, by: user)
+                } catch let error as HelpdeskError where error == LoginLockout.refusal {
+                    // The current password refused (or the account locked): beside that field, and
+                    // not a sign-out, which any other UNAUTHORIZED (the user may no longer act) is.
+                    return .formFailed(HelpdeskError(error.code, error.message, fieldErrors: ["current_password": [error.message]]))
+                }
+                return .formDone("Password changed; your API sessions were ended")
+            }, onError: { error in .formFailed(error) })
         case .newTicket:
             guard let user = state.user else { return }
             let input = NewTicketInput(

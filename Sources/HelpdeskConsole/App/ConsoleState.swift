@@ -43,7 +43,7 @@ public enum Overlay: Sendable, Equatable {
 
 /// A form of labelled fields: text lines, one multi-line editor, and pickers cycled with left/right.
 public struct FormState: Sendable, Equatable {
-    public enum Purpose: Sendable, Equatable { case register, newTicket, newUser }
+    public enum Purpose: Sendable, Equatable { case register, newTicket, newUser, changePassword }
 
     public enum Field: Sendable, Equatable {
         case text(TextField)
@@ -98,6 +98,15 @@ public struct FormState: Sendable, Equatable {
             ("email", "Email", .text(TextField())), ("name", "Name", .text(TextField())),
             ("role", "Role", .picker(options: ["agent", "admin", "customer"], selected: 0)),
             ("password", "Password", .text(TextField(masked: true))),
+        ])
+    }
+
+    /// One's own password: the current one, the new one and the new one again, all masked.
+    public static func changePassword() -> FormState {
+        FormState(purpose: .changePassword, title: "Change your password", fields: [
+            ("current_password", "Current", .text(TextField(masked: true))),
+            ("new_password", "New", .text(TextField(masked: true))),
+            ("new_password_confirmation", "Again", .text(TextField(masked: true))),
         ])
     }
 

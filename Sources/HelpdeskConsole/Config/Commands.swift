@@ -41,6 +41,7 @@ public enum CommandTable {
         ConsoleCommand("screen.queue", "Go to the queues", [.global], footer: true),
         ConsoleCommand("screen.dashboard", "Dashboard (agents: my stats)", [.global], footer: true, roles: [.agent, .admin]),
         ConsoleCommand("screen.admin", "Users, trash and settings", [.global], footer: true, roles: [.admin]),
+        ConsoleCommand("account.password", "Change your password", [.global]),
         ConsoleCommand("admin.next-tab", "Next tab: users, trash, settings", [.admin], footer: true, roles: [.admin]),
         ConsoleCommand("admin.add-user", "Add a user", [.admin], footer: true, roles: [.admin]),
         ConsoleCommand("admin.change-role", "Change the role", [.admin], footer: true, roles: [.admin]),

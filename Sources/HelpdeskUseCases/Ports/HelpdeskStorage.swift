@@ -36,12 +36,16 @@ public struct AuditRecord: Sendable, Equatable {
     public var target: String
     /// Free text, e.g. `agent -> admin`.
     public var detail: String?
+    /// Who acted, when the use case says it rather than the engine's acting user: an email, or
+    /// `(anonymous)` for a failed login; nil: the acting user's email.
+    public var actor: String?
 
-    /// A record of `action` on `target`.
-    public init(_ action: String, target: String, detail: String? = nil) {
+    /// A record of `action` on `target`, by `actor` (nil: the acting user).
+    public init(_ action: String, target: String, detail: String? = nil, actor: String? = nil) {
         self.action = action
         self.target = target
         self.detail = detail
+        self.actor = actor
     }
 }
 

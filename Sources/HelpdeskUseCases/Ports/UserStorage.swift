@@ -47,13 +47,18 @@ public struct LoginRecord: Sendable {
     public var lockedUntil: Date?
     /// A fresh hash to store in place of a weaker one; nil keeps the stored hash.
     public var passwordHash: String?
+    /// The attempt's audit entry, written in the same transaction (whatever the verdict).
+    public var audit: AuditRecord?
 
     /// What a login's transaction saves.
-    public init(verdict: LoginLockout.Verdict, failures: [Date], lockedUntil: Date?, passwordHash: String? = nil) {
+    public init(
+        verdict: LoginLockout.Verdict, failures: [Date], lockedUntil: Date?, passwordHash: String? = nil, audit: AuditRecord? = nil
+    ) {
         self.verdict = verdict
         self.failures = failures
         self.lockedUntil = lockedUntil
         self.passwordHash = passwordHash
+        self.audit = audit
     }
 }
 
@@ -146,6 +151,9 @@ public protocol UserStorage: Sendable {
     func recordLogin(
         userId: Int64, origin: LoginOrigin, at now: Date, decide: @escaping @Sendable (LoginSnapshot) throws -> LoginRecord
     ) async throws -> (snapshot: LoginSnapshot, saved: LoginRecord)
+    /// Writes one audit entry on its own (an event that changes nothing else, such as a failed
+    /// login with an email no account has).
+    func appendAudit(_ record: AuditRecord, at now: Date) async throws
     /// Adds an account in one transaction: loads the snapshot, calls `decide` (which throws to
     /// refuse and returns the audit record, if any), inserts.
     func addUser(
