@@ -26,7 +26,7 @@ extension SQLiteStorage {
         let reversed = backwards != nil || query.fromEnd
         let rows = try Row.fetchCursor(
             try db.cachedStatement(sql: builder.sql(sort: query.sort, limit: query.limit + 1, backwards: reversed)),
-            arguments: [access.readerId] + builder.arguments)
+            arguments: builder.arguments(readerId: access.readerId))
         var tickets: [TicketListing] = []
         var layout: RowLayout?
         var first: TicketCursor?, last: TicketCursor?
@@ -106,7 +106,9 @@ extension SQLiteStorage {
         if let scope {
             builder.add(scope.0, scope.1)
         } else {
-            builder.addScope(access.scope)
+            // A page without a search reads an agent's tickets as a union; a search's own plan
+            // (collect or probe) is made for the scope as one condition.
+            builder.addScope(access.scope, asUnion: unionScope && page && query.search == nil)
         }
         if !query.trash && !query.statuses.isEmpty && query.statuses.allSatisfy(\.isActive) {
             // Active tickets only: said in the words of the partial indexes over active tickets, and

@@ -13,6 +13,9 @@ public struct SQLiteStorage: HelpdeskStorage {
     public let database: HelpdeskDatabase
     /// Forces how search pages are found (tests compare both plans); nil lets the planner choose.
     var searchPlan: TicketListSQL.SearchPlan?
+    /// Whether an agent's page is read as a union of its visibility's branches (`TicketListSQL.addScope`);
+    /// false reads it with the visibility as one OR (tests compare the two).
+    var unionScope = true
     /// The clock a search's deadline is measured on (tests move it by hand).
     var searchClock: SearchWatch.Clock = { ContinuousClock.now }
 
@@ -25,6 +28,13 @@ public struct SQLiteStorage: HelpdeskStorage {
     func with(searchPlan plan: TicketListSQL.SearchPlan) -> SQLiteStorage {
         var copy = self
         copy.searchPlan = plan
+        return copy
+    }
+
+    /// The same storage with an agent's pages read as a union (`true`, the default) or with one OR.
+    func with(unionScope union: Bool) -> SQLiteStorage {
+        var copy = self
+        copy.unionScope = union
         return copy
     }
 

@@ -20,7 +20,16 @@ public enum Schema {
         Migration("14-ssh-keys", apply: createSSHKeys),
         Migration("15-api-sessions", apply: createAPISessions),
         Migration("16-origin-lockouts", apply: createOriginLockouts),
+        Migration("19-assignee-due-index", apply: indexAssigneesByDue),
     ]
+
+    /// An agent's tickets in the due order, closed ones too, for the first branch of an agent's
+    /// page (`TicketListSQL.addScope`): the page walks it and stops after a page, where
+    /// `tickets_assignee` (status first) or the partial `tickets_active_assignee` (active only) would
+    /// make it gather and sort all of them (74,000 at a million: 142 ms to under 1 ms).
+    private static func indexAssigneesByDue(_ db: Database) throws {
+        try db.execute(sql: "CREATE INDEX tickets_assignee_due ON tickets(assignee_id, sla_next_due, id)")
+    }
 
     /// SSH public keys, each mapped to one user (`SSHKeyStorage`). The key is stored re-serialised
     /// (type and base64 of its wire encoding), unique, with its fingerprint, unique too. Ids are

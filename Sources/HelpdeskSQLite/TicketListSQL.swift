@@ -9,16 +9,24 @@ struct TicketListSQL {
     var conditions: [String] = []
     var arguments: StatementArguments = []
 
-    static let select = """
+    /// The reader's visibility as conditions that exclude each other, each with its values, when the
+    /// page is read as their union (`addScope(_:asUnion:)`); empty when the scope is a condition.
+    var branches: [(condition: String, values: StatementArguments)] = []
+
+    /// A list's columns read from `source`, a table or subquery named `t`; its one argument is the
+    /// reader's id (for `seen_at`).
+    static func select(from source: String) -> String {
+        """
         SELECT t.*, r.email AS requester_email, r.name AS requester_name, r.role AS requester_role,
             a.email AS assignee_email, a.name AS assignee_name, a.role AS assignee_role,
             s.email AS submitter_email, s.name AS submitter_name, s.role AS submitter_role, seen.seen_at AS seen_at
-        FROM tickets t
+        FROM \(source)
         JOIN users r ON r.id = t.requester_id
         LEFT JOIN users a ON a.id = t.assignee_id
         LEFT JOIN users s ON s.id = t.submitter_id
         LEFT JOIN ticket_reads seen ON seen.ticket_id = t.id AND seen.user_id = ?
         """
+    }
 
     /// The sort key after the id's tie-break, and whether the order is descending.
     static func keyColumns(for sort: TicketSort) -> [String] {
@@ -44,10 +52,22 @@ struct TicketListSQL {
         add("\(indexed ? "" : "+")t.\(column) IN (\(values.map { _ in "?" }.joined(separator: ", ")))", values.map(\.rawValue))
     }
 
-    mutating func addScope(_ scope: VisibilityScope) {
+    /// The reader's visibility. With `asUnion`, an agent's (assigned to, requested or filed by them)
+    /// becomes three branches that exclude each other, which SQLite merges in the list's order and
+    /// stops after a page: in the due order the assigned branch walks `tickets_assignee_due`, so a
+    /// page costs about a page (under 1 ms at a million); in the other orders each branch sorts its
+    /// own tickets, still half the OR's time. As one OR, SQLite gathers and sorts all the agent's
+    /// tickets (74,000 at a million, 142 ms). Not for counts, which split the scope their own way.
+    mutating func addScope(_ scope: VisibilityScope, asUnion: Bool = false) {
         switch scope {
         case .all: break
         case .requester(let id): add("t.requester_id = ?", [id])
+        case .assignedRequestedOrSubmitted(let id) where asUnion:
+            branches = [
+                ("t.assignee_id = ?", [id]),
+                ("t.requester_id = ? AND t.assignee_id IS NOT ?", [id, id]),
+                ("t.submitter_id = ? AND t.requester_id != ? AND t.assignee_id IS NOT ?", [id, id, id]),
+            ]
         case .assignedRequestedOrSubmitted(let id):
             add("(t.assignee_id = ? OR t.requester_id = ? OR t.submitter_id = ?)", [id, id, id])
         }
@@ -110,11 +130,28 @@ struct TicketListSQL {
         add("(\(columns.joined(separator: ", "))) \(op) (\(columns.map { _ in "?" }.joined(separator: ", ")))", values)
     }
 
+    /// A page's statement; its arguments are `arguments(readerId:)`.
     func sql(sort: TicketSort, limit: Int, backwards: Bool = false) -> String {
         let direction = Self.isDescending(sort) != backwards ? "DESC" : "ASC"
-        let order = (Self.keyColumns(for: sort) + ["id"]).map { "t.\($0) \(direction)" }.joined(separator: ", ")
-        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        return "\(Self.select) \(filter) ORDER BY \(order) LIMIT \(limit)"
+        let keys = Self.keyColumns(for: sort) + ["id"]
+        let order = keys.map { "t.\($0) \(direction)" }.joined(separator: ", ")
+        guard !branches.isEmpty else {
+            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            return "\(Self.select(from: "tickets t")) \(filter) ORDER BY \(order) LIMIT \(limit)"
+        }
+        // Each branch walks its own index in the order; SQLite merges them (`MERGE (UNION ALL)`) and
+        // stops at the limit. The outer ORDER BY sorts just the page.
+        let filter = conditions.map { " AND " + $0 }.joined()
+        let union = branches.map { "SELECT t.* FROM tickets t WHERE \($0.condition)\(filter)" }.joined(separator: "\n    UNION ALL ")
+        let inner = keys.map { "\($0) \(direction)" }.joined(separator: ", ")
+        let source = "(\(union)\n    ORDER BY \(inner) LIMIT \(limit)) t"
+        return "\(Self.select(from: source)) ORDER BY \(order) LIMIT \(limit)"
+    }
+
+    /// The arguments of `sql(sort:limit:backwards:)`, in the order of its placeholders.
+    func arguments(readerId: Int64) -> StatementArguments {
+        guard !branches.isEmpty else { return [readerId] + arguments }
+        return branches.reduce(StatementArguments()) { $0 + $1.values + arguments } + [readerId]
     }
 
     func countSQL() -> String {
