@@ -20,7 +20,7 @@ public enum Schema {
         Migration("14-ssh-keys", apply: createSSHKeys),
         Migration("15-api-sessions", apply: createAPISessions),
         Migration("16-origin-lockouts", apply: createOriginLockouts),
-        Migration("19-assignee-due-index", apply: indexAssigneesByDue),
+        Migration("17-assignee-due-index", apply: indexAssigneesByDue),
     ]
 
     /// An agent's tickets in the due order, closed ones too, for the first branch of an agent's
