@@ -8,7 +8,7 @@ import FoundationNetworking
 /// `helpdesk api rotate-key` against a running `helpdesk serve`: the server follows the file
 /// without a restart, tokens from before keep working, new ones carry the new kid.
 struct APIKeyRotationCommandTests {
-    private func serve(_ cli: CLI) throws -> (started: (Process, URL, URL), base: String) {
+    private func serve(_ cli: CLI) throws -> (started: (Spawned, URL, URL), base: String) {
         let started = try cli.start(["serve", "--port", "0"])
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {

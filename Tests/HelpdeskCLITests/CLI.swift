@@ -40,12 +40,7 @@ struct CLI {
     /// passwords at full cost; `seedUsers` makes the usual accounts cheaply instead).
     func start(
         _ arguments: [String], as user: String? = nil, stdin: String? = nil, now: String? = nil, environment extra: [String: String] = [:]
-    ) throws -> (Process, URL, URL) {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        // Relative paths land in the test's own folder.
-        process.currentDirectoryURL = directory
+    ) throws -> (Spawned, URL, URL) {
         var environment = ProcessInfo.processInfo.environment
         environment["HELPDESK_DB"] = database
         environment["HELPDESK_NOW"] = now ?? self.now
@@ -56,21 +51,19 @@ struct CLI {
         environment.merge(extra) { _, new in new }
         environment["HELPDESK_USER"] = user
         if user == nil { environment.removeValue(forKey: "HELPDESK_USER") }
-        process.environment = environment
         let id = UUID().uuidString
         let out = directory.appendingPathComponent("\(id).out"), err = directory.appendingPathComponent("\(id).err")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
         _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
         let input = directory.appendingPathComponent("\(id).in")
         _ = FileManager.default.createFile(atPath: input.path, contents: Data((stdin ?? "").utf8))
-        process.standardInput = try FileHandle(forReadingFrom: input)
-        try process.run()
+        // Relative paths land in the test's own folder.
+        let process = try Spawned(
+            Self.binary, arguments, environment: environment, directory: directory, input: input, output: out, errors: err)
         return (process, out, err)
     }
 
-    static func finish(_ started: (Process, URL, URL)) throws -> Result {
+    static func finish(_ started: (Spawned, URL, URL)) throws -> Result {
         started.0.waitUntilExit()
         return Result(
             status: started.0.terminationStatus,
@@ -103,15 +96,15 @@ struct CLI {
     /// 1,000-round hashes: the shipped binary never makes such cheap hashes, but verifies them (and
     /// replaces one at its first successful login), so the suite stays fast.
     func seedUsers(extra: [String] = []) throws {
-        let process = Process()
-        process.executableURL = Self.torture
-        process.arguments = ["users", database, now, "admin:admin@x.test:Ada", "agent:alice@x.test:Alice", "agent:bob@x.test:Bob",
-            "customer:dan@x.test:Dan"] + extra
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let errors = directory.appendingPathComponent("seed-\(UUID().uuidString).err")
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+        let process = try Spawned(
+            Self.torture,
+            ["users", database, now, "admin:admin@x.test:Ada", "agent:alice@x.test:Alice", "agent:bob@x.test:Bob", "customer:dan@x.test:Dan"]
+                + extra,
+            environment: ProcessInfo.processInfo.environment, directory: nil, input: nil, output: nil, errors: errors)
         process.waitUntilExit()
+        let message = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
         try #require(process.terminationStatus == 0, "helpdesk-torture users: \(message)")
     }
 

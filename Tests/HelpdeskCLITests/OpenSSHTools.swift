@@ -16,18 +16,15 @@ enum OpenSSHTools {
     /// Runs a program to its end; returns its status and standard output.
     @discardableResult
     static func run(_ program: String, _ arguments: [String], environment: [String: String]? = nil) throws -> (status: Int32, stdout: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
+        // Spawned, not Foundation's Process (see `Spawned` for why).
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("openssh-\(UUID().uuidString).out")
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: out) }
+        let process = try Spawned(
+            URL(fileURLWithPath: program), arguments, environment: environment ?? ProcessInfo.processInfo.environment, directory: nil,
+            input: nil, output: out, errors: nil)
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        return (process.terminationStatus, (try? String(contentsOf: out, encoding: .utf8)) ?? "")
     }
 
     /// Makes a key pair with `ssh-keygen -t type` (and `-b bits`) in `directory`; returns the

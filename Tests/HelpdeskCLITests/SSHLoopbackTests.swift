@@ -79,16 +79,12 @@ struct SSHLoopbackTests {
         /// `HELPDESK_USER` (which sshd drops, and the session would ignore).
         func connect(with key: String, _ request: String) throws -> CLI.Result {
             let arguments = options(with: key) + [request]
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: ssh)
-            process.arguments = arguments
             let out = folder.appendingPathComponent("\(UUID().uuidString).out"), err = folder.appendingPathComponent("\(UUID().uuidString).err")
             FileManager.default.createFile(atPath: out.path, contents: nil)
             FileManager.default.createFile(atPath: err.path, contents: nil)
-            process.standardOutput = try FileHandle(forWritingTo: out)
-            process.standardError = try FileHandle(forWritingTo: err)
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
+            let process = try Spawned(
+                URL(fileURLWithPath: ssh), arguments, environment: ProcessInfo.processInfo.environment, directory: nil,
+                input: nil, output: out, errors: err)
             process.waitUntilExit()
             return CLI.Result(
                 status: process.terminationStatus, stdout: try String(contentsOf: out, encoding: .utf8),

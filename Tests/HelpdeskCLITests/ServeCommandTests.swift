@@ -9,7 +9,7 @@ import FoundationNetworking
 /// signing key private beside the database, and stops cleanly on SIGTERM and SIGINT.
 struct ServeCommandTests {
     /// Starts `serve` on a port the system picks and waits for its "Listening on" line.
-    private func serve(_ cli: CLI) throws -> (started: (Process, URL, URL), base: String) {
+    private func serve(_ cli: CLI) throws -> (started: (Spawned, URL, URL), base: String) {
         let started = try cli.start(["serve", "--port", "0"])
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
