@@ -15,11 +15,11 @@ public enum LoginOrigin: Sendable, Hashable {
     case sshGuestKey(fingerprint: String)
 
     /// The name its lockout is stored under: nil for `.local` (stored on the user's row),
-    /// `address:<ip>` or `ssh-guest-key:<fingerprint>` otherwise.
+    /// `address:<ip>` (an IPv6 address by its /64, `ClientAddressScope`) or `ssh-guest-key:<fingerprint>` otherwise.
     public var lockoutKey: String? {
         switch self {
         case .local: nil
-        case .address(let address): "address:\(address)"
+        case .address(let address): "address:\(ClientAddressScope.of(address))"
         case .sshGuestKey(let fingerprint): "ssh-guest-key:\(fingerprint)"
         }
     }

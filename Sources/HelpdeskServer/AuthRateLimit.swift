@@ -97,12 +97,18 @@ public final class AuthRateLimit: Sendable {
 /// `/api/v1/auth/*` is empty; other paths pass untouched.
 struct AuthRateLimitMiddleware: RouterMiddleware {
     let limit: AuthRateLimit
-    static let prefix = "/api/v1/auth/"
+    /// Whether `path` reaches an `/api/v1/auth/…` route. Compared by segments as the router matches
+    /// them (empty ones skipped, percent-escapes decoded): `/api/v1//auth/login` reaches the login
+    /// too, and must not pass the limit (found in review).
+    static func isAuth(_ path: String) -> Bool {
+        let segments = path.split(separator: "/").map { $0.removingPercentEncoding ?? String($0) }
+        return segments.count > 3 && segments.prefix(3) == ["api", "v1", "auth"]
+    }
 
     func handle(
         _ request: Request, context: APIRequestContext, next: (Request, APIRequestContext) async throws -> Response
     ) async throws -> Response {
-        if request.uri.path.hasPrefix(Self.prefix), let wait = limit.take(for: context.clientAddress) {
+        if Self.isAuth(request.uri.path), let wait = limit.take(for: ClientAddressScope.of(context.clientAddress)) {
             var headers = HTTPFields()
             headers[.retryAfter] = String(wait)
             throw APIError(

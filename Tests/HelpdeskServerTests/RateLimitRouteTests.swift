@@ -48,6 +48,23 @@ struct RateLimitRouteTests {
         }
     }
 
+    /// The router skips empty segments, so `/api/v1//auth/login` reaches the login: it must count
+    /// against the same bucket, as must every address of one IPv6 /64 (found in review).
+    @Test func extraSlashesAndFreshIPv6AddressesDoNotEscapeTheLimit() async throws {
+        let fixture = try await APIFixture()
+        let limit = AuthRateLimit(clock: HandClock())
+        try await fixture.client(rateLimit: limit) { api in
+            let paths = ["/api/v1/auth/me", "/api/v1//auth/me", "//api/v1/auth/me", "/api//v1/auth/me/", "/api/v1/%61uth/me"]
+            var statuses: [HTTPResponse.Status] = []
+            for index in 0..<12 {
+                statuses.append(try await api.send(.get, paths[index % paths.count], from: "2001:db8:5:5::\(index + 1)").status)
+            }
+            #expect(statuses.prefix(10).allSatisfy { $0 != .tooManyRequests }, "\(statuses)")
+            #expect(statuses.suffix(2).allSatisfy { $0 == .tooManyRequests }, "\(statuses)")
+            #expect(try await me(api, from: "2001:db8:5:6::1").status == .unauthorized, "another /64 has its own bucket")
+        }
+    }
+
     @Test func otherPathsAreNotLimited() async throws {
         let fixture = try await APIFixture()
         let limit = AuthRateLimit(clock: HandClock())
