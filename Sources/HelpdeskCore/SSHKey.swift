@@ -15,10 +15,15 @@ public struct SSHKey: Sendable, Equatable {
     /// When it was added, and when a connection last used it (nil: never).
     public var createdAt: Date
     public var lastUsedAt: Date?
+    /// For a key a customer linked from a guest session (proved by their password only): the
+    /// owner's credential version then; nil for a key an admin added.
+    public var linkedCredentialVersion: Int?
 
     public init(
-        id: Int64, userId: Int64, userEmail: String, type: SSHKeyType, fingerprint: String, createdAt: Date, lastUsedAt: Date?
+        id: Int64, userId: Int64, userEmail: String, type: SSHKeyType, fingerprint: String, createdAt: Date, lastUsedAt: Date?,
+        linkedCredentialVersion: Int? = nil
     ) {
+        self.linkedCredentialVersion = linkedCredentialVersion
         self.id = id
         self.userId = userId
         self.userEmail = userEmail
@@ -26,5 +31,15 @@ public struct SSHKey: Sendable, Equatable {
         self.fingerprint = fingerprint
         self.createdAt = createdAt
         self.lastUsedAt = lastUsedAt
+    }
+
+    /// Whether the key may still open a session for `owner` as stored now. A key linked from a
+    /// guest session was proved by a password alone, so it lasts only as long as that credential:
+    /// a password change or reset, a role change, a deactivation (each moves the credential
+    /// version on) ends it, as they end API sessions. Otherwise a stranger who learned a customer's
+    /// password and linked a key would keep it after the password changed, or open a staff console
+    /// after a promotion (found in review). Keys admins add are not affected.
+    public func isCurrent(for owner: User) -> Bool {
+        linkedCredentialVersion.map { $0 == owner.credentialVersion } ?? true
     }
 }

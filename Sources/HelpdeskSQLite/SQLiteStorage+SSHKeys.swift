@@ -6,7 +6,8 @@ import HelpdeskUseCases
 /// Maps `SSHKey` to the `ssh_keys` table (migration 14).
 enum SSHKeyTable {
     static let selectColumns = """
-        ssh_keys.id, ssh_keys.user_id, users.email, ssh_keys.key_type, ssh_keys.fingerprint, ssh_keys.created_at, ssh_keys.last_used_at
+        ssh_keys.id, ssh_keys.user_id, users.email, ssh_keys.key_type, ssh_keys.fingerprint, ssh_keys.created_at, ssh_keys.last_used_at,
+        ssh_keys.linked_credential_version
         """
     static let from = "ssh_keys JOIN users ON users.id = ssh_keys.user_id"
 
@@ -16,7 +17,8 @@ enum SSHKeyTable {
         }
         return SSHKey(
             id: row["id"], userId: row["user_id"], userEmail: row["email"], type: type, fingerprint: row["fingerprint"],
-            createdAt: row["created_at"], lastUsedAt: row["last_used_at"])
+            createdAt: row["created_at"], lastUsedAt: row["last_used_at"],
+            linkedCredentialVersion: try StoredRow(row, table: "ssh_keys").optionalInteger("linked_credential_version").map { Int($0) })
     }
 
     static func find(fingerprint: String, _ db: Database) throws -> SSHKey? {
@@ -42,13 +44,16 @@ extension SQLiteStorage {
             let audit = try decide(NewSSHKeySnapshot(actor: actor, owner: owner, keyTaken: taken))
             guard let owner else { throw HelpdeskError(.internalError, "A key was accepted without its owner") }
             try db.execute(
-                sql: "INSERT INTO ssh_keys (user_id, key_type, key_base64, fingerprint, created_at) VALUES (?, ?, ?, ?, ?)",
-                arguments: [owner.id, record.key.type.rawValue, record.key.base64, record.fingerprint, now])
+                sql: """
+                    INSERT INTO ssh_keys (user_id, key_type, key_base64, fingerprint, created_at, linked_credential_version)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [owner.id, record.key.type.rawValue, record.key.base64, record.fingerprint, now, record.linkedCredentialVersion])
             let id = db.lastInsertedRowID
             try Self.audit(audit, by: actor, at: now, db)
             return SSHKey(
                 id: id, userId: owner.id, userEmail: owner.email, type: record.key.type,
-                fingerprint: record.fingerprint, createdAt: now, lastUsedAt: nil)
+                fingerprint: record.fingerprint, createdAt: now, lastUsedAt: nil, linkedCredentialVersion: record.linkedCredentialVersion)
         }
     }
 
@@ -110,16 +115,24 @@ extension SQLiteStorage {
     }
 
     public func useSSHKey(
-        id: Int64, at now: Date, decide: @escaping @Sendable (SSHKey?, User?) throws -> AuditRecord
+        id: Int64, at now: Date, decide: @escaping @Sendable (SSHKey?, User?) throws -> SSHKeyUse
     ) async throws -> User {
-        try await write { db in
+        let outcome: Result<User, HelpdeskError> = try await write { db in
             let key = try SSHKeyTable.find(id: id, db)
             let owner = try key.flatMap { try UserTable.find(id: $0.userId, db) }
-            let audit = try decide(key, owner)
+            let use = try decide(key, owner)
             guard let owner else { throw HelpdeskError(.internalError, "A connection was accepted without its user") }
-            try db.execute(sql: "UPDATE ssh_keys SET last_used_at = ? WHERE id = ?", arguments: [now, id])
-            try Self.audit(audit, by: owner, at: now, db)
-            return owner
+            switch use {
+            case .admit(let audit):
+                try db.execute(sql: "UPDATE ssh_keys SET last_used_at = ? WHERE id = ?", arguments: [now, id])
+                try Self.audit(audit, by: owner, at: now, db)
+                return .success(owner)
+            case .forget(let audit, let refusal):
+                try db.execute(sql: "DELETE FROM ssh_keys WHERE id = ?", arguments: [id])
+                try Self.audit(audit, by: owner, at: now, db)
+                return .failure(refusal)
+            }
         }
+        return try outcome.get()
     }
 }

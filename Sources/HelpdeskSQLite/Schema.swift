@@ -21,12 +21,19 @@ public enum Schema {
         Migration("15-api-sessions", apply: createAPISessions),
         Migration("16-origin-lockouts", apply: createOriginLockouts),
         Migration("17-assignee-due-index", apply: indexAssigneesByDue),
+        Migration("18-linked-key-credentials", apply: addLinkedKeyCredentials),
     ]
 
     /// An agent's tickets in the due order, closed ones too, for the first branch of an agent's
     /// page (`TicketListSQL.addScope`): the page walks it and stops after a page, where
     /// `tickets_assignee` (status first) or the partial `tickets_active_assignee` (active only) would
     /// make it gather and sort all of them (74,000 at a million: 142 ms to under 1 ms).
+    /// A key a customer linked from a guest session keeps the credential version it was linked
+    /// under (`SSHKey.isCurrent`); NULL for keys admins add.
+    private static func addLinkedKeyCredentials(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE ssh_keys ADD COLUMN linked_credential_version INTEGER")
+    }
+
     private static func indexAssigneesByDue(_ db: Database) throws {
         try db.execute(sql: "CREATE INDEX tickets_assignee_due ON tickets(assignee_id, sla_next_due, id)")
     }

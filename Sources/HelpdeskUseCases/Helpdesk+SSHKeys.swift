@@ -84,12 +84,21 @@ extension Helpdesk {
     /// `last_used_at` and writes the audit log (`ssh.connect`, by the owner, target their email,
     /// detail the key's fingerprint). The returned user is who the connection acts as.
     /// - Throws: `UNAUTHORIZED` when the key was removed or its user is gone or deactivated
-    ///   (nothing is written then).
+    ///   (nothing is written then); also when the key was linked from a guest session and the
+    ///   owner's credential version has moved on since (`SSHKey.isCurrent`): the key is removed then,
+    ///   with `ssh-key.unlink` in the audit log, so the next connection is a guest's again.
     public func openSSHSession(keyId: Int64) async throws -> User {
         try await storage.useSSHKey(id: keyId, at: try now()) { key, owner in
             guard let key else { throw HelpdeskError(.unauthorized, "This SSH key is no longer registered with the helpdesk") }
             let user = try Self.acting(owner)
-            return AuditRecord("ssh.connect", target: user.email, detail: key.fingerprint)
+            guard key.isCurrent(for: user) else {
+                return .forget(
+                    AuditRecord("ssh-key.unlink", target: user.email, detail: "\(key.fingerprint) (the account's credentials changed)"),
+                    HelpdeskError(
+                        .unauthorized,
+                        "This SSH key was linked with a password that has since changed (or the account's role did): connect again to log in"))
+            }
+            return .admit(AuditRecord("ssh.connect", target: user.email, detail: key.fingerprint))
         }
     }
 }

@@ -110,7 +110,9 @@ struct SSHSession: AsyncParsableCommand {
             storage: SQLiteStorage(database: try HelpdeskDatabase(path: path)), clock: SystemTimeSource(),
             hasher: PBKDF2PasswordHasher(), digest: SHA256Digester())
         if guest, let keyType, let key {
-            let entry = try await service.openSSHGuestSession(type: keyType, base64: key)
+            // sshd's SSH_CONNECTION: "client-address client-port server-address server-port".
+            let client = environment["SSH_CONNECTION"]?.split(separator: " ").first.map(String.init)
+            let entry = try await service.openSSHGuestSession(type: keyType, base64: key, clientAddress: client)
             return SSHSessionContext(databasePath: path, user: nil, guest: entry, environment: environment)
         }
         guard let keyId else { throw HelpdeskError.validation("key_id", "ssh session needs --key-id or --guest") }

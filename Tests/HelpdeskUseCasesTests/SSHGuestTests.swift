@@ -95,9 +95,61 @@ struct SSHGuestTests {
         await expectError(.unauthorized) { try await fx.service.openSSHGuestSession(type: Self.type, base64: Self.base64) }
     }
 
-    /// A guest's failed logins lock the account for that guest key only: a stranger guessing an
-    /// admin's password locks themselves out, never the admin (`LoginOrigin.sshGuestKey`).
-    @Test(arguments: Engine.allCases) func fiveFailuresFromOneGuestKeyLockOnlyThatKeyOut(engine: Engine) async throws {
+    /// A linked key was proved by a password alone: a password change, or a promotion to staff,
+    /// ends it (the next connection with it is refused, the key removed and the unlink audited), so
+    /// a stranger who once knew the password keeps nothing. A key an admin added is not affected.
+    @Test(arguments: Engine.allCases) func aLinkedKeyEndsWithThePasswordOrRoleItWasLinkedUnder(engine: Engine) async throws {
+        let fx = try await StoreFixture(engine)
+        try await Self.guestsOn(fx)
+        let entry = try await fx.service.openSSHGuestSession(type: Self.type, base64: Self.base64)
+        let linked = try await fx.service.linkGuestKey(entry, email: "dan@x.test", password: "password1")
+        let added = try await fx.service.addSSHKey(email: "dan@x.test", key: SSHKeyTests.k2, by: fx.admin)
+        #expect(try await fx.service.openSSHSession(keyId: linked.id).id == fx.dan.id)
+        _ = try await fx.service.changePassword(current: "password1", new: "a-new-password-9", origin: .local, by: fx.dan)
+        await expectError(.unauthorized, "the linked key after the password changed") { try await fx.service.openSSHSession(keyId: linked.id) }
+        #expect(try await fx.service.sshKeys(email: "dan@x.test", by: fx.admin).map(\.fingerprint) == [added.fingerprint], "the linked key is gone")
+        let unlink = try #require(try await fx.service.auditLog(by: fx.admin).first)
+        #expect([unlink.action, unlink.target] == ["ssh-key.unlink", "dan@x.test"])
+        #expect(try await fx.service.openSSHSession(keyId: added.id).id == fx.dan.id, "the admin's key still works")
+        // The key is a stranger's again: it may enter as a guest.
+        #expect(try await fx.service.openSSHGuestSession(type: Self.type, base64: Self.base64).fingerprint == SSHKeyTests.f1)
+
+        // A customer promoted after linking: the key never opens a staff console.
+        let again = try await fx.service.linkGuestKey(entry, email: "dan@x.test", password: "a-new-password-9")
+        _ = try await fx.service.setRole(email: "dan@x.test", role: "agent", by: fx.admin)
+        await expectError(.unauthorized, "the linked key after a promotion") { try await fx.service.openSSHSession(keyId: again.id) }
+    }
+
+    /// A guest's failed logins lock the account for that client only: a stranger guessing an
+    /// admin's password locks themselves out, never the admin, and a fresh key from the same client
+    /// brings no fresh guesses (a key costs nothing to make; `SSHGuestEntry.origin`).
+    @Test(arguments: Engine.allCases) func fiveFailuresFromOneGuestClientLockOnlyThatClientOut(engine: Engine) async throws {
+        let fx = try await StoreFixture(engine)
+        try await Self.guestsOn(fx)
+        let keyB64 = String(SSHKeyTests.k2.split(separator: " ")[1])
+        let keyA = try await fx.service.openSSHGuestSession(type: Self.type, base64: Self.base64, clientAddress: "2001:db8:7:7::1")
+        // The same /64, another address and another key: the same client.
+        let sameClient = try await fx.service.openSSHGuestSession(type: "ssh-ed25519", base64: keyB64, clientAddress: "2001:db8:7:7::beef")
+        let otherClient = try await fx.service.openSSHGuestSession(type: "ssh-ed25519", base64: keyB64, clientAddress: "192.0.2.10")
+        for attempt in 1...5 {
+            await expectError(.unauthorized, "attempt \(attempt)") {
+                try await fx.service.guestLogin(email: "admin@x.test", password: "guessing-\(attempt)", guest: keyA)
+            }
+        }
+        await expectError(.unauthorized, "the client is locked out, even with the right password") {
+            try await fx.service.guestLogin(email: "admin@x.test", password: "password1", guest: keyA)
+        }
+        await expectError(.unauthorized, "a new key from the same client is locked out too") {
+            try await fx.service.guestLogin(email: "admin@x.test", password: "password1", guest: sameClient)
+        }
+        #expect(try await fx.service.guestLogin(email: "admin@x.test", password: "password1", guest: otherClient).id == fx.admin.id)
+        #expect(try await fx.service.login(email: "admin@x.test", password: "password1", origin: .local).id == fx.admin.id)
+        // An hour on, the client may try again.
+        #expect(try await fx.at(1).guestLogin(email: "admin@x.test", password: "password1", guest: keyA).id == fx.admin.id)
+    }
+
+    /// Without sshd's address (a session not started by sshd), a guest's failures lock by its key.
+    @Test(arguments: Engine.allCases) func withoutAnAddressTheKeyIsTheOrigin(engine: Engine) async throws {
         let fx = try await StoreFixture(engine)
         try await Self.guestsOn(fx)
         let keyA = try await fx.service.openSSHGuestSession(type: Self.type, base64: Self.base64)
@@ -107,12 +159,7 @@ struct SSHGuestTests {
                 try await fx.service.guestLogin(email: "admin@x.test", password: "guessing-\(attempt)", guest: keyA)
             }
         }
-        await expectError(.unauthorized, "key A is locked out, even with the right password") {
-            try await fx.service.guestLogin(email: "admin@x.test", password: "password1", guest: keyA)
-        }
+        await expectError(.unauthorized, "key A is locked out") { try await fx.service.guestLogin(email: "admin@x.test", password: "password1", guest: keyA) }
         #expect(try await fx.service.guestLogin(email: "admin@x.test", password: "password1", guest: keyB).id == fx.admin.id)
-        #expect(try await fx.service.login(email: "admin@x.test", password: "password1", origin: .local).id == fx.admin.id)
-        // An hour on, key A may try again.
-        #expect(try await fx.at(1).guestLogin(email: "admin@x.test", password: "password1", guest: keyA).id == fx.admin.id)
     }
 }

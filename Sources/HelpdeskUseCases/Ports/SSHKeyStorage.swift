@@ -7,12 +7,24 @@ public struct NewSSHKeyRecord: Sendable {
     public var ownerEmail: String
     public var key: SSHPublicKey
     public var fingerprint: String
+    /// For a key linked from a guest session, the owner's credential version at the link (`SSHKey.isCurrent`).
+    public var linkedCredentialVersion: Int?
 
-    public init(ownerEmail: String, key: SSHPublicKey, fingerprint: String) {
+    public init(ownerEmail: String, key: SSHPublicKey, fingerprint: String, linkedCredentialVersion: Int? = nil) {
         self.ownerEmail = ownerEmail
         self.key = key
         self.fingerprint = fingerprint
+        self.linkedCredentialVersion = linkedCredentialVersion
     }
+}
+
+/// What a connection with a key comes to (`SSHKeyStorage.useSSHKey`).
+public enum SSHKeyUse: Sendable {
+    /// The session opens; the record goes to the audit log.
+    case admit(AuditRecord)
+    /// The key is removed (a guest-linked key whose credential has changed), the record goes to the
+    /// audit log, and the connection is refused with the error.
+    case forget(AuditRecord, HelpdeskError)
 }
 
 /// What the decision to add a key reads.
@@ -75,9 +87,10 @@ public protocol SSHKeyStorage: Sendable {
     /// The keys of active users, every one or only `key` (matched on its type and wire encoding), by id.
     func sshKeyEntries(matching key: SSHPublicKey?) async throws -> [SSHKeyEntry]
     /// A connection with the key `id`: in one transaction `decide` sees the key (nil when removed)
-    /// and its owner as stored now and throws to refuse; otherwise `last_used_at` is set to `now`
-    /// and the audit record `decide` returns is written, its actor the owner. Returns the owner.
+    /// and its owner as stored now and throws to refuse; `.admit` sets `last_used_at` to `now` and
+    /// writes its audit record (actor the owner) and returns the owner; `.forget` removes the key,
+    /// writes its audit record, commits, and then throws its error.
     func useSSHKey(
-        id: Int64, at now: Date, decide: @escaping @Sendable (SSHKey?, User?) throws -> AuditRecord
+        id: Int64, at now: Date, decide: @escaping @Sendable (SSHKey?, User?) throws -> SSHKeyUse
     ) async throws -> User
 }
