@@ -38,6 +38,7 @@ public enum ConsoleRunner {
         defer { terminal.stop() }
         let (width, height) = terminal.size
         let controller = makeController(width, height, terminal.colours)
+        controller.wakeOnFinishedWork(terminal.wakeUp)
         ConsoleLoop.run(controller, on: terminal) { stop.raised != nil }
         return stop.raised.map { 128 + $0 } ?? 0
     }

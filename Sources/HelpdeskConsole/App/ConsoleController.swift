@@ -158,6 +158,12 @@ public final class ConsoleController {
         for result in results { apply(result) }
     }
 
+    /// Has `wake` called whenever background work finishes (from its thread), so an event loop
+    /// waiting for a key can go round and draw the result at once.
+    public func wakeOnFinishedWork(_ wake: @escaping @Sendable () -> Void) {
+        inbox.wakes(wake)
+    }
+
     /// Whether background work changed the state since the last call (the loop redraws then).
     public func takeChanged() -> Bool {
         defer { changedSinceDraw = false }

@@ -207,17 +207,27 @@ public enum LoadResult: Sendable {
     case signedOut(String)
 }
 
-/// A thread-safe mailbox from the worker to the event loop.
+/// A thread-safe mailbox from the worker to the event loop, which it wakes on every post.
 public final class Inbox: @unchecked Sendable {
     private let lock = NSLock()
     private var items: [LoadResult] = []
+    private var waker: (@Sendable () -> Void)?
 
     public init() {}
+
+    /// Keeps `wake`, called after each post (the terminal's `wakeUp`, so the loop draws at once).
+    public func wakes(_ wake: @escaping @Sendable () -> Void) {
+        lock.lock()
+        waker = wake
+        lock.unlock()
+    }
 
     public func post(_ result: LoadResult) {
         lock.lock()
         items.append(result)
+        let wake = waker
         lock.unlock()
+        wake?()
     }
 
     public func drain() -> [LoadResult] {
