@@ -56,9 +56,7 @@ struct SettingsAutoAssign: AsyncParsableCommand {
     func run() async throws {
         try await global.run { output in
             let enabled = try SettingsCommand.onOff(value, field: "auto_assign")
-            let service = try global.service()
-            let settings = try await service.setAutoAssign(enabled, by: try await global.actor(service))
-            try output.emit(json: WireSettings(settings)) { "auto-assign: \(settings.autoAssign ? "on" : "off")" }
+            try await SettingsCommand.change(global, output, line: "auto-assign") { try await $0.setAutoAssign(enabled, by: $1) }
         }
     }
 }
@@ -76,9 +74,7 @@ struct SettingsSSHGuests: AsyncParsableCommand {
     func run() async throws {
         try await global.run { output in
             let enabled = try SettingsCommand.onOff(value, field: "ssh_guests")
-            let service = try global.service()
-            let settings = try await service.setSSHGuests(enabled, by: try await global.actor(service))
-            try output.emit(json: WireSettings(settings)) { "ssh-guests: \(settings.sshGuests ? "on" : "off")" }
+            try await SettingsCommand.change(global, output, line: "ssh-guests") { try await $0.setSSHGuests(enabled, by: $1) }
         }
     }
 }
@@ -98,9 +94,7 @@ struct SettingsSSHGuestLimit: AsyncParsableCommand {
                 throw HelpdeskError.validation(
                     "ssh_guest_limit", "must be a whole number from \(SSHGuestRules.limits.lowerBound) to \(SSHGuestRules.limits.upperBound)")
             }
-            let service = try global.service()
-            let settings = try await service.setSSHGuestLimit(limit, by: try await global.actor(service))
-            try output.emit(json: WireSettings(settings)) { "ssh-guest-limit: \(settings.sshGuestLimit)" }
+            try await SettingsCommand.change(global, output, line: "ssh-guest-limit") { try await $0.setSSHGuestLimit(limit, by: $1) }
         }
     }
 }
@@ -117,9 +111,9 @@ struct SettingsTokenIdleDays: AsyncParsableCommand {
     func run() async throws {
         try await global.run { output in
             let days = try SettingsCommand.days(days, field: "token_idle_days")
-            let service = try global.service()
-            let settings = try await service.setSessionLifetimes(idleDays: days, maxDays: nil, by: try await global.actor(service))
-            try output.emit(json: WireSettings(settings)) { "token-idle-days: \(settings.sessionLifetimes.idleDays)" }
+            try await SettingsCommand.change(global, output, line: "token-idle-days") {
+                try await $0.setSessionLifetimes(idleDays: days, maxDays: nil, by: $1)
+            }
         }
     }
 }
@@ -136,14 +130,26 @@ struct SettingsTokenMaxDays: AsyncParsableCommand {
     func run() async throws {
         try await global.run { output in
             let days = try SettingsCommand.days(days, field: "token_max_days")
-            let service = try global.service()
-            let settings = try await service.setSessionLifetimes(idleDays: nil, maxDays: days, by: try await global.actor(service))
-            try output.emit(json: WireSettings(settings)) { "token-max-days: \(settings.sessionLifetimes.maxDays)" }
+            try await SettingsCommand.change(global, output, line: "token-max-days") {
+                try await $0.setSessionLifetimes(idleDays: nil, maxDays: days, by: $1)
+            }
         }
     }
 }
 
 extension SettingsCommand {
+    /// Applies one change as the acting user, then prints the settings (`--json`) or the changed
+    /// setting's line of `settings show` (the one starting `line:`).
+    /// - Throws: what `apply` throws (`FORBIDDEN` for non-admins, `VALIDATION_ERROR`).
+    static func change(
+        _ global: GlobalOptions, _ output: Output, line name: String, _ apply: (Helpdesk, User) async throws -> HelpdeskSettings
+    ) async throws {
+        let service = try global.service()
+        let settings = try await apply(service, try await global.actor(service))
+        let line = text(settings).split(separator: "\n").first { $0.hasPrefix("\(name):") }.map(String.init) ?? text(settings)
+        try output.emit(json: WireSettings(settings)) { line }
+    }
+
     /// A count of days as typed.
     /// - Throws: `VALIDATION_ERROR` on `field` when it is not a whole number.
     static func days(_ text: String, field: String) throws -> Int {

@@ -8,23 +8,6 @@ import FoundationNetworking
 /// `helpdesk api rotate-key` against a running `helpdesk serve`: the server follows the file
 /// without a restart, tokens from before keep working, new ones carry the new kid.
 struct APIKeyRotationCommandTests {
-    private func serve(_ cli: CLI) throws -> (started: (Spawned, URL, URL), base: String) {
-        let started = try cli.start(["serve", "--port", "0"])
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline {
-            let text = (try? String(contentsOf: started.1, encoding: .utf8)) ?? ""
-            if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Listening on ") }) {
-                return (started, String(line.dropFirst("Listening on ".count)))
-            }
-            guard started.0.isRunning else { break }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        started.0.terminate()
-        let result = try CLI.finish(started)
-        Issue.record("serve did not start: \(result.stdout) \(result.stderr)")
-        throw CancellationError()
-    }
-
     private func login(_ base: String) async throws -> String {
         var request = URLRequest(url: try #require(URL(string: "\(base)/api/v1/auth/login")))
         request.httpMethod = "POST"
@@ -52,7 +35,7 @@ struct APIKeyRotationCommandTests {
     @Test func aRunningServerFollowsARotation() async throws {
         let cli = try CLI()
         try cli.seedUsers()
-        let (started, base) = try serve(cli)
+        let (started, base) = try cli.serve()
         defer { kill(started.0.processIdentifier, SIGTERM); _ = try? CLI.finish(started) }
         let before = try await login(base)
         let rotation = try cli.json(["api", "rotate-key"])

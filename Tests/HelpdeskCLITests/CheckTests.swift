@@ -98,19 +98,12 @@ struct CheckTests {
         try cli.seedUsers()
         for index in 0..<10 { _ = try cli.createTicket(subject: "Ticket number \(index)") }
         let copy = cli.directory.appendingPathComponent("copy.sqlite").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        // 64 blocks of 512 bytes: less than the database.
-        process.arguments = ["-c", "trap '' XFSZ; ulimit -f 64; exec \"$0\" backup \"$1\" --json", CLI.binary.path, copy]
         var environment = ProcessInfo.processInfo.environment
         environment["HELPDESK_DB"] = cli.database
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 1, "\(stdout)")
+        // 64 blocks of 512 bytes: less than the database.
+        let (status, stdout) = try Spawned.run(
+            "/bin/sh", ["-c", "trap '' XFSZ; ulimit -f 64; exec \"$0\" backup \"$1\" --json", CLI.binary.path, copy], environment: environment)
+        #expect(status == 1, "\(stdout)")
         let error = try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any])
         #expect(error["code"] as? String == "INTERNAL_ERROR")
         let message = try #require(error["message"] as? String)
@@ -128,23 +121,11 @@ struct CheckTests {
         try cli.seedUsers()
         let small = cli.directory.appendingPathComponent("small").path
         try FileManager.default.createDirectory(atPath: small, withIntermediateDirectories: true)
-        let mount = Process()
-        mount.executableURL = URL(fileURLWithPath: "/bin/mount")
-        mount.arguments = ["-t", "tmpfs", "-o", "size=64k", "tmpfs", small]
-        mount.standardError = FileHandle.nullDevice
-        try mount.run()
-        mount.waitUntilExit()
-        guard mount.terminationStatus == 0 else {
+        guard try Spawned.run("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", small]).status == 0 else {
             print("aBackupOntoAFullDiskSaysTheDiskIsFull: cannot mount a tmpfs here; the file-size-limit test covers the failure path")
             return
         }
-        defer {
-            let unmount = Process()
-            unmount.executableURL = URL(fileURLWithPath: "/bin/umount")
-            unmount.arguments = [small]
-            try? unmount.run()
-            unmount.waitUntilExit()
-        }
+        defer { _ = try? Spawned.run("/bin/umount", [small]) }
         let copy = small + "/copy.sqlite"
         let result = try cli.run(["backup", copy, "--json"])
         #expect(result.status == 1)

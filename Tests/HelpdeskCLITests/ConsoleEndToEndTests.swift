@@ -126,11 +126,7 @@ struct ConsoleEndToEndTests {
         try tmux.waitFor("Signal test ticket")
         #expect(try tmux.run(["display-message", "-p", "-t", tmux.session, "#{alternate_on}"]).hasPrefix("1"))
         let shell = try tmux.run(["display-message", "-p", "-t", tmux.session, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        let kill = Process()
-        kill.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
-        kill.arguments = ["-TERM", "-P", shell]
-        try kill.run()
-        kill.waitUntilExit()
+        try Spawned.run("/usr/bin/pkill", ["-TERM", "-P", shell])
         let screen = try tmux.waitFor("EXITED 143")
         #expect(!screen.contains("Signal test ticket"), "the console's screen is gone")
         #expect(try tmux.run(["display-message", "-p", "-t", tmux.session, "#{alternate_on}"]).hasPrefix("0"))

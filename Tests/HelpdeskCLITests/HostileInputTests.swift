@@ -22,21 +22,17 @@ struct HostileInputTests {
     @Test func invalidUTF8AndControlCharactersNeverReachTheTerminal() throws {
         let cli = try CLI()
         try cli.seedUsers()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = [
-            "-c", "\"$0\" ticket create --subject \"$(printf 'Bad \\377\\376 bytes \\033[2J')\" --description \"$(printf 'Control \\001\\002\\233 chars')\" --json",
-            CLI.binary.path,
-        ]
         var environment = ProcessInfo.processInfo.environment
         environment["HELPDESK_DB"] = cli.database
         environment["HELPDESK_USER"] = "dan@x.test"
         environment["HELPDESK_NOW"] = cli.now
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "invalid UTF-8 is repaired and the ticket created")
+        let created = try Spawned.run(
+            "/bin/sh",
+            [
+                "-c", "\"$0\" ticket create --subject \"$(printf 'Bad \\377\\376 bytes \\033[2J')\" --description \"$(printf 'Control \\001\\002\\233 chars')\" --json",
+                CLI.binary.path,
+            ], environment: environment)
+        #expect(created.status == 0, "invalid UTF-8 is repaired and the ticket created")
         try cli.json(["register", "--email", "eve@x.test", "--name", "Eve\u{1B}]0;owned\u{07}\u{9B}", "--password-stdin"], stdin: "password1\n")
         for command in [["ticket", "list"], ["user", "list"], ["ticket", "show", "TICK-20261129-0001"]] {
             let result = try cli.run(command, as: "admin@x.test")
@@ -101,11 +97,7 @@ struct HostileInputTests {
     @Test func aNegativeSchemaVersionIsRefused() throws {
         let cli = try CLI()
         try cli.seedUsers()
-        let set = Process()
-        set.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        set.arguments = [cli.database, "PRAGMA user_version = -1;"]
-        try set.run()
-        set.waitUntilExit()
+        try Spawned.run("/usr/bin/sqlite3", [cli.database, "PRAGMA user_version = -1;"])
         let result = try cli.run(["ticket", "list", "--json"], as: "admin@x.test")
         #expect(result.status == 1)
         #expect((try result.json()["message"] as? String)?.contains("schema version -1") == true)

@@ -10,13 +10,9 @@ struct ReliabilityTests {
     static let long = ProcessInfo.processInfo.environment["HELPDESK_LONG_TESTS"] == "1"
     static let torture = CLI.binary.deletingLastPathComponent().appendingPathComponent("helpdesk-torture")
 
-    func torture(_ arguments: [String]) throws -> Process {
-        let process = Process()
-        process.executableURL = Self.torture
-        process.arguments = arguments
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
+    func torture(_ arguments: [String]) throws -> Spawned {
+        try Spawned(
+            Self.torture, arguments, environment: ProcessInfo.processInfo.environment, directory: nil, input: nil, output: nil, errors: nil)
     }
 
     @Test func everyAcknowledgedWriteSurvivesSIGKILL() throws {
@@ -34,7 +30,7 @@ struct ReliabilityTests {
             usleep(useconds_t(80_000 + random.next(below: 300_000)))
             kill(writer.processIdentifier, SIGKILL)
             writer.waitUntilExit()
-            #expect(writer.terminationReason == .uncaughtSignal)
+            #expect(writer.endedBySignal)
             let report = try HelpdeskDatabase(path: cli.database).check()
             #expect(report.isHealthy, "round \(round): \(report); \(seed)")
         }

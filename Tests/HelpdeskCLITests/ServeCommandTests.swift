@@ -8,24 +8,6 @@ import FoundationNetworking
 /// `helpdesk serve` as a process: it listens, logs one line per request without secrets, keeps its
 /// signing key private beside the database, and stops cleanly on SIGTERM and SIGINT.
 struct ServeCommandTests {
-    /// Starts `serve` on a port the system picks and waits for its "Listening on" line.
-    private func serve(_ cli: CLI) throws -> (started: (Spawned, URL, URL), base: String) {
-        let started = try cli.start(["serve", "--port", "0"])
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline {
-            let text = (try? String(contentsOf: started.1, encoding: .utf8)) ?? ""
-            if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Listening on ") }) {
-                return (started, String(line.dropFirst("Listening on ".count)))
-            }
-            guard started.0.isRunning else { break }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        started.0.terminate()
-        let result = try CLI.finish(started)
-        Issue.record("serve did not start: \(result.stdout) \(result.stderr)")
-        throw CancellationError()
-    }
-
     private func request(_ url: String, method: String = "GET", body: String? = nil) async throws -> (Int, String) {
         var request = URLRequest(url: try #require(URL(string: url)))
         request.httpMethod = method
@@ -41,7 +23,7 @@ struct ServeCommandTests {
     func servesLogsWithoutSecretsAndStopsCleanly(signal: Int32) async throws {
         let cli = try CLI()
         try cli.seedUsers()
-        let (started, base) = try serve(cli)
+        let (started, base) = try cli.serve()
         let health = try await request("\(base)/api/v1/health")
         #expect(health.0 == 200)
         #expect(health.1.contains(#""status" : "ok""#))
@@ -65,13 +47,13 @@ struct ServeCommandTests {
     @Test func aTokenOutlivesARestartWithTheSameKeyFile() async throws {
         let cli = try CLI()
         try cli.seedUsers()
-        let first = try serve(cli)
+        let first = try cli.serve()
         let login = try await request("\(first.base)/api/v1/auth/login", method: "POST", body: #"{"email": "dan@x.test", "password": "password1"}"#)
         let grant = try #require(try JSONSerialization.jsonObject(with: Data(login.1.utf8)) as? [String: Any])
         let token = try #require(grant["access_token"] as? String)
         kill(first.started.0.processIdentifier, SIGTERM)
         _ = try CLI.finish(first.started)
-        let second = try serve(cli)
+        let second = try cli.serve()
         var me = URLRequest(url: try #require(URL(string: "\(second.base)/api/v1/auth/me")))
         me.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
         let (data, response) = try await URLSession.shared.data(for: me)

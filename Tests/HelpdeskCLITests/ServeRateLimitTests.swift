@@ -11,15 +11,8 @@ struct ServeRateLimitTests {
     @Test func theLimitIsSetOnTheCommandLine() async throws {
         let cli = try CLI()
         try cli.seedUsers()
-        let started = try cli.start(["serve", "--port", "0", "--auth-rate-limit", "2"])
+        let (started, base) = try cli.serve(["--auth-rate-limit", "2"])
         defer { kill(started.0.processIdentifier, SIGTERM); _ = try? CLI.finish(started) }
-        var base = ""
-        let deadline = Date().addingTimeInterval(30)
-        while base.isEmpty, Date() < deadline, started.0.isRunning {
-            let text = (try? String(contentsOf: started.1, encoding: .utf8)) ?? ""
-            base = text.split(separator: "\n").first { $0.hasPrefix("Listening on ") }.map { String($0.dropFirst("Listening on ".count)) } ?? ""
-            if base.isEmpty { try await Task.sleep(for: .milliseconds(50)) }
-        }
         let url = try #require(URL(string: "\(base)/api/v1/auth/me"))
         var statuses: [Int] = []
         var retryAfter: String?

@@ -9,19 +9,13 @@ struct SharedGroupTests {
     static let group: gid_t = 4242
 
     /// `command` run as `uid` (its own primary group, and the shared group).
-    func start(as uid: uid_t, _ command: [String], cli: CLI, environment more: [String: String] = [:]) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        process.arguments = ["--reuid=\(uid)", "--regid=\(uid)", "--groups=\(Self.group)"] + command
+    func start(as uid: uid_t, _ command: [String], cli: CLI, environment more: [String: String] = [:]) throws -> Spawned {
         var environment = ProcessInfo.processInfo.environment
         environment["HELPDESK_NOW"] = nil
         environment.merge(more) { _, given in given }
-        process.environment = environment
-        process.currentDirectoryURL = cli.directory
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
+        return try Spawned(
+            URL(fileURLWithPath: "/usr/bin/setpriv"), ["--reuid=\(uid)", "--regid=\(uid)", "--groups=\(Self.group)"] + command,
+            environment: environment, directory: cli.directory, input: nil, output: nil, errors: nil)
     }
 
     func run(as uid: uid_t, _ command: [String], cli: CLI, environment: [String: String] = [:]) throws -> Int32 {

@@ -68,6 +68,21 @@ final class Spawned: @unchecked Sendable {
         return found
     }
 
+    /// Runs `program` to its end with the runner's environment (or `environment`); its status and
+    /// standard output (standard error discarded).
+    /// - Throws: `POSIXError` when it cannot be started.
+    @discardableResult
+    static func run(_ program: String, _ arguments: [String], environment: [String: String]? = nil) throws -> (status: Int32, stdout: String) {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("spawned-\(UUID().uuidString).out")
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: out) }
+        let process = try Spawned(
+            URL(fileURLWithPath: program), arguments, environment: environment ?? ProcessInfo.processInfo.environment, directory: nil,
+            input: nil, output: out, errors: nil)
+        process.waitUntilExit()
+        return (process.terminationStatus, (try? String(contentsOf: out, encoding: .utf8)) ?? "")
+    }
+
     /// Whether the child ended by a signal (after `waitUntilExit`), as `Process.terminationReason == .uncaughtSignal`.
     var endedBySignal: Bool { lock.withLock { signalled } }
 

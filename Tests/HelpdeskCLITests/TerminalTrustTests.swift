@@ -33,11 +33,7 @@ struct TerminalTrustTests {
         try tmux.waitFor("Printer on fire")
         #expect(try tmux.run(["display-message", "-p", "-t", tmux.session, "#{alternate_on}"]).hasPrefix("1"))
         let pane = try tmux.run(["display-message", "-p", "-t", tmux.session, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        let pgrep = Process()
-        pgrep.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
-        pgrep.arguments = ["-SEGV", "-P", pane, "-x", "helpdesk"]
-        try pgrep.run()
-        pgrep.waitUntilExit()
+        try Spawned.run("/usr/bin/pkill", ["-SEGV", "-P", pane, "-x", "helpdesk"])
         try tmux.waitFor("EXITED 139")
         #expect(try tmux.run(["display-message", "-p", "-t", tmux.session, "#{alternate_on}"]).hasPrefix("0"), "out of the alternate screen")
         #expect(try tmux.run(["display-message", "-p", "-t", tmux.session, "#{keypad_cursor_flag}"]).hasPrefix("0"), "keypad mode off")

@@ -26,11 +26,7 @@ final class Tmux {
     func close() {
         _ = try? run(["kill-server"], capture: false)
         for pid in processes.reversed() {
-            let children = Process()
-            children.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
-            children.arguments = ["-KILL", "-P", "\(pid)"]
-            try? children.run()
-            children.waitUntilExit()
+            _ = try? Spawned.run("/usr/bin/pkill", ["-KILL", "-P", "\(pid)"])
             kill(pid, SIGKILL)
         }
         processes = []
@@ -38,43 +34,25 @@ final class Tmux {
 
     static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
-    /// Runs a tmux client with posix_spawn and waitpid: Foundation's Process waits for pipes that the
-    /// tmux server (forked by the first client) would inherit and keep open.
+    /// Runs a tmux client to its end (`Spawned`: posix_spawn and waitpid, no descriptor of the test
+    /// runner inherited): Foundation's Process would wait for pipes that the tmux server (forked by
+    /// the first client) inherits and keeps open. The child's signals start unblocked, so the server
+    /// and every program in its panes start as from a shell.
     @discardableResult
     func run(_ arguments: [String], capture: Bool = true) throws -> String {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString).out").path
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, capture ? output : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = ["tmux", "-L", socket] + arguments
-        var cArguments = argv.map { strdup($0) } + [nil]
-        defer { for pointer in cArguments { free(pointer) } }
-        // The test runner's threads block signals (SIGWINCH among them) and a blocked mask is
-        // inherited through fork and exec: the tmux server, and every program in its panes, starts
-        // with none blocked and default handling, as from a shell.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t(), all = sigset_t()
-        sigemptyset(&none)
-        sigfillset(&all)
-        sigdelset(&all, SIGKILL)
-        sigdelset(&all, SIGSTOP)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, &cArguments, environ)
-        guard spawned == 0 else { throw CocoaError(.executableNotLoadable) }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString).out")
+        if capture { _ = FileManager.default.createFile(atPath: output.path, contents: nil) }
+        defer { if capture { try? FileManager.default.removeItem(at: output) } }
+        let client = try Spawned(
+            Self.program, ["-L", socket] + arguments, environment: ProcessInfo.processInfo.environment, directory: nil,
+            input: nil, output: capture ? output : nil, errors: nil)
+        client.waitUntilExit()
         guard capture else { return "" }
-        defer { try? FileManager.default.removeItem(atPath: output) }
-        return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+        return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
     }
+
+    /// The tmux program (Debian's package puts it in /usr/bin).
+    static let program = URL(fileURLWithPath: ["/usr/bin/tmux", "/usr/local/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) } ?? "/usr/bin/tmux")
 
     func send(_ keys: String...) throws {
         try run(["send-keys", "-t", session] + keys)
