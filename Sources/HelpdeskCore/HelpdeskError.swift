@@ -77,13 +77,19 @@ public struct FieldErrors: Sendable {
             }
         } catch let error as DecodingError {
             // A decoder's own description names Swift types and debug text; the client gets the rule.
-            switch error {
-            case .typeMismatch, .valueNotFound: add(field, "has the wrong type")
-            case .keyNotFound: add(field, "is required")
-            default: add(field, "is malformed")
-            }
+            add(field, Self.rule(brokenBy: error))
         } catch {
             add(field, "is not valid")
+        }
+    }
+
+    /// The rule a decoding error says a value broke: "has the wrong type" (a mismatched or null
+    /// value), "is required" (a missing key), else "is malformed". The one wording for every face.
+    public static func rule(brokenBy error: DecodingError) -> String {
+        switch error {
+        case .typeMismatch, .valueNotFound: "has the wrong type"
+        case .keyNotFound: "is required"
+        default: "is malformed"
         }
     }
 

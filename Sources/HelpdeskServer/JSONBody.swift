@@ -53,12 +53,12 @@ public enum JSONBody {
 
     private static func describe(_ error: DecodingError) -> HelpdeskError {
         switch error {
-        case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return HelpdeskError.validation(field(context.codingPath), "has the wrong type")
         case .keyNotFound(let key, _):
-            return HelpdeskError.validation(key.stringValue, "is required")
+            return HelpdeskError.validation(key.stringValue, FieldErrors.rule(brokenBy: error))
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return HelpdeskError.validation(field(context.codingPath), FieldErrors.rule(brokenBy: error))
         case .dataCorrupted(let context) where !context.codingPath.isEmpty:
-            return HelpdeskError.validation(field(context.codingPath), "is malformed")
+            return HelpdeskError.validation(field(context.codingPath), FieldErrors.rule(brokenBy: error))
         default:
             return HelpdeskError.validation("body", "is not valid JSON")
         }
