@@ -13,32 +13,18 @@ enum OpenSSHTools {
 
     static func keygen() throws -> String { try find(["/usr/bin/ssh-keygen", "/usr/local/bin/ssh-keygen"], package: "openssh-client") }
 
-    /// Runs a program to its end; returns its status and standard output.
-    @discardableResult
-    static func run(_ program: String, _ arguments: [String], environment: [String: String]? = nil) throws -> (status: Int32, stdout: String) {
-        // Spawned, not Foundation's Process (see `Spawned` for why).
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("openssh-\(UUID().uuidString).out")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: out) }
-        let process = try Spawned(
-            URL(fileURLWithPath: program), arguments, environment: environment ?? ProcessInfo.processInfo.environment, directory: nil,
-            input: nil, output: out, errors: nil)
-        process.waitUntilExit()
-        return (process.terminationStatus, (try? String(contentsOf: out, encoding: .utf8)) ?? "")
-    }
-
     /// Makes a key pair with `ssh-keygen -t type` (and `-b bits`) in `directory`; returns the
     /// public key file's path.
     static func makeKey(_ type: String, bits: Int? = nil, named name: String, in directory: URL) throws -> String {
         let path = directory.appendingPathComponent(name).path
-        let result = try run(try keygen(), ["-q", "-t", type, "-N", "", "-C", "\(name)@test"] + (bits.map { ["-b", "\($0)"] } ?? []) + ["-f", path])
+        let result = try Spawned.run(try keygen(), ["-q", "-t", type, "-N", "", "-C", "\(name)@test"] + (bits.map { ["-b", "\($0)"] } ?? []) + ["-f", path])
         #expect(result.status == 0, "ssh-keygen -t \(type)")
         return path + ".pub"
     }
 
     /// The fingerprint `ssh-keygen -lf` prints for a public key file (its second field).
     static func fingerprint(of publicKeyFile: String) throws -> String {
-        let line = try run(try keygen(), ["-lf", publicKeyFile]).stdout
+        let line = try Spawned.run(try keygen(), ["-lf", publicKeyFile]).stdout
         let fields = line.split(separator: " ")
         return try #require(fields.count > 1 ? String(fields[1]) : nil, "ssh-keygen -lf printed \(line)")
     }

@@ -19,7 +19,7 @@ struct SSHAuthorizedKeysTests {
         // sshd's own parser (ssh-keygen reads authorized_keys files) takes every line, options and all.
         let file = fx.cli.directory.appendingPathComponent("authorized_keys")
         try all.stdout.write(to: file, atomically: true, encoding: .utf8)
-        let read = try OpenSSHTools.run(try OpenSSHTools.keygen(), ["-lf", file.path])
+        let read = try Spawned.run(try OpenSSHTools.keygen(), ["-lf", file.path])
         #expect(read.status == 0)
         #expect(read.stdout.contains(dan.fingerprint) && read.stdout.contains(erin.fingerprint), "\(read.stdout)")
     }
@@ -76,7 +76,7 @@ struct SSHAuthorizedKeysFileTests {
         let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
         #expect(mode == 0o600)
         // sshd's parser reads the whole file, comments and options included.
-        let read = try OpenSSHTools.run(try OpenSSHTools.keygen(), ["-lf", file])
+        let read = try Spawned.run(try OpenSSHTools.keygen(), ["-lf", file])
         #expect(read.status == 0 && read.stdout.contains(erin.fingerprint) && !read.stdout.contains(dan.fingerprint), "\(read.stdout)")
         let both = try fx.cli.run(["ssh", "authorized-keys", "--db", fx.cli.database, "--write", file, "--type", "ssh-ed25519", "--key", "AAAA"])
         #expect(both.status == 2)

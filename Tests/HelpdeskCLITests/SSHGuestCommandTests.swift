@@ -54,7 +54,7 @@ struct SSHGuestCommandTests {
         // sshd's own parser reads the line, and it names the stranger's key.
         let file = fx.cli.directory.appendingPathComponent("guest_line")
         try try ask().write(to: file, atomically: true, encoding: .utf8)
-        #expect(try OpenSSHTools.run(try OpenSSHTools.keygen(), ["-lf", file.path]).stdout.contains(try OpenSSHTools.fingerprint(of: key.privateKey + ".pub")))
+        #expect(try Spawned.run(try OpenSSHTools.keygen(), ["-lf", file.path]).stdout.contains(try OpenSSHTools.fingerprint(of: key.privateKey + ".pub")))
         // The static file names registered keys only.
         let all = try fx.cli.run(["ssh", "authorized-keys", "--db", fx.cli.database]).stdout
         #expect(all.split(separator: "\n").count == 1 && all.contains("--key-id \(dan.id)\"") && !all.contains("--guest"))
